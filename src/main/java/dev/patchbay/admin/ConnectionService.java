@@ -1,0 +1,121 @@
+package dev.patchbay.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
+import dev.patchbay.admin.ConnectionPayloads.UpdateConnection;
+import dev.patchbay.store.Connection;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates, reads, updates and deletes connections. */
+@ApplicationScoped
+public class ConnectionService {
+
+    static final int MAX_SETTINGS_BYTES = 64 * 1024;
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public ConnectionService(EntityManager entityManager, ObjectMapper objectMapper, Clock clock) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Connection create(CreateConnection request) {
+        Map<String, Object> settings = SecretSettings.withoutNulls(orEmpty(request.settings()));
+        checkSize(settings);
+        // Serialises concurrent creates of the same id: the loser sees the winner's row.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:id))")
+                .setParameter("id", request.id()).getSingleResult();
+        if (Connection.findById(request.id()) != null) {
+            throw new AdminException(409, "conflict", "A connection with id '" + request.id() + "' exists already");
+        }
+        Instant now = now();
+        Connection connection = new Connection();
+        connection.id = request.id();
+        connection.vendor = request.vendor();
+        connection.displayName = request.displayName().strip();
+        connection.settings = settings;
+        connection.createdAt = now;
+        connection.updatedAt = now;
+        connection.persist();
+        return connection;
+    }
+
+    @Transactional
+    public Optional<Connection> find(String id) {
+        return Connection.findByIdOptional(id);
+    }
+
+    @Transactional
+    public List<Connection> page(int page, int size) {
+        return Connection.findAll(Sort.by("createdAt").and("id")).page(Page.of(page, size)).list();
+    }
+
+    @Transactional
+    public long count() {
+        return Connection.count();
+    }
+
+    @Transactional
+    public Connection update(String id, UpdateConnection request) {
+        Connection connection = Connection.<Connection>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(id));
+        if (request.id() != null && !request.id().equals(id)) {
+            throw AdminException.invalid("id", "cannot be changed (the URL names '" + id + "')");
+        }
+        if (request.vendor() != null && !request.vendor().equals(connection.vendor)) {
+            throw AdminException.invalid("vendor",
+                    "cannot be changed; create a new connection for vendor '" + request.vendor() + "'");
+        }
+        Map<String, Object> settings = SecretSettings.merge(connection.settings, orEmpty(request.settings()));
+        checkSize(settings);
+        connection.displayName = request.displayName().strip();
+        connection.settings = settings;
+        connection.updatedAt = now();
+        return connection;
+    }
+
+    @Transactional
+    public void delete(String id) {
+        if (!Connection.deleteById(id)) {
+            throw notFound(id);
+        }
+    }
+
+    static AdminException notFound(String id) {
+        return AdminException.notFound("No connection with id '" + id + "'");
+    }
+
+    private void checkSize(Map<String, Object> settings) {
+        try {
+            if (objectMapper.writeValueAsBytes(settings).length > MAX_SETTINGS_BYTES) {
+                throw AdminException.invalid("settings", "must be at most " + MAX_SETTINGS_BYTES + " bytes of JSON");
+            }
+        } catch (JsonProcessingException e) {
+            throw AdminException.invalid("settings", "must be a JSON object");
+        }
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> settings) {
+        return settings == null ? Map.of() : settings;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
