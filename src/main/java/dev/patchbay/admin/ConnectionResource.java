@@ -1,5 +1,6 @@
 package dev.patchbay.admin;
 
+import dev.patchbay.web.ApiException;
 import dev.patchbay.admin.ConnectionPayloads.ConnectionView;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
 import dev.patchbay.admin.ConnectionPayloads.Page;
@@ -52,7 +53,7 @@ public class ConnectionResource {
         int pageIndex = Integer.parseInt(page);
         int pageSize = Integer.parseInt(size);
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw AdminException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         return new Page<>(connections.page(pageIndex, pageSize).stream().map(c -> view(c, uriInfo)).toList(),
                 pageIndex, pageSize, connections.count());

@@ -1,5 +1,6 @@
 package dev.patchbay.admin;
 
+import dev.patchbay.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
@@ -42,7 +43,7 @@ public class ConnectionService {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:id))")
                 .setParameter("id", request.id()).getSingleResult();
         if (Connection.findById(request.id()) != null) {
-            throw new AdminException(409, "conflict", "A connection with id '" + request.id() + "' exists already");
+            throw new ApiException(409, "conflict", "A connection with id '" + request.id() + "' exists already");
         }
         Instant now = now();
         Connection connection = new Connection();
@@ -76,10 +77,10 @@ public class ConnectionService {
         Connection connection = Connection.<Connection>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> notFound(id));
         if (request.id() != null && !request.id().equals(id)) {
-            throw AdminException.invalid("id", "cannot be changed (the URL names '" + id + "')");
+            throw ApiException.invalid("id", "cannot be changed (the URL names '" + id + "')");
         }
         if (request.vendor() != null && !request.vendor().equals(connection.vendor)) {
-            throw AdminException.invalid("vendor",
+            throw ApiException.invalid("vendor",
                     "cannot be changed; create a new connection for vendor '" + request.vendor() + "'");
         }
         Map<String, Object> settings = SecretSettings.merge(connection.settings, orEmpty(request.settings()));
@@ -97,17 +98,17 @@ public class ConnectionService {
         }
     }
 
-    static AdminException notFound(String id) {
-        return AdminException.notFound("No connection with id '" + id + "'");
+    static ApiException notFound(String id) {
+        return ApiException.notFound("No connection with id '" + id + "'");
     }
 
     private void checkSize(Map<String, Object> settings) {
         try {
             if (objectMapper.writeValueAsBytes(settings).length > MAX_SETTINGS_BYTES) {
-                throw AdminException.invalid("settings", "must be at most " + MAX_SETTINGS_BYTES + " bytes of JSON");
+                throw ApiException.invalid("settings", "must be at most " + MAX_SETTINGS_BYTES + " bytes of JSON");
             }
         } catch (JsonProcessingException e) {
-            throw AdminException.invalid("settings", "must be a JSON object");
+            throw ApiException.invalid("settings", "must be a JSON object");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.patchbay.admin;
 
+import dev.patchbay.web.ApiException;
 import dev.patchbay.security.ScimTokenService;
 import dev.patchbay.security.ScimTokenService.IssuedToken;
 import dev.patchbay.store.ScimToken;
@@ -55,7 +56,7 @@ public class TokenResource {
         requireConnection(connectionId);
         CreateToken request = body == null ? new CreateToken(null, null) : body;
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
-            throw AdminException.invalid("expiresAt", "must be in the future");
+            throw ApiException.invalid("expiresAt", "must be in the future");
         }
         IssuedToken issued = tokens.issue(connectionId, request.description(), request.expiresAt());
         ScimToken token = issued.token();
@@ -81,7 +82,7 @@ public class TokenResource {
         requireConnection(connectionId);
         UUID id = parseId(tokenId);
         if (!tokens.revoke(connectionId, id)) {
-            throw AdminException.notFound("Connection '" + connectionId + "' has no live token " + tokenId);
+            throw ApiException.notFound("Connection '" + connectionId + "' has no live token " + tokenId);
         }
         return Response.noContent().build();
     }
@@ -96,7 +97,7 @@ public class TokenResource {
         try {
             return UUID.fromString(tokenId);
         } catch (IllegalArgumentException e) {
-            throw AdminException.notFound("No token " + tokenId);
+            throw ApiException.notFound("No token " + tokenId);
         }
     }
 }

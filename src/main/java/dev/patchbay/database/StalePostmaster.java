@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,17 +35,27 @@ final class StalePostmaster {
         } catch (NumberFormatException e) {
             return;
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(StalePostmaster::isPostgres);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid)
+                .filter(handle -> ProcessLiveness.isRunning(handle.pid()))
+                .filter(StalePostmaster::isPostgres);
         if (process.isEmpty()) {
             return;
         }
         LOG.warnf("Stopping PostgreSQL (pid %d) left running on %s by an earlier gateway", pid, dataDirectory);
         ProcessHandle postmaster = process.get();
         postmaster.destroy();
-        try {
-            postmaster.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            postmaster.destroyForcibly();
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (ProcessLiveness.isRunning(pid)) {
+            if (System.nanoTime() > deadline) {
+                postmaster.destroyForcibly();
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.patchbay.admin.AdminError;
-import dev.patchbay.admin.AdminException;
+import dev.patchbay.web.ApiError;
+import dev.patchbay.web.ApiException;
 import dev.patchbay.scim.error.ScimError;
 import dev.patchbay.scim.error.ScimException;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,8 +31,8 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response admin(AdminException e) {
-        return AdminError.response(e.status(), e.error(), e.getMessage(), e.violations());
+    public Response admin(ApiException e) {
+        return ApiError.response(e.status(), e.error(), e.getMessage(), e.violations());
     }
 
     @ServerExceptionMapper
@@ -69,9 +69,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, HttpServerRequest request) {
-        List<AdminError.Violation> violations = e.getConstraintViolations().stream()
-                .map(violation -> new AdminError.Violation(field(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(AdminError.Violation::field))
+        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
+                .map(violation -> new ApiError.Violation(field(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(ApiError.Violation::field))
                 .toList();
         String summary = violations.stream().map(v -> v.field() + " " + v.message())
                 .collect(Collectors.joining("; "));

@@ -1,6 +1,6 @@
 package dev.patchbay.web;
 
-import dev.patchbay.admin.AdminError;
+import dev.patchbay.web.ApiError;
 import dev.patchbay.scim.error.ScimError;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -18,13 +18,13 @@ final class ErrorResponses {
     static Response of(String path, int status, String scimType, String adminCode, String message) {
         return isScim(path)
                 ? ScimError.response(status, scimType, message)
-                : AdminError.response(status, adminCode, message);
+                : ApiError.response(status, adminCode, message);
     }
 
     static Response of(String path, int status, String scimType, String adminCode, String message,
-            List<AdminError.Violation> violations) {
+            List<ApiError.Violation> violations) {
         return isScim(path)
                 ? ScimError.response(status, scimType, message)
-                : AdminError.response(status, adminCode, message, violations);
+                : ApiError.response(status, adminCode, message, violations);
     }
 }

@@ -1,4 +1,4 @@
-package dev.patchbay.security;
+package dev.patchbay.scim.auth;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -10,7 +10,7 @@ public class ScimCaller {
     private String connectionId;
     private UUID tokenId;
 
-    void authenticated(String connectionId, UUID tokenId) {
+    public void authenticated(String connectionId, UUID tokenId) {
         this.connectionId = connectionId;
         this.tokenId = tokenId;
     }

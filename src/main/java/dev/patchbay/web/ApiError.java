@@ -1,4 +1,4 @@
-package dev.patchbay.admin;
+package dev.patchbay.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -6,9 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The error body of the admin API: a status, a short code, a message and, for bad input, each violation. */
+/** The error body of the admin API (every API but SCIM): a status, a short code, a message and, for bad input, each violation. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record AdminError(int status, String error, String message, List<Violation> violations) {
+public record ApiError(int status, String error, String message, List<Violation> violations) {
 
     public record Violation(String field, String message) {
     }
@@ -20,7 +20,7 @@ public record AdminError(int status, String error, String message, List<Violatio
     public static Response response(int status, String error, String message, List<Violation> violations) {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(new AdminError(status, error, message, violations));
+                .entity(new ApiError(status, error, message, violations));
         if (status == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"patchbay-admin\"");
         }

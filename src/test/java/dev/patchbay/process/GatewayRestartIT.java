@@ -1,0 +1,124 @@
+package dev.patchbay.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.database.ProcessLiveness;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged gateway as an admin runs it: data kept across restarts, a clean stop on SIGTERM, a
+ * recovery after SIGKILL, and an external database when a URL is configured.
+ */
+class GatewayRestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void connectionsAndTokensSurviveRestartsAndTheDatabaseStopsWithTheGateway() throws Exception {
+        Map<String, String> properties = Map.of("patchbay.data-dir", dataDir.toString());
+        String adminToken;
+        String scimToken;
+        String tokenId;
+        try (GatewayProcess gateway = GatewayProcess.start(properties)) {
+            assertTrue(gateway.output().contains("data in " + dataDir.resolve("postgres")),
+                    "the log says where the data lives:\n" + gateway.output());
+            adminToken = gateway.printedAdminToken().orElseThrow(
+                    () -> new AssertionError("no admin token printed:\n" + gateway.output()));
+
+            assertEquals(201, send(gateway, "POST", "/admin/v1/connections", adminToken,
+                    "{\"id\":\"kept-conn\",\"vendor\":\"genesys\",\"displayName\":\"Kept\"}").statusCode());
+            JsonNode issued = JSON.readTree(send(gateway, "POST", "/admin/v1/connections/kept-conn/tokens",
+                    adminToken, "{}").body());
+            scimToken = issued.path("token").asText();
+            tokenId = issued.path("id").asText();
+            assertEquals(200, scimStatus(gateway, scimToken));
+
+            long postgresPid = postmasterPid();
+            int exitCode = gateway.stop();
+            assertTrue(exitCode == 0 || exitCode == 143, "a clean stop on SIGTERM, exit code " + exitCode);
+            assertFalse(ProcessLiveness.isRunning(postgresPid),
+                    "no PostgreSQL is left running after the gateway stopped");
+            assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")));
+        }
+
+        try (GatewayProcess gateway = GatewayProcess.start(properties)) {
+            assertTrue(gateway.printedAdminToken().isEmpty(), "the admin token is printed on the first start only");
+            assertEquals(200, send(gateway, "GET", "/admin/v1/connections/kept-conn", adminToken, null).statusCode());
+            assertEquals(200, scimStatus(gateway, scimToken));
+
+            assertEquals(204, send(gateway, "DELETE", "/admin/v1/connections/kept-conn/tokens/" + tokenId,
+                    adminToken, null).statusCode());
+            assertEquals(401, scimStatus(gateway, scimToken), "a revoked token stops working at once");
+            gateway.kill();
+        }
+
+        try (GatewayProcess gateway = GatewayProcess.start(properties)) {
+            assertTrue(gateway.output().contains("left running"),
+                    "the PostgreSQL orphaned by SIGKILL was stopped:\n" + gateway.output());
+            assertEquals(200, send(gateway, "GET", "/admin/v1/connections/kept-conn", adminToken, null).statusCode());
+            assertEquals(401, scimStatus(gateway, scimToken));
+        }
+    }
+
+    @Test
+    void aConfiguredUrlIsUsedAndNothingIsStarted() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+            Map<String, String> properties = Map.of(
+                    "patchbay.data-dir", dataDir.toString(),
+                    "quarkus.datasource.jdbc.url", external.getJdbcUrl("postgres", "postgres"),
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "postgres",
+                    "patchbay.admin.bootstrap-token", "configured-admin-token");
+            try (GatewayProcess gateway = GatewayProcess.start(properties)) {
+                assertTrue(gateway.output().contains("database: external PostgreSQL at jdbc:postgresql://"),
+                        gateway.output());
+                assertTrue(gateway.printedAdminToken().isEmpty());
+                assertEquals(201, send(gateway, "POST", "/admin/v1/connections", "configured-admin-token",
+                        "{\"id\":\"ext-conn\",\"vendor\":\"vbc\",\"displayName\":\"External\"}").statusCode());
+            }
+            assertFalse(Files.exists(dataDir.resolve("postgres")), "no embedded database was created");
+            try (var connection = external.getPostgresDatabase().getConnection();
+                    var rows = connection.createStatement().executeQuery("select id from connection")) {
+                assertTrue(rows.next());
+                assertEquals("ext-conn", rows.getString(1));
+            }
+        }
+    }
+
+    private int scimStatus(GatewayProcess gateway, String token) throws Exception {
+        return send(gateway, "GET", "/scim/v2/kept-conn/ServiceProviderConfig", token, null).statusCode();
+    }
+
+    private long postmasterPid() throws Exception {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    }
+
+    private HttpResponse<String> send(GatewayProcess gateway, String method, String path, String token, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
