@@ -1,0 +1,40 @@
+package dev.patchbay.scim.dialect;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Rewrites what Okta and Microsoft Entra ID send into strict RFC 7643/7644 form before the UnboundID SCIM SDK parses
+ * it. Every method is a pure function: the caller's node is deep-copied first and never changed. Input that no rule
+ * recognises passes through unchanged, for the SDK and the caller to reject with a SCIM error.
+ */
+public final class IdpDialect {
+
+    private final List<ResourceRule> resourceRules;
+
+    public IdpDialect(BooleanAttributes booleans) {
+        Objects.requireNonNull(booleans, "booleans");
+        // Nulls go first so that no later rule meets one; string booleans last, after roles and manager are reshaped.
+        this.resourceRules = List.of(
+                new NullMembersRule(),
+                new DecorationSchemasRule(),
+                new ExtensionSchemasRule(),
+                new ManagerShapeRule(),
+                new RolesInStringRule(),
+                new StringBooleansRule(booleans));
+    }
+
+    /** POST and PUT bodies of /Users and /Groups. Returns a new node. */
+    public ObjectNode normaliseResource(ResourceKind kind, ObjectNode body) {
+        Objects.requireNonNull(kind, "kind");
+        if (body == null) {
+            return null;
+        }
+        ObjectNode copy = body.deepCopy();
+        for (ResourceRule rule : resourceRules) {
+            rule.apply(kind, copy);
+        }
+        return copy;
+    }
+}
