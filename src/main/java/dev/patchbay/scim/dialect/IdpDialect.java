@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class IdpDialect {
 
     private final List<ResourceRule> resourceRules;
+    private final FilterNormaliser filters;
 
     public IdpDialect(BooleanAttributes booleans) {
         Objects.requireNonNull(booleans, "booleans");
@@ -23,6 +24,10 @@ public final class IdpDialect {
                 new ManagerShapeRule(),
                 new RolesInStringRule(),
                 new StringBooleansRule(booleans));
+        this.filters = new FilterNormaliser(List.of(
+                new ValuePathComparisonRule(),
+                new UnquotedValueRule(),
+                new StringBooleanComparisonRule(booleans)));
     }
 
     /** POST and PUT bodies of /Users and /Groups. Returns a new node. */
@@ -36,5 +41,14 @@ public final class IdpDialect {
             rule.apply(kind, copy);
         }
         return copy;
+    }
+
+    /** The {@code filter} query parameter (and PATCH path filters). */
+    public String normaliseFilter(ResourceKind kind, String filter) {
+        Objects.requireNonNull(kind, "kind");
+        if (filter == null) {
+            return null;
+        }
+        return filters.normalise(kind, filter);
     }
 }

@@ -1,11 +1,13 @@
 package dev.patchbay.scim.dialect;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.filters.Filter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +42,13 @@ final class DialectAssertions {
         ObjectNode input = json(body);
         ObjectNode output = DIALECT.normaliseResource(kind, input);
         assertEquals(json(body), input, "the caller's body must not change");
+        return output;
+    }
+
+    /** Normalises a filter and checks that the SDK parses the result. */
+    static String filter(ResourceKind kind, String filter) {
+        String output = DIALECT.normaliseFilter(kind, filter);
+        assertDoesNotThrow(() -> Filter.fromString(output), () -> "SDK rejects " + output);
         return output;
     }
 
