@@ -1,6 +1,9 @@
 package dev.patchbay.scim.dialect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +15,8 @@ import java.util.Objects;
 public final class IdpDialect {
 
     private final List<ResourceRule> resourceRules;
+    private final PatchEnvelopeRule patchEnvelope;
+    private final List<PatchOperationRule> operationRules;
     private final FilterNormaliser filters;
 
     public IdpDialect(BooleanAttributes booleans) {
@@ -28,6 +33,20 @@ public final class IdpDialect {
                 new ValuePathComparisonRule(),
                 new UnquotedValueRule(),
                 new StringBooleanComparisonRule(booleans)));
+        this.patchEnvelope = new PatchEnvelopeRule();
+        // Expansion comes early so that the operations it creates pass through every later rule; the manager path
+        // is qualified before the rules that recognise it; member removal reads values already stripped of nulls.
+        this.operationRules = List.of(
+                new OpCaseRule(),
+                new PathlessExpansionRule(),
+                new ManagerPathRule(),
+                new PathFilterRule(filters),
+                new GroupIdEchoRule(),
+                new NullMeansRemoveRule(),
+                new ManagerValueRule(),
+                new RolesValueRule(),
+                new PatchStringBooleansRule(booleans),
+                new MemberRemovalRule());
     }
 
     /** POST and PUT bodies of /Users and /Groups. Returns a new node. */
@@ -43,6 +62,28 @@ public final class IdpDialect {
         return copy;
     }
 
+    /** PATCH bodies (urn:ietf:params:scim:api:messages:2.0:PatchOp). Returns a new node. */
+    public ObjectNode normalisePatch(ResourceKind kind, ObjectNode body) {
+        Objects.requireNonNull(kind, "kind");
+        if (body == null) {
+            return null;
+        }
+        ObjectNode copy = body.deepCopy();
+        patchEnvelope.apply(copy);
+        if (copy.get("Operations") instanceof ArrayNode operations) {
+            ArrayNode normalised = copy.arrayNode();
+            for (JsonNode operation : operations) {
+                if (operation instanceof ObjectNode object) {
+                    normaliseOperation(kind, object).forEach(normalised::add);
+                } else {
+                    normalised.add(operation);
+                }
+            }
+            copy.set("Operations", normalised);
+        }
+        return copy;
+    }
+
     /** The {@code filter} query parameter (and PATCH path filters). */
     public String normaliseFilter(ResourceKind kind, String filter) {
         Objects.requireNonNull(kind, "kind");
@@ -50,5 +91,17 @@ public final class IdpDialect {
             return null;
         }
         return filters.normalise(kind, filter);
+    }
+
+    private List<ObjectNode> normaliseOperation(ResourceKind kind, ObjectNode operation) {
+        List<ObjectNode> operations = List.of(operation);
+        for (PatchOperationRule rule : operationRules) {
+            List<ObjectNode> next = new ArrayList<>();
+            for (ObjectNode each : operations) {
+                next.addAll(rule.apply(kind, each));
+            }
+            operations = next;
+        }
+        return operations;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.messages.PatchRequest;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
@@ -45,6 +46,21 @@ final class DialectAssertions {
         return output;
     }
 
+    /** Normalises a PATCH body, checking that the input is left as it was and that the SDK parses the result. */
+    static ObjectNode patch(ResourceKind kind, String body) {
+        ObjectNode output = patchUnchecked(kind, body);
+        assertSdkParsesPatch(output);
+        return output;
+    }
+
+    /** Normalises a PATCH body, checking only that the input is left as it was. */
+    static ObjectNode patchUnchecked(ResourceKind kind, String body) {
+        ObjectNode input = json(body);
+        ObjectNode output = DIALECT.normalisePatch(kind, input);
+        assertEquals(json(body), input, "the caller's body must not change");
+        return output;
+    }
+
     /** Normalises a filter and checks that the SDK parses the result. */
     static String filter(ResourceKind kind, String filter) {
         String output = DIALECT.normaliseFilter(kind, filter);
@@ -54,5 +70,10 @@ final class DialectAssertions {
 
     static void assertJson(String expected, JsonNode actual) {
         assertEquals(json(expected), actual, () -> "actual: " + actual.toPrettyString());
+    }
+
+    static PatchRequest assertSdkParsesPatch(JsonNode body) {
+        return assertDoesNotThrow(() -> JSON.treeToValue(body, PatchRequest.class),
+                () -> "SDK rejects " + body.toPrettyString());
     }
 }
