@@ -17,8 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>{@code
  * {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"271"}
  * }</pre>
- * The same attribute mapping feeds Entra's POST bodies, so a POST or PUT carrying
- * {@code "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"manager": "271"}} is read the same way.
+ * Microsoft documents these shapes for PATCH; a POST or PUT carrying
+ * {@code "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"manager": "271"}} is read the same way, so
+ * that the two methods accept the same values.
  */
 final class ManagerShapeRule implements ResourceRule {
 

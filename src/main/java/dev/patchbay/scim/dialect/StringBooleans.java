@@ -65,7 +65,7 @@ final class StringBooleans {
         if (parentPath == null) {
             return name;
         }
-        // A URN without a recognisable version segment is taken as a schema: only schemas have members there.
+        // Without a version segment a URN cannot be told apart; one with members is more likely a schema.
         boolean parentIsSchema = SchemaUrns.isUrn(parentPath) && !SchemaUrns.isAttributeUrn(parentPath);
         return parentPath + (parentIsSchema ? ":" : ".") + name;
     }

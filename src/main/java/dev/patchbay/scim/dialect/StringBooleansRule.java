@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@code emails[].primary}) and extension schemas ({@code "urn:…:User": {"directoryVisible": "True"}}). Other strings,
  * such as {@code "yes"}, stay strings for validation to reject.
  *
- * <p>Entra ID without {@code aadOptscim062020}: Microsoft's Postman collection for the SCIM validator, test "Post
- * emp1 with string 'True'", POSTs a user with
+ * <p>Entra ID, POST (with and without {@code aadOptscim062020}, which changes PATCH only): Microsoft's Postman test
+ * "Post emp1 with string 'True'" POSTs a user with
  * <pre>{@code
  * "active": "True"
  * }</pre>
- * and expects 201 with {@code "active": true}; Entra's default mapping for {@code active} is the expression
+ * and expects 201 with {@code "active": true}; the usual mapping for {@code active} is the expression
  * {@code Switch([IsSoftDeleted], , "False", "True", "True", "False")}, whose result is a string.
  */
 final class StringBooleansRule implements ResourceRule {
