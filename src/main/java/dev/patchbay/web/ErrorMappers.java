@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.patchbay.web.ApiError;
 import dev.patchbay.web.ApiException;
+import dev.patchbay.provisioning.ProvisioningException;
 import dev.patchbay.scim.error.ScimError;
 import dev.patchbay.scim.error.ScimException;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,6 +29,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response scim(ScimException e) {
         return ScimError.response(e.status(), e.scimType(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response provisioning(ProvisioningException e, HttpServerRequest request) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> ErrorResponses.of(request.path(), 404, null, "not_found", e.getMessage());
+            case UNIQUENESS -> ErrorResponses.of(request.path(), 409, "uniqueness", "conflict", e.getMessage());
+            case VERSION_MISMATCH -> ErrorResponses.of(request.path(), 412, null, "precondition_failed", e.getMessage());
+            case INVALID_MEMBER -> ErrorResponses.of(request.path(), 400, "invalidValue", "invalid_value", e.getMessage());
+        };
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,19 @@
+package dev.patchbay.provisioning;
+
+import java.util.List;
+
+/**
+ * A list query as SQL over the resource table aliased {@code r}: a condition with named parameters
+ * {@code :p0}, {@code :p1}, … (see {@link #parameterName}) bound from {@code parameters} in order,
+ * an order, and the page. The SCIM layer builds it from filter and sort parameters.
+ */
+public record ResourceQuery(String condition, List<Object> parameters, String orderBy, int offset, int limit) {
+
+    public static String parameterName(int index) {
+        return "p" + index;
+    }
+
+    public static ResourceQuery all(int offset, int limit) {
+        return new ResourceQuery("true", List.of(), null, offset, limit);
+    }
+}

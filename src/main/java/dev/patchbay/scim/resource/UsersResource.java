@@ -1,0 +1,170 @@
+package dev.patchbay.scim.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.provisioning.GroupMembership;
+import dev.patchbay.provisioning.QueryResult;
+import dev.patchbay.provisioning.StoredUser;
+import dev.patchbay.provisioning.UserData;
+import dev.patchbay.provisioning.UserService;
+import dev.patchbay.scim.ListResponse;
+import dev.patchbay.scim.ScimMediaType;
+import dev.patchbay.scim.auth.ScimCaller;
+import dev.patchbay.scim.dialect.ResourceKind;
+import dev.patchbay.scim.error.ScimException;
+import dev.patchbay.scim.patch.PatchEngine;
+import dev.patchbay.scim.schema.ResourceSchema;
+import dev.patchbay.scim.schema.ResourceValidator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code /Users} of one connection (RFC 7644 §3). */
+@Path("/scim/v2/{connection}/Users")
+@Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+public class UsersResource {
+
+    private final UserService users;
+    private final ScimRequests requests;
+    private final ScimCaller caller;
+
+    public UsersResource(UserService users, ScimRequests requests, ScimCaller caller) {
+        this.users = users;
+        this.requests = requests;
+        this.caller = caller;
+    }
+
+    @POST
+    public Response create(String body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, UriInfo uriInfo) {
+        AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
+        UserData data = UserRepresentation.toData(
+                ResourceValidator.validate(schema(), requests.resourceBody(ResourceKind.USER, body)));
+        StoredUser user = users.create(caller.connectionId(), data).user();
+        String location = location(uriInfo, user.id());
+        return ScimResponses.created(projection.apply(representation(user, location, projection)), location,
+                user.version());
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, @HeaderParam("If-None-Match") String ifNoneMatch,
+            UriInfo uriInfo) {
+        AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
+        StoredUser user = users.find(caller.connectionId(), ResourceIds.parse("User", id))
+                .orElseThrow(() -> ResourceIds.notFound("User", id));
+        if (Preconditions.notModified(ifNoneMatch, user.version())) {
+            return ScimResponses.notModified(user.version());
+        }
+        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), projection)),
+                user.version());
+    }
+
+    @GET
+    public ListResponse<ObjectNode> list(@QueryParam("filter") String filter,
+            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
+            @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
+            @QueryParam("cursor") String cursor, UriInfo uriInfo) {
+        return search(ListRequest.of(filter, startIndex, count, sortBy, sortOrder, attributes, excluded,
+                ListRequest.cursorParameter(cursor, uriInfo), requests.maxResults()), uriInfo);
+    }
+
+    @POST
+    @Path(".search")
+    public ListResponse<ObjectNode> searchByPost(String body, UriInfo uriInfo) {
+        return search(SearchRequests.read(requests.object(body), requests.maxResults()), uriInfo);
+    }
+
+    ListResponse<ObjectNode> search(ListRequest request, UriInfo uriInfo) {
+        AttributeProjection projection = AttributeProjection.of(schema(), request.attributes(),
+                request.excludedAttributes());
+        QueryResult<StoredUser> result = users.query(caller.connectionId(), requests.query(ResourceKind.USER, request));
+        Map<UUID, List<GroupMembership>> groups = projection.returns("groups")
+                ? users.groupsOf(result.items().stream().map(StoredUser::id).toList()) : Map.of();
+        List<ObjectNode> resources = result.items().stream()
+                .map(user -> projection.apply(UserRepresentation.toScim(schema(), user,
+                        groups.getOrDefault(user.id(), List.of()), location(uriInfo, user.id()))))
+                .toList();
+        return ListResponses.of(request, resources, result.total());
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response replace(@PathParam("id") String id, String body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, @HeaderParam("If-Match") String ifMatch,
+            UriInfo uriInfo) {
+        AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
+        ObjectNode replacement = ResourceValidator.validate(schema(), requests.resourceBody(ResourceKind.USER, body));
+        StoredUser user = users.update(caller.connectionId(), ResourceIds.parse("User", id),
+                Preconditions.requiredVersion(ifMatch), current -> {
+                    ResourceValidator.checkImmutable(schema(), current.data().attributes(), replacement);
+                    return UserRepresentation.toData(replacement);
+                });
+        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), projection)),
+                user.version());
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Response patch(@PathParam("id") String id, String body, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, @HeaderParam("If-Match") String ifMatch,
+            UriInfo uriInfo) {
+        AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
+        List<JsonNode> operations = PatchEngine.operations(requests.patchBody(ResourceKind.USER, body));
+        UUID userId = ResourceIds.parse("User", id);
+        StoredUser user = operations.isEmpty()
+                ? users.find(caller.connectionId(), userId).orElseThrow(() -> ResourceIds.notFound("User", id))
+                : users.update(caller.connectionId(), userId, Preconditions.requiredVersion(ifMatch),
+                        current -> patched(current, operations));
+        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), projection)),
+                user.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        users.delete(caller.connectionId(), ResourceIds.parse("User", id), Preconditions.requiredVersion(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private UserData patched(StoredUser current, List<JsonNode> operations) {
+        ObjectNode before = current.data().attributes();
+        ObjectNode after = new PatchEngine(schema(), null).apply(before, operations);
+        after.set("schemas", ResourceJson.schemas(schema(), after));
+        ObjectNode validated = ResourceValidator.validate(schema(), after);
+        ResourceValidator.checkImmutable(schema(), before, validated);
+        return UserRepresentation.toData(validated);
+    }
+
+    private ObjectNode representation(StoredUser user, String location, AttributeProjection projection) {
+        List<GroupMembership> groups = projection.returns("groups")
+                ? users.groupsOf(List.of(user.id())).getOrDefault(user.id(), List.of()) : List.of();
+        return UserRepresentation.toScim(schema(), user, groups, location);
+    }
+
+    private String location(UriInfo uriInfo, UUID id) {
+        return ScimResponses.location(uriInfo, caller.connectionId(), "Users", id);
+    }
+
+    private ResourceSchema schema() {
+        return requests.schema(ResourceKind.USER);
+    }
+
+}
