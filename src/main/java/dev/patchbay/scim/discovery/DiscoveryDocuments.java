@@ -35,6 +35,8 @@ public class DiscoveryDocuments {
             @ConfigProperty(name = "patchbay.scim.bulk-max-payload-bytes") int bulkMaxPayloadBytes) {
         serviceProviderConfig = read(objectMapper, "ServiceProviderConfig.json");
         ((ObjectNode) serviceProviderConfig.path("filter")).put("maxResults", filterMaxResults);
+        ((ObjectNode) serviceProviderConfig.path("pagination")).put("defaultPageSize", filterMaxResults);
+        ((ObjectNode) serviceProviderConfig.path("pagination")).put("maxPageSize", filterMaxResults);
         ((ObjectNode) serviceProviderConfig.path("bulk")).put("maxOperations", bulkMaxOperations);
         ((ObjectNode) serviceProviderConfig.path("bulk")).put("maxPayloadSize", bulkMaxPayloadBytes);
         for (String file : SCHEMA_FILES) {

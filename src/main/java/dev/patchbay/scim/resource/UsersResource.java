@@ -55,10 +55,13 @@ public class UsersResource {
         AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
         UserData data = UserRepresentation.toData(
                 ResourceValidator.validate(schema(), requests.resourceBody(ResourceKind.USER, body)));
-        StoredUser user = users.create(caller.connectionId(), data).user();
+        UserService.Created created = users.create(caller.connectionId(), data);
+        StoredUser user = created.user();
         String location = location(uriInfo, user.id());
-        return ScimResponses.created(projection.apply(representation(user, location, projection)), location,
-                user.version());
+        // A new user belongs to no group; a reactivated one may.
+        ObjectNode representation = created.reactivated() ? representation(user, location, projection)
+                : UserRepresentation.toScim(schema(), user, List.of(), location);
+        return ScimResponses.created(projection.apply(representation), location, user.version());
     }
 
     @GET
