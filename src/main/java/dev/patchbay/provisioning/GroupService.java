@@ -4,7 +4,6 @@ import dev.patchbay.store.ScimGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,21 +89,9 @@ public class GroupService {
 
     @Transactional
     public QueryResult<StoredGroup> query(String connectionId, ResourceQuery query) {
-        List<StoredGroup> items = List.of();
-        if (query.limit() > 0) {
-            String order = query.orderBy() == null ? "r.created, r.id" : query.orderBy() + ", r.created, r.id";
-            Query sql = entityManager.createNativeQuery("select r.* from scim_group r where r.connection_id = :connection"
-                    + " and (" + query.condition() + ") order by " + order
-                    + " offset " + query.offset() + " limit " + query.limit(), ScimGroup.class);
-            UserService.bind(sql, connectionId, query);
-            @SuppressWarnings("unchecked")
-            List<ScimGroup> groups = sql.getResultList();
-            items = groups.stream().map(this::view).toList();
-        }
-        Query count = entityManager.createNativeQuery(
-                "select count(*) from scim_group r where r.connection_id = :connection and (" + query.condition() + ")");
-        UserService.bind(count, connectionId, query);
-        return new QueryResult<>(items, ((Number) count.getSingleResult()).longValue());
+        QueryResult<ScimGroup> rows = ResourceQueries.run(entityManager, "scim_group", ScimGroup.class, connectionId,
+                query);
+        return new QueryResult<>(rows.items().stream().map(this::view).toList(), rows.total());
     }
 
     /** Members of each group with a display name, in the order they were added. */

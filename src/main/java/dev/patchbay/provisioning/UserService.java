@@ -4,7 +4,6 @@ import dev.patchbay.store.ScimUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,9 +99,9 @@ public class UserService {
 
     @Transactional
     public QueryResult<StoredUser> query(String connectionId, ResourceQuery query) {
-        return new QueryResult<>(
-                query.limit() == 0 ? List.of() : rows(connectionId, query).stream().map(this::view).toList(),
-                count(connectionId, query));
+        QueryResult<ScimUser> rows = ResourceQueries.run(entityManager, "scim_user", ScimUser.class, connectionId,
+                query);
+        return new QueryResult<>(rows.items().stream().map(this::view).toList(), rows.total());
     }
 
     /** The groups each user belongs to, directly or through nested groups. */
@@ -132,31 +131,6 @@ public class UserService {
                     .add(new GroupMembership((UUID) row[1], (String) row[2], ((Number) row[3]).intValue() == 1));
         }
         return groups;
-    }
-
-    private List<ScimUser> rows(String connectionId, ResourceQuery query) {
-        String order = query.orderBy() == null ? "r.created, r.id" : query.orderBy() + ", r.created, r.id";
-        Query sql = entityManager.createNativeQuery("select r.* from scim_user r where r.connection_id = :connection and ("
-                + query.condition() + ") order by " + order + " offset " + query.offset() + " limit " + query.limit(),
-                ScimUser.class);
-        bind(sql, connectionId, query);
-        @SuppressWarnings("unchecked")
-        List<ScimUser> users = sql.getResultList();
-        return users;
-    }
-
-    private long count(String connectionId, ResourceQuery query) {
-        Query sql = entityManager.createNativeQuery(
-                "select count(*) from scim_user r where r.connection_id = :connection and (" + query.condition() + ")");
-        bind(sql, connectionId, query);
-        return ((Number) sql.getSingleResult()).longValue();
-    }
-
-    static void bind(Query sql, String connectionId, ResourceQuery query) {
-        sql.setParameter("connection", connectionId);
-        for (int i = 0; i < query.parameters().size(); i++) {
-            sql.setParameter(ResourceQuery.parameterName(i), query.parameters().get(i));
-        }
     }
 
     private Optional<ScimUser> findEntity(String connectionId, UUID id, LockModeType lock) {

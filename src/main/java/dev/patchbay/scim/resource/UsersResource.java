@@ -15,6 +15,7 @@ import dev.patchbay.scim.error.ScimException;
 import dev.patchbay.scim.patch.PatchEngine;
 import dev.patchbay.scim.schema.ResourceSchema;
 import dev.patchbay.scim.schema.ResourceValidator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -80,13 +81,8 @@ public class UsersResource {
     }
 
     @GET
-    public ListResponse<ObjectNode> list(@QueryParam("filter") String filter,
-            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
-            @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
-            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
-            @QueryParam("cursor") String cursor, UriInfo uriInfo) {
-        return search(ListRequest.of(filter, startIndex, count, sortBy, sortOrder, attributes, excluded,
-                ListRequest.cursorParameter(cursor, uriInfo), requests.maxResults()), uriInfo);
+    public ListResponse<ObjectNode> list(@BeanParam ListParameters parameters, UriInfo uriInfo) {
+        return search(parameters.toRequest(requests.maxResults()), uriInfo);
     }
 
     @POST
