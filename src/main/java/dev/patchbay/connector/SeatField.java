@@ -1,0 +1,22 @@
+package dev.patchbay.connector;
+
+/** The vendor-neutral attributes of a seat, each routed as a connector's capabilities declare. */
+public enum SeatField {
+    USER_NAME,
+    EXTERNAL_ID,
+    GIVEN_NAME,
+    FAMILY_NAME,
+    DISPLAY_NAME,
+    EMAIL,
+    PHONE,
+    LICENSE,
+    SITE,
+    ROLES,
+    DIRECTORY_VISIBLE,
+    SKILLS,
+    QUEUES,
+    GROUPS,
+    EXTENSION,
+    TELEPHONY_REGION,
+    DIVISION
+}

@@ -1,0 +1,35 @@
+package dev.patchbay.connector;
+
+import java.util.Map;
+
+/** One unit of vendor work the planner orders; a connector executes all but {@link RaiseTask}. */
+public sealed interface Step {
+
+    /** Create the account with the fields the vendor takes at creation. */
+    record Create(Seat seat) implements Step {
+    }
+
+    /** Change fields routed PATCH (partial) or REPLACE (read, merge, write back). */
+    record Update(WriteRoute route, Map<SeatField, Object> changes) implements Step {
+    }
+
+    /** A follow-up call setting one field; a null value removes it. */
+    record Apply(SeatField field, Object value) implements Step {
+    }
+
+    record Deactivate() implements Step {
+    }
+
+    record Reactivate() implements Step {
+    }
+
+    record Delete() implements Step {
+    }
+
+    /** No vendor call: a person must act (immutable change, billing cancellation, delete by hand). */
+    record RaiseTask(TaskTemplate template, SeatField field, Object from, Object to) implements Step {
+        public String reason() {
+            return template.reasonFor(field, from, to);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.patchbay.provisioning.planner;
+
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.DeleteMode;
+import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.OffboardingAction;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.connector.WriteRoute;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the desired seat and the last applied seat into ordered vendor steps, by the connector's
+ * declared capabilities alone: the core never asks which vendor it is.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /**
+     * @param desired what the IdP and policy want; null when the user was deleted in the IdP
+     * @param applied what the vendor was last brought to; null when no account exists
+     */
+    public static List<Step> plan(Seat desired, Seat applied, Capabilities capabilities) {
+        if (desired == null) {
+            return applied == null ? List.of() : remove(applied, capabilities);
+        }
+        if (applied == null) {
+            return desired.active() ? create(desired, capabilities) : List.of();
+        }
+        return change(desired, applied, capabilities);
+    }
+
+    private static List<Step> create(Seat desired, Capabilities capabilities) {
+        Map<SeatField, Object> atCreate = new EnumMap<>(SeatField.class);
+        desired.fields().forEach((field, value) -> {
+            WriteRoute route = capabilities.field(field).route();
+            if (route == WriteRoute.PATCH || route == WriteRoute.REPLACE) {
+                atCreate.put(field, value);
+            }
+        });
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Create(new Seat(true, atCreate)));
+        for (SeatField field : followUpFields(capabilities)) {
+            if (desired.has(field)) {
+                steps.add(new Step.Apply(field, desired.get(field)));
+            }
+        }
+        return steps;
+    }
+
+    private static List<Step> change(Seat desired, Seat applied, Capabilities capabilities) {
+        boolean reactivating = desired.active() && !applied.active();
+        boolean deactivating = !desired.active() && applied.active();
+        List<Step> steps = new ArrayList<>();
+        if (reactivating) {
+            steps.add(new Step.Reactivate());
+        }
+        Map<SeatField, Object> patch = new EnumMap<>(SeatField.class);
+        Map<SeatField, Object> replace = new EnumMap<>(SeatField.class);
+        List<Step> tasks = new ArrayList<>();
+        for (SeatField field : SeatField.values()) {
+            if (desired.sameValue(field, applied)) {
+                continue;
+            }
+            FieldCapability capability = capabilities.field(field);
+            if (capability.route() == WriteRoute.DROP) {
+                continue;
+            }
+            if (capability.immutable() && applied.has(field)) {
+                tasks.add(new Step.RaiseTask(capabilities.immutableChange(), field, applied.get(field),
+                        desired.get(field)));
+                continue;
+            }
+            if (capability.route() == WriteRoute.PATCH || capability.immutable()) {
+                patch.put(field, desired.get(field));
+            } else if (capability.route() == WriteRoute.REPLACE) {
+                replace.put(field, desired.get(field));
+            }
+        }
+        if (!patch.isEmpty()) {
+            steps.add(new Step.Update(WriteRoute.PATCH, nullable(patch)));
+        }
+        if (!replace.isEmpty()) {
+            steps.add(new Step.Update(WriteRoute.REPLACE, nullable(replace)));
+        }
+        if (deactivating) {
+            steps.addAll(offboarding(applied, capabilities));
+        } else if (desired.active()) {
+            for (SeatField field : followUpFields(capabilities)) {
+                boolean changed = !desired.sameValue(field, applied);
+                boolean forgotten = reactivating && capabilities.forgottenOnDeactivate().contains(field)
+                        && desired.has(field);
+                if (changed || forgotten) {
+                    steps.add(new Step.Apply(field, desired.get(field)));
+                }
+            }
+        }
+        steps.addAll(tasks);
+        return steps;
+    }
+
+    private static List<Step> remove(Seat applied, Capabilities capabilities) {
+        List<Step> steps = new ArrayList<>();
+        if (applied.active()) {
+            steps.addAll(offboarding(applied, capabilities));
+        }
+        if (capabilities.deleteMode() == DeleteMode.DEACTIVATE_ONLY) {
+            if (capabilities.deleteByHand() != null) {
+                steps.add(new Step.RaiseTask(capabilities.deleteByHand(), null, null, null));
+            }
+        } else {
+            steps.add(new Step.Delete());
+        }
+        return steps;
+    }
+
+    /** The declared checklist; a deactivation is always part of it, at the end if not declared. */
+    private static List<Step> offboarding(Seat applied, Capabilities capabilities) {
+        List<Step> steps = new ArrayList<>();
+        boolean deactivated = false;
+        for (OffboardingAction action : capabilities.offboarding()) {
+            if (action instanceof OffboardingAction.Clear clear) {
+                if (applied.has(clear.field())) {
+                    steps.add(new Step.Apply(clear.field(), null));
+                }
+            } else if (action instanceof OffboardingAction.Deactivate) {
+                steps.add(new Step.Deactivate());
+                deactivated = true;
+            } else if (action instanceof OffboardingAction.Task task) {
+                steps.add(new Step.RaiseTask(task.template(), null, null, null));
+            }
+        }
+        if (!deactivated) {
+            steps.add(new Step.Deactivate());
+        }
+        return steps;
+    }
+
+    /** Follow-up fields in the vendor's order, then any other follow-up field in declaration order. */
+    private static Set<SeatField> followUpFields(Capabilities capabilities) {
+        Set<SeatField> ordered = new LinkedHashSet<>(capabilities.followUpOrder());
+        for (SeatField field : SeatField.values()) {
+            if (capabilities.field(field).route() == WriteRoute.FOLLOW_UP) {
+                ordered.add(field);
+            }
+        }
+        ordered.removeIf(field -> capabilities.field(field).route() != WriteRoute.FOLLOW_UP);
+        return ordered;
+    }
+
+    /** Changes keep null values (a field to clear), which Map.copyOf would refuse. */
+    private static Map<SeatField, Object> nullable(Map<SeatField, Object> changes) {
+        return Collections.unmodifiableMap(changes);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.patchbay.provisioning.planner;
+
+import static dev.patchbay.connector.SeatField.DIRECTORY_VISIBLE;
+import static dev.patchbay.connector.SeatField.DISPLAY_NAME;
+import static dev.patchbay.connector.SeatField.EMAIL;
+import static dev.patchbay.connector.SeatField.EXTENSION;
+import static dev.patchbay.connector.SeatField.LICENSE;
+import static dev.patchbay.connector.SeatField.QUEUES;
+import static dev.patchbay.connector.SeatField.ROLES;
+import static dev.patchbay.connector.SeatField.SITE;
+import static dev.patchbay.connector.SeatField.SKILLS;
+import static dev.patchbay.connector.SeatField.TELEPHONY_REGION;
+import static dev.patchbay.connector.SeatField.USER_NAME;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.DeleteMode;
+import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.OffboardingAction;
+import dev.patchbay.connector.RateLimit;
+import dev.patchbay.connector.RetryPolicy;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.connector.TaskTemplate;
+import dev.patchbay.connector.WriteRoute;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Table-driven: desired seat, applied seat and capabilities in, ordered steps out. */
+class PlannerTest {
+
+    static final TaskTemplate IMMUTABLE = new TaskTemplate("immutable_change",
+            "{field} cannot change at the vendor: recreate the user at {to} or revert the IdP value {from}",
+            "Users > Edit");
+    static final TaskTemplate BILLING = new TaskTemplate("billing_cancellation",
+            "Submit a partial cancellation to stop billing", "Account > Billing");
+    static final TaskTemplate DELETE_BY_HAND = new TaskTemplate("delete_by_hand", "Delete the user", "Users");
+
+    /** Identity replaced as a whole, site fixed at creation, license and directory as follow-ups. */
+    static final Capabilities REPLACE_VENDOR = new Capabilities(
+            Map.of(USER_NAME, FieldCapability.replace(), EMAIL, FieldCapability.replace(),
+                    DISPLAY_NAME, FieldCapability.replace(), SITE, FieldCapability.immutableAtCreate(),
+                    LICENSE, FieldCapability.followUp(), DIRECTORY_VISIBLE, FieldCapability.followUp(),
+                    EXTENSION, FieldCapability.followUp()),
+            List.of(LICENSE, DIRECTORY_VISIBLE, EXTENSION),
+            DeleteMode.DEACTIVATE_ONLY,
+            List.of(new OffboardingAction.Deactivate(), new OffboardingAction.Clear(LICENSE),
+                    new OffboardingAction.Task(BILLING)),
+            Set.of(), IMMUTABLE, DELETE_BY_HAND, RateLimit.unlimited(), RetryPolicy.standard());
+
+    /** Identity patched; roles, skills and queues follow-ups the vendor forgets on deactivation. */
+    static final Capabilities PATCH_VENDOR = new Capabilities(
+            Map.of(USER_NAME, FieldCapability.patch(), EMAIL, FieldCapability.patch(),
+                    DISPLAY_NAME, FieldCapability.patch(), LICENSE, FieldCapability.followUp(),
+                    ROLES, FieldCapability.followUp(), SKILLS, FieldCapability.followUp(),
+                    QUEUES, FieldCapability.followUp(), TELEPHONY_REGION, FieldCapability.drop()),
+            List.of(LICENSE, ROLES, SKILLS, QUEUES),
+            DeleteMode.SOFT_DELETE,
+            List.of(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate()),
+            Set.of(ROLES, SKILLS, QUEUES), IMMUTABLE, null, RateLimit.unlimited(), RetryPolicy.standard());
+
+    static Seat seat(boolean active, Object... fieldsAndValues) {
+        Map<SeatField, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            fields.put((SeatField) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return new Seat(active, fields);
+    }
+
+    static Map<SeatField, Object> changes(Object... fieldsAndValues) {
+        Map<SeatField, Object> changes = new HashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            changes.put((SeatField) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return changes;
+    }
+
+    static final Seat AGENT = seat(true, USER_NAME, "ada@example.com", EMAIL, "ada@example.com",
+            DISPLAY_NAME, "Ada", SITE, "London", LICENSE, "X4", DIRECTORY_VISIBLE, true, EXTENSION, "1001");
+    static final Seat GENESYS_AGENT = seat(true, USER_NAME, "ada@example.com", EMAIL, "ada@example.com",
+            DISPLAY_NAME, "Ada", LICENSE, "CX 2", ROLES, Set.of("Agent"), SKILLS, Map.of("French", 4),
+            QUEUES, Set.of("Sales"), TELEPHONY_REGION, "EU");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("create: site at creation, follow-ups in the vendor's order", AGENT, null, REPLACE_VENDOR,
+                        List.of(new Step.Create(seat(true, USER_NAME, "ada@example.com", EMAIL, "ada@example.com",
+                                        DISPLAY_NAME, "Ada", SITE, "London")),
+                                new Step.Apply(LICENSE, "X4"), new Step.Apply(DIRECTORY_VISIBLE, true),
+                                new Step.Apply(EXTENSION, "1001"))),
+                Arguments.of("create: dropped fields are not sent", GENESYS_AGENT, null, PATCH_VENDOR,
+                        List.of(new Step.Create(seat(true, USER_NAME, "ada@example.com", EMAIL, "ada@example.com",
+                                        DISPLAY_NAME, "Ada")),
+                                new Step.Apply(LICENSE, "CX 2"), new Step.Apply(ROLES, Set.of("Agent")),
+                                new Step.Apply(SKILLS, Map.of("French", 4)), new Step.Apply(QUEUES, Set.of("Sales")))),
+                Arguments.of("an inactive user without account is not created", AGENT.withActive(false), null,
+                        REPLACE_VENDOR, List.of()),
+                Arguments.of("nothing changed, nothing to do", AGENT, AGENT, REPLACE_VENDOR, List.of()),
+                Arguments.of("a dropped field change makes no call", GENESYS_AGENT.with(TELEPHONY_REGION, "US"),
+                        GENESYS_AGENT, PATCH_VENDOR, List.of()),
+                Arguments.of("identity change as read-merge-replace", AGENT.with(DISPLAY_NAME, "Ada L."), AGENT,
+                        REPLACE_VENDOR, List.of(new Step.Update(WriteRoute.REPLACE, changes(DISPLAY_NAME, "Ada L.")))),
+                Arguments.of("identity change as patch", GENESYS_AGENT.with(EMAIL, "ada@new.example"), GENESYS_AGENT,
+                        PATCH_VENDOR, List.of(new Step.Update(WriteRoute.PATCH, changes(EMAIL, "ada@new.example")))),
+                Arguments.of("immutable site change is a task; everything else still syncs",
+                        AGENT.with(SITE, "Paris").with(LICENSE, "X6"), AGENT, REPLACE_VENDOR,
+                        List.of(new Step.Apply(LICENSE, "X6"),
+                                new Step.RaiseTask(IMMUTABLE, SITE, "London", "Paris"))),
+                Arguments.of("a removed value is cleared", GENESYS_AGENT.with(LICENSE, null), GENESYS_AGENT,
+                        PATCH_VENDOR, List.of(new Step.Apply(LICENSE, null))),
+                Arguments.of("deactivation runs the checklist in the declared order", AGENT.withActive(false), AGENT,
+                        REPLACE_VENDOR, List.of(new Step.Deactivate(), new Step.Apply(LICENSE, null),
+                                new Step.RaiseTask(BILLING, null, null, null))),
+                Arguments.of("queues go before deactivation", GENESYS_AGENT.withActive(false), GENESYS_AGENT,
+                        PATCH_VENDOR, List.of(new Step.Apply(QUEUES, null), new Step.Deactivate())),
+                Arguments.of("reactivation re-applies what the vendor forgot", GENESYS_AGENT,
+                        GENESYS_AGENT.withActive(false).with(QUEUES, null), PATCH_VENDOR,
+                        List.of(new Step.Reactivate(), new Step.Apply(ROLES, Set.of("Agent")),
+                                new Step.Apply(SKILLS, Map.of("French", 4)), new Step.Apply(QUEUES, Set.of("Sales")))),
+                Arguments.of("delete where the vendor soft-deletes", null, GENESYS_AGENT, PATCH_VENDOR,
+                        List.of(new Step.Apply(QUEUES, null), new Step.Deactivate(), new Step.Delete())),
+                Arguments.of("delete where the API cannot: deactivate and ask a person", null, AGENT, REPLACE_VENDOR,
+                        List.of(new Step.Deactivate(), new Step.Apply(LICENSE, null),
+                                new Step.RaiseTask(BILLING, null, null, null),
+                                new Step.RaiseTask(DELETE_BY_HAND, null, null, null))),
+                Arguments.of("delete of an already inactive user", null, AGENT.withActive(false), PATCH_VENDOR,
+                        List.of(new Step.Delete())),
+                Arguments.of("delete without an account does nothing", null, null, PATCH_VENDOR, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void plans(String name, Seat desired, Seat applied, Capabilities capabilities, List<Step> expected) {
+        assertEquals(expected, Planner.plan(desired, applied, capabilities));
+    }
+}
