@@ -1,5 +1,6 @@
 package dev.patchbay.provisioning;
 
+import dev.patchbay.job.JobQueue;
 import dev.patchbay.store.ScimGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,11 +28,13 @@ public class GroupService {
 
     private final EntityManager entityManager;
     private final JsonColumns json;
+    private final JobQueue jobs;
     private final Clock clock;
 
-    public GroupService(EntityManager entityManager, JsonColumns json, Clock clock) {
+    public GroupService(EntityManager entityManager, JsonColumns json, JobQueue jobs, Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -72,6 +75,9 @@ public class GroupService {
             lockDisplayName(connectionId, data.displayName());
             requireUniqueDisplayName(connectionId, data.displayName(), group.id);
         }
+        if (!data.displayName().equals(group.displayName)) {
+            jobs.enqueueMembers(connectionId, group.id);
+        }
         fill(group, data, now());
         group.version++;
         return view(group);
@@ -82,6 +88,7 @@ public class GroupService {
         ScimGroup group = findEntity(connectionId, id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProvisioningException.notFound("Group", id));
         UserService.requireVersion(group.version, expectedVersion);
+        jobs.enqueueMembers(connectionId, group.id);
         entityManager.createNativeQuery("delete from scim_group_member where member_id = :id")
                 .setParameter("id", id).executeUpdate();
         group.delete();
@@ -162,6 +169,7 @@ public class GroupService {
             if (inserted < wanted.size()) {
                 requireKnownMembers(wanted);
             }
+            enqueueUsers(wanted);
         }
 
         private void requireKnownMembers(Set<UUID> wanted) {
@@ -185,6 +193,7 @@ public class GroupService {
         @Override
         public void removeMembers(Collection<UUID> memberIds) {
             if (!memberIds.isEmpty()) {
+                enqueueUsers(memberIds);
                 entityManager.createNativeQuery(
                                 "delete from scim_group_member where group_id = :group and member_id = any(cast(:ids as uuid[]))")
                         .setParameter("group", group.id)
@@ -195,8 +204,14 @@ public class GroupService {
 
         @Override
         public void removeAllMembers() {
+            jobs.enqueueMembers(group.connectionId, group.id);
             entityManager.createNativeQuery("delete from scim_group_member where group_id = :group")
                     .setParameter("group", group.id).executeUpdate();
+        }
+
+        /** A membership change changes the users' seats (group rules, vendor groups). */
+        private void enqueueUsers(Collection<UUID> memberIds) {
+            jobs.enqueueUsers(group.connectionId, uuidArray(memberIds));
         }
 
         @Override

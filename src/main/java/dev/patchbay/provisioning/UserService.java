@@ -1,5 +1,6 @@
 package dev.patchbay.provisioning;
 
+import dev.patchbay.job.JobQueue;
 import dev.patchbay.store.ScimUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,17 +18,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Keeps the IdP's view of users, one transaction per SCIM write. */
+/**
+ * Keeps the IdP's view of users, one transaction per SCIM write; each write enqueues the user's
+ * provisioning job in the same transaction.
+ */
 @ApplicationScoped
 public class UserService {
 
     private final EntityManager entityManager;
     private final JsonColumns json;
+    private final JobQueue jobs;
     private final Clock clock;
 
-    public UserService(EntityManager entityManager, JsonColumns json, Clock clock) {
+    public UserService(EntityManager entityManager, JsonColumns json, JobQueue jobs, Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -50,6 +56,7 @@ public class UserService {
                 ScimUser user = retained.get();
                 requireUniqueUserName(connectionId, data.userName(), user.id);
                 apply(user, data);
+                jobs.enqueue(connectionId, user.id);
                 return new Created(view(user), true);
             }
         }
@@ -62,6 +69,7 @@ public class UserService {
         user.created = now;
         fill(user, data, now);
         user.persist();
+        jobs.enqueue(connectionId, user.id);
         return new Created(view(user), false);
     }
 
@@ -84,6 +92,7 @@ public class UserService {
         lockUserName(connectionId, data.userName());
         requireUniqueUserName(connectionId, data.userName(), user.id);
         apply(user, data);
+        jobs.enqueue(connectionId, user.id);
         return view(user);
     }
 
@@ -95,6 +104,7 @@ public class UserService {
         entityManager.createNativeQuery("delete from scim_group_member where member_id = :id")
                 .setParameter("id", id).executeUpdate();
         user.delete();
+        jobs.enqueue(connectionId, id);
     }
 
     @Transactional

@@ -37,7 +37,10 @@ class UsersTest {
                 .header("ETag", equalTo("W/\"0\""))
                 .header("Location", containsString("/scim/v2/" + scim.connection + "/Users/"))
                 .body("id", not(nullValue()))
-                .body("schemas", equalTo(List.of(ScimFixture.USER_SCHEMA)))
+                .body("schemas", equalTo(List.of(ScimFixture.USER_SCHEMA,
+                        "urn:ietf:params:scim:schemas:extension:patchbay:2.0:User")))
+                .body("'urn:ietf:params:scim:schemas:extension:patchbay:2.0:User'.provisioning.state",
+                        equalTo("pending"))
                 .body("userName", equalTo("ada@example.com"))
                 .body("active", equalTo(true))
                 .body("meta.resourceType", equalTo("User"))

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.provisioning.GroupMembership;
 import dev.patchbay.provisioning.StoredUser;
+import dev.patchbay.provisioning.SeatMapper;
 import dev.patchbay.provisioning.UserData;
+import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.scim.schema.ResourceSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,11 +40,13 @@ final class UserRepresentation {
     }
 
     /** The full SCIM representation (before attribute projection). */
-    static ObjectNode toScim(ResourceSchema schema, StoredUser user, List<GroupMembership> groups, String location) {
+    static ObjectNode toScim(ResourceSchema schema, StoredUser user, List<GroupMembership> groups, String location,
+            VendorAccount account) {
         ObjectNode resource = NODES.objectNode();
-        resource.set("schemas", ResourceJson.schemas(schema, user.data().attributes()));
         resource.put("id", user.id().toString());
         resource.setAll(user.data().attributes());
+        provisioningStatus(resource, account);
+        resource.set("schemas", ResourceJson.schemas(schema, resource));
         if (!resource.has("active")) {
             resource.put("active", user.data().active());
         }
@@ -58,6 +62,27 @@ final class UserRepresentation {
         }
         resource.set("meta", ResourceJson.meta("User", user.created(), user.lastModified(), location, user.version()));
         return resource;
+    }
+
+    /** The read-only provisioning status, under the Patchbay extension. */
+    private static void provisioningStatus(ObjectNode resource, VendorAccount account) {
+        JsonNode existing = resource.get(SeatMapper.PATCHBAY_URN);
+        ObjectNode extension = existing instanceof ObjectNode object ? object.deepCopy() : NODES.objectNode();
+        ObjectNode status = extension.putObject("provisioning");
+        status.put("state", account == null ? VendorAccount.PENDING : account.status());
+        if (account != null) {
+            if (account.vendorId() != null) {
+                status.put("vendorId", account.vendorId());
+            }
+            if (account.lastError() != null) {
+                status.put("lastError", account.lastError());
+            }
+            status.put("pendingSteps", account.pendingSteps());
+            if (account.updated() != null) {
+                status.put("updated", account.updated().toString());
+            }
+        }
+        resource.set(SeatMapper.PATCHBAY_URN, extension);
     }
 
     /** Lower-cased "type:value" and "*:value" keys for the indexed email lookups. */

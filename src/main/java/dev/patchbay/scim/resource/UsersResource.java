@@ -7,6 +7,8 @@ import dev.patchbay.provisioning.QueryResult;
 import dev.patchbay.provisioning.StoredUser;
 import dev.patchbay.provisioning.UserData;
 import dev.patchbay.provisioning.UserService;
+import dev.patchbay.provisioning.VendorAccount;
+import dev.patchbay.provisioning.VendorAccounts;
 import dev.patchbay.scim.ListResponse;
 import dev.patchbay.scim.ScimMediaType;
 import dev.patchbay.scim.auth.ScimCaller;
@@ -41,11 +43,13 @@ import java.util.UUID;
 public class UsersResource {
 
     private final UserService users;
+    private final VendorAccounts accounts;
     private final ScimRequests requests;
     private final ScimCaller caller;
 
-    public UsersResource(UserService users, ScimRequests requests, ScimCaller caller) {
+    public UsersResource(UserService users, VendorAccounts accounts, ScimRequests requests, ScimCaller caller) {
         this.users = users;
+        this.accounts = accounts;
         this.requests = requests;
         this.caller = caller;
     }
@@ -61,7 +65,7 @@ public class UsersResource {
         String location = location(uriInfo, user.id());
         // A new user belongs to no group; a reactivated one may.
         ObjectNode representation = created.reactivated() ? representation(user, location, projection)
-                : UserRepresentation.toScim(schema(), user, List.of(), location);
+                : UserRepresentation.toScim(schema(), user, List.of(), location, null);
         return ScimResponses.created(projection.apply(representation), location, user.version());
     }
 
@@ -95,11 +99,13 @@ public class UsersResource {
         AttributeProjection projection = AttributeProjection.of(schema(), request.attributes(),
                 request.excludedAttributes());
         QueryResult<StoredUser> result = users.query(caller.connectionId(), requests.query(ResourceKind.USER, request));
-        Map<UUID, List<GroupMembership>> groups = projection.returns("groups")
-                ? users.groupsOf(result.items().stream().map(StoredUser::id).toList()) : Map.of();
+        List<UUID> ids = result.items().stream().map(StoredUser::id).toList();
+        Map<UUID, List<GroupMembership>> groups = projection.returns("groups") ? users.groupsOf(ids) : Map.of();
+        Map<UUID, VendorAccount> statuses = accounts.statuses(caller.connectionId(), ids);
         List<ObjectNode> resources = result.items().stream()
                 .map(user -> projection.apply(UserRepresentation.toScim(schema(), user,
-                        groups.getOrDefault(user.id(), List.of()), location(uriInfo, user.id()))))
+                        groups.getOrDefault(user.id(), List.of()), location(uriInfo, user.id()),
+                        statuses.get(user.id()))))
                 .toList();
         return ListResponses.of(request, resources, result.total());
     }
@@ -155,7 +161,8 @@ public class UsersResource {
     private ObjectNode representation(StoredUser user, String location, AttributeProjection projection) {
         List<GroupMembership> groups = projection.returns("groups")
                 ? users.groupsOf(List.of(user.id())).getOrDefault(user.id(), List.of()) : List.of();
-        return UserRepresentation.toScim(schema(), user, groups, location);
+        return UserRepresentation.toScim(schema(), user, groups, location,
+                accounts.find(caller.connectionId(), user.id()).orElse(null));
     }
 
     private String location(UriInfo uriInfo, UUID id) {

@@ -1,0 +1,87 @@
+package dev.patchbay.admin;
+
+import dev.patchbay.job.JobQueue;
+import dev.patchbay.provisioning.ProvisioningEvents;
+import dev.patchbay.provisioning.VendorAccount;
+import dev.patchbay.provisioning.VendorAccounts;
+import dev.patchbay.web.ApiException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/** Where admins see provisioning: each user's timeline, and jobs that gave up (dead letters). */
+@Path("/admin/v1/connections/{connection}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProvisioningResource {
+
+    public record Timeline(UUID userId, VendorAccount account, List<ProvisioningEvents.Event> events) {
+    }
+
+    public record DeadJobs(List<JobQueue.DeadJob> items) {
+    }
+
+    private final ConnectionService connections;
+    private final ProvisioningEvents events;
+    private final VendorAccounts accounts;
+    private final JobQueue jobs;
+
+    public ProvisioningResource(ConnectionService connections, ProvisioningEvents events, VendorAccounts accounts,
+            JobQueue jobs) {
+        this.connections = connections;
+        this.events = events;
+        this.accounts = accounts;
+        this.jobs = jobs;
+    }
+
+    @GET
+    @Path("users/{user}/timeline")
+    public Timeline timeline(@PathParam("connection") String connection, @PathParam("user") String user) {
+        requireConnection(connection);
+        UUID userId = parse(user);
+        return new Timeline(userId, accounts.find(connection, userId).orElse(null),
+                events.timeline(connection, userId, 1000));
+    }
+
+    @GET
+    @Path("jobs/dead")
+    public DeadJobs deadJobs(@PathParam("connection") String connection) {
+        requireConnection(connection);
+        return new DeadJobs(jobs.deadJobs(connection, 0, 200));
+    }
+
+    @POST
+    @Path("jobs/{job}/redrive")
+    public jakarta.ws.rs.core.Response redrive(@PathParam("connection") String connection,
+            @PathParam("job") String job) {
+        requireConnection(connection);
+        long jobId;
+        try {
+            jobId = Long.parseLong(job);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("No dead job " + job);
+        }
+        if (!jobs.redrive(connection, jobId)) {
+            throw ApiException.notFound("Connection '" + connection + "' has no dead job " + job);
+        }
+        return jakarta.ws.rs.core.Response.accepted().build();
+    }
+
+    private void requireConnection(String connection) {
+        if (connections.find(connection).isEmpty()) {
+            throw ConnectionService.notFound(connection);
+        }
+    }
+
+    private static UUID parse(String user) {
+        try {
+            return UUID.fromString(user);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No user " + user);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.patchbay.connector;
+
+/** Whether a vendor account answers with the configured credentials. */
+public record Health(boolean up, String detail) {
+}

@@ -1,0 +1,111 @@
+package dev.patchbay.followup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Raises, lists and closes follow-up tasks. Raising the same open task twice keeps one. */
+@ApplicationScoped
+public class FollowUpTasks {
+
+    public static final List<String> STATUSES = List.of("open", "done", "verified", "dismissed");
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public FollowUpTasks(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public record NewTask(String connectionId, UUID userId, String kind, String field, String reason,
+            String consolePath, BigDecimal monthlyCost, String currency) {
+    }
+
+    /** True when the task is new; an identical open task is left as it is. */
+    @Transactional
+    public boolean raise(NewTask task) {
+        Instant now = now();
+        return entityManager.createNativeQuery("""
+                insert into followup_task (id, connection_id, user_id, kind, field, reason, console_path, monthly_cost,
+                                           currency, status, created, updated)
+                values (:id, :connection, :user, :kind, :field, :reason, :console, :cost, :currency, 'open', :now, :now)
+                on conflict (connection_id, user_id, kind, field) where status = 'open' do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("connection", task.connectionId())
+                .setParameter("user", task.userId())
+                .setParameter("kind", task.kind())
+                .setParameter("field", task.field() == null ? "" : task.field())
+                .setParameter("reason", task.reason())
+                .setParameter("console", task.consolePath())
+                .setParameter("cost", task.monthlyCost())
+                .setParameter("currency", task.currency())
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    @Transactional
+    public List<FollowUpTask> list(String connectionId, UUID userId, String status, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, connection_id, user_id, kind, field, reason, console_path, monthly_cost, currency, status,
+                       closed_by, created, updated
+                from followup_task
+                where (cast(:connection as text) is null or connection_id = :connection)
+                  and (cast(:user as uuid) is null or user_id = :user)
+                  and (cast(:status as text) is null or status = :status)
+                order by created desc, id offset :offset limit :limit""")
+                .setParameter("connection", connectionId)
+                .setParameter("user", userId)
+                .setParameter("status", status)
+                .setParameter("offset", offset)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(FollowUpTasks::task).toList();
+    }
+
+    @Transactional
+    public Optional<FollowUpTask> find(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, connection_id, user_id, kind, field, reason, console_path, monthly_cost, currency, status,
+                       closed_by, created, updated from followup_task where id = :id""")
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(FollowUpTasks::task);
+    }
+
+    /** Closes an open task as done or dismissed; false when it is not open. */
+    @Transactional
+    public boolean close(UUID id, String status, String closedBy) {
+        return entityManager.createNativeQuery("""
+                update followup_task set status = :status, closed_by = :by, updated = :now
+                where id = :id and status = 'open'""")
+                .setParameter("status", status).setParameter("by", closedBy).setParameter("now", now())
+                .setParameter("id", id).executeUpdate() == 1;
+    }
+
+    @Transactional
+    public long openCount(String connectionId, UUID userId) {
+        return ((Number) entityManager.createNativeQuery(
+                        "select count(*) from followup_task where connection_id = :c and user_id = :u and status = 'open'")
+                .setParameter("c", connectionId).setParameter("u", userId).getSingleResult()).longValue();
+    }
+
+    private static FollowUpTask task(Object[] row) {
+        return new FollowUpTask((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
+                ((String) row[4]).isEmpty() ? null : (String) row[4], (String) row[5], (String) row[6],
+                (BigDecimal) row[7], row[8] == null ? null : ((String) row[8]).strip(), (String) row[9],
+                (String) row[10], (Instant) row[11], (Instant) row[12]);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.patchbay.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The durable provisioning queue in PostgreSQL. Jobs are enqueued inside the SCIM write's transaction;
+ * workers claim them with FOR UPDATE SKIP LOCKED, never two for one user at a time, and hold a lease
+ * that another worker may take over once it expires (a crashed worker's job is run again).
+ */
+@ApplicationScoped
+public class JobQueue {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public JobQueue(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Part of the caller's transaction: a burst of writes to one user leaves one pending job. */
+    @Transactional(TxType.MANDATORY)
+    public void enqueue(String connectionId, UUID userId) {
+        Instant now = now();
+        entityManager.createNativeQuery("""
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
+                values (:connection, :user, 'pending', 0, :now, :now, :now)
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set updated = excluded.updated""")
+                .setParameter("connection", connectionId)
+                .setParameter("user", userId)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Part of the caller's transaction: a job for each of {@code ids} that is a user of the connection. */
+    @Transactional(TxType.MANDATORY)
+    public void enqueueUsers(String connectionId, String idsArray) {
+        Instant now = now();
+        entityManager.createNativeQuery("""
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
+                select :connection, u.id, 'pending', 0, :now, :now, :now
+                from scim_user u where u.connection_id = :connection and u.id = any(cast(:ids as uuid[]))
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set updated = excluded.updated""")
+                .setParameter("connection", connectionId)
+                .setParameter("ids", idsArray)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Part of the caller's transaction: a job for every user member of the group (not nested groups). */
+    @Transactional(TxType.MANDATORY)
+    public void enqueueMembers(String connectionId, UUID groupId) {
+        Instant now = now();
+        entityManager.createNativeQuery("""
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
+                select :connection, m.member_id, 'pending', 0, :now, :now, :now
+                from scim_group_member m where m.group_id = :group and m.member_type = 'User'
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set updated = excluded.updated""")
+                .setParameter("connection", connectionId)
+                .setParameter("group", groupId)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Job> claim(String worker, int limit, Duration lease) {
+        Instant now = now();
+        recoverExpiredLeases(now);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                with candidate as (
+                    select j.id from provisioning_job j
+                    where j.state = 'pending' and j.next_attempt_at <= :now
+                      and not exists (select 1 from provisioning_job r where r.connection_id = j.connection_id
+                                      and r.user_id = j.user_id and r.state = 'running')
+                    order by j.next_attempt_at, j.id
+                    limit :limit
+                    for update skip locked)
+                update provisioning_job j
+                set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker, updated = :now
+                from candidate c where j.id = c.id
+                returning j.id, j.connection_id, j.user_id, j.attempts""")
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .setParameter("lease", now.plus(lease))
+                .setParameter("worker", worker)
+                .getResultList();
+        List<Job> jobs = new ArrayList<>();
+        for (Object[] row : rows) {
+            jobs.add(new Job(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], ((Number) row[3]).intValue()));
+        }
+        return jobs;
+    }
+
+    /**
+     * A running job whose lease ran out belongs to a worker that died. It runs again, unless a newer
+     * pending job for the user exists: that one brings the user to the latest state anyway.
+     */
+    private void recoverExpiredLeases(Instant now) {
+        entityManager.createNativeQuery("""
+                update provisioning_job j set state = 'done', last_error = 'superseded after an expired lease', updated = :now
+                where j.state = 'running' and j.lease_until < :now
+                  and exists (select 1 from provisioning_job p where p.connection_id = j.connection_id
+                              and p.user_id = j.user_id and p.state = 'pending')""")
+                .setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("""
+                update provisioning_job set state = 'pending', lease_until = null, worker = null, updated = :now,
+                       last_error = coalesce(last_error, 'the worker stopped before finishing (lease expired)')
+                where state = 'running' and lease_until < :now""")
+                .setParameter("now", now).executeUpdate();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void complete(long jobId) {
+        entityManager.createNativeQuery("""
+                update provisioning_job set state = 'done', lease_until = null, last_error = null, updated = :now
+                where id = :id""")
+                .setParameter("id", jobId).setParameter("now", now()).executeUpdate();
+    }
+
+    /** Back to pending after {@code delay}; merged into a newer pending job of the same user if there is one. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void retry(long jobId, Duration delay, String error, boolean countsAsAttempt) {
+        Instant now = now();
+        Instant due = now.plus(delay);
+        int merged = entityManager.createNativeQuery("""
+                update provisioning_job p set next_attempt_at = greatest(p.next_attempt_at, :due),
+                       attempts = greatest(p.attempts, j.attempts - case when :counts then 0 else 1 end),
+                       last_error = :error, updated = :now
+                from provisioning_job j
+                where j.id = :id and p.connection_id = j.connection_id and p.user_id = j.user_id and p.state = 'pending'""")
+                .setParameter("id", jobId).setParameter("due", due).setParameter("error", error)
+                .setParameter("counts", countsAsAttempt).setParameter("now", now)
+                .executeUpdate();
+        if (merged > 0) {
+            entityManager.createNativeQuery("""
+                    update provisioning_job set state = 'done', lease_until = null, updated = :now,
+                           last_error = 'merged into a newer pending job' where id = :id""")
+                    .setParameter("id", jobId).setParameter("now", now).executeUpdate();
+            return;
+        }
+        entityManager.createNativeQuery("""
+                update provisioning_job set state = 'pending', next_attempt_at = :due, lease_until = null, worker = null,
+                       attempts = attempts - case when :counts then 0 else 1 end, last_error = :error, updated = :now
+                where id = :id""")
+                .setParameter("id", jobId).setParameter("due", due).setParameter("error", error)
+                .setParameter("counts", countsAsAttempt).setParameter("now", now)
+                .executeUpdate();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void deadLetter(long jobId, String error) {
+        entityManager.createNativeQuery("""
+                update provisioning_job set state = 'dead', lease_until = null, last_error = :error, updated = :now
+                where id = :id""")
+                .setParameter("id", jobId).setParameter("error", error).setParameter("now", now()).executeUpdate();
+    }
+
+    /** Claimed jobs a stopping worker did not start go back to the queue at once. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void release(Collection<Long> jobIds) {
+        for (long id : jobIds) {
+            retry(id, Duration.ZERO, null, false);
+        }
+    }
+
+    public record DeadJob(long id, UUID userId, int attempts, String lastError, Instant failedAt) {
+    }
+
+    @Transactional
+    public List<DeadJob> deadJobs(String connectionId, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, user_id, attempts, last_error, updated from provisioning_job
+                where connection_id = :connection and state = 'dead' order by updated desc, id desc
+                offset :offset limit :limit""")
+                .setParameter("connection", connectionId).setParameter("offset", offset).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new DeadJob(((Number) row[0]).longValue(), (UUID) row[1],
+                ((Number) row[2]).intValue(), (String) row[3], (Instant) row[4])).toList();
+    }
+
+    /** Puts a dead job back in the queue with fresh attempts; false when the connection has no such dead job. */
+    @Transactional
+    public boolean redrive(String connectionId, long jobId) {
+        Instant now = now();
+        @SuppressWarnings("unchecked")
+        List<UUID> users = entityManager.createNativeQuery("""
+                update provisioning_job set state = 'done', last_error = 'redriven', updated = :now
+                where id = :id and connection_id = :connection and state = 'dead' returning user_id""")
+                .setParameter("id", jobId).setParameter("connection", connectionId).setParameter("now", now)
+                .getResultList();
+        if (users.isEmpty()) {
+            return false;
+        }
+        entityManager.createNativeQuery("""
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
+                values (:connection, :user, 'pending', 0, :now, :now, :now)
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set attempts = 0, next_attempt_at = :now, updated = :now""")
+                .setParameter("connection", connectionId).setParameter("user", users.get(0)).setParameter("now", now)
+                .executeUpdate();
+        return true;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.patchbay.provisioning;
+
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.ConnectorRegistry;
+import dev.patchbay.connector.MatchKey;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.connector.VendorKind;
+import dev.patchbay.connector.VendorRef;
+import dev.patchbay.followup.FollowUpTasks;
+import dev.patchbay.job.Job;
+import dev.patchbay.job.JobHandler;
+import dev.patchbay.job.JobResult;
+import dev.patchbay.job.RateLimiter;
+import dev.patchbay.provisioning.planner.AppliedSeat;
+import dev.patchbay.provisioning.planner.Planner;
+import dev.patchbay.store.Connection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Brings one user's vendor account to the state the IdP asks for: plans the steps from the desired and
+ * the applied seat, runs them through the connector, and records each success at once so that a crash
+ * repeats at most the step that was in flight (and a repeated create is caught by {@link Connector#find}).
+ */
+@ApplicationScoped
+public class SyncUserHandler implements JobHandler {
+
+    static final Duration NO_CONNECTOR_RETRY = Duration.ofHours(1);
+
+    private final ConnectorRegistry connectors;
+    private final UserService users;
+    private final VendorAccounts accounts;
+    private final FollowUpTasks tasks;
+    private final ProvisioningEvents events;
+    private final RateLimiter rateLimiter;
+
+    public SyncUserHandler(ConnectorRegistry connectors, UserService users, VendorAccounts accounts,
+            FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter) {
+        this.connectors = connectors;
+        this.users = users;
+        this.accounts = accounts;
+        this.tasks = tasks;
+        this.events = events;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Override
+    public JobResult handle(Job job) {
+        Optional<Connection> connection = QuarkusTransaction.requiringNew()
+                .call(() -> Connection.<Connection>findByIdOptional(job.connectionId()));
+        if (connection.isEmpty()) {
+            return new JobResult.Done();
+        }
+        VendorKind vendor = VendorKind.fromWireName(connection.get().vendor).orElseThrow();
+        Optional<Connector> connector = connectors.connectorFor(vendor, job.connectionId(), connection.get().settings);
+        Optional<VendorAccount> account = accounts.find(job.connectionId(), job.userId());
+        if (connector.isEmpty()) {
+            String message = "No connector for vendor '" + vendor.wireName() + "' is available yet";
+            save(job, account.map(VendorAccount::vendorId).orElse(null), account.map(VendorAccount::applied).orElse(null),
+                    VendorAccount.PENDING, message, 0);
+            return new JobResult.Wait(NO_CONNECTOR_RETRY);
+        }
+        return sync(job, connector.get(), connection.get().settings, account);
+    }
+
+    private JobResult sync(Job job, Connector connector, Map<String, Object> settings,
+            Optional<VendorAccount> account) {
+        Capabilities capabilities = connector.capabilities();
+        Optional<StoredUser> user = users.find(job.connectionId(), job.userId());
+        Seat desired = user.map(found -> SeatMapper.toSeat(found, groupNames(job, found))).orElse(null);
+        Seat applied = account.map(VendorAccount::applied).orElse(null);
+        String vendorId = account.map(VendorAccount::vendorId).orElse(null);
+        List<Step> steps = Planner.plan(desired, applied, capabilities);
+        CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
+        int done = 0;
+        for (Step step : steps) {
+            int remaining = steps.size() - done;
+            if (step instanceof Step.RaiseTask task) {
+                raise(job, task);
+                done++;
+                continue;
+            }
+            Optional<Duration> wait = rateLimiter.acquire(job.connectionId(), capabilities.rateLimit());
+            if (wait.isPresent()) {
+                save(job, vendorId, applied, VendorAccount.PENDING, null, remaining);
+                return new JobResult.Wait(wait.get());
+            }
+            try {
+                if (step instanceof Step.Create create) {
+                    vendorId = createOrAdopt(connector, create, desired, context).id();
+                } else {
+                    connector.apply(new VendorRef(vendorId), step, context);
+                }
+            } catch (ConnectorException.NotFound e) {
+                if (!(step instanceof Step.Delete)) {
+                    // The account is gone at the vendor: forget it, and the next run creates it again.
+                    events.record(job.connectionId(), job.userId(), job.id(), "error", describe(step) + ": " + e.getMessage());
+                    save(job, null, null, VendorAccount.PENDING, e.getMessage(), remaining);
+                    return retry(job, capabilities, null, e.getMessage());
+                }
+            } catch (ConnectorException.Retryable e) {
+                events.record(job.connectionId(), job.userId(), job.id(), "retry", describe(step) + ": " + e.getMessage());
+                save(job, vendorId, applied, VendorAccount.PENDING, e.getMessage(), remaining);
+                return retry(job, capabilities, e.retryAfter().orElse(null), e.getMessage());
+            } catch (ConnectorException.AuthFailed e) {
+                events.record(job.connectionId(), job.userId(), job.id(), "error", describe(step) + ": " + e.getMessage());
+                save(job, vendorId, applied, VendorAccount.FAILED, "Vendor credentials rejected: " + e.getMessage(), remaining);
+                return retry(job, capabilities, Duration.ofMinutes(10), e.getMessage());
+            } catch (ConnectorException e) {
+                events.record(job.connectionId(), job.userId(), job.id(), "failed", describe(step) + ": " + e.getMessage());
+                save(job, vendorId, applied, VendorAccount.FAILED, e.getMessage(), remaining);
+                return new JobResult.Failed(describe(step) + ": " + e.getMessage());
+            }
+            applied = AppliedSeat.after(applied, step);
+            done++;
+            events.record(job.connectionId(), job.userId(), job.id(), "step", describe(step));
+            save(job, applied == null ? null : vendorId, applied, VendorAccount.PENDING, null, steps.size() - done);
+        }
+        boolean needsAction = tasks.openCount(job.connectionId(), job.userId()) > 0;
+        save(job, applied == null ? null : vendorId, applied,
+                needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
+        return new JobResult.Done();
+    }
+
+    /** A create that already happened (the worker died before recording it) is found and adopted. */
+    private static VendorRef createOrAdopt(Connector connector, Step.Create create, Seat desired, CallContext context) {
+        MatchKey key = new MatchKey(desired.text(SeatField.USER_NAME), desired.text(SeatField.EMAIL),
+                desired.text(SeatField.EXTERNAL_ID));
+        Optional<VendorRef> existing = connector.find(key, context);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return connector.create(create.seat(), context);
+        } catch (ConnectorException.Conflict e) {
+            return connector.find(key, context).orElseThrow(() -> new ConnectorException.Rejected(
+                    "The vendor reports a conflicting account that cannot be found: " + e.getMessage()));
+        }
+    }
+
+    private void raise(Job job, Step.RaiseTask task) {
+        boolean raised = tasks.raise(new FollowUpTasks.NewTask(job.connectionId(), job.userId(),
+                task.template().kind(), task.field() == null ? null : task.field().name().toLowerCase(),
+                task.reason(), task.template().consolePath(), null, null));
+        if (raised) {
+            events.record(job.connectionId(), job.userId(), job.id(), "task", task.template().kind() + ": " + task.reason());
+        }
+    }
+
+    private JobResult retry(Job job, Capabilities capabilities, Duration retryAfter, String error) {
+        Duration ceiling = capabilities.retryPolicy().ceilingFor(job.attempt());
+        long millis = ceiling.toMillis();
+        Duration backoff = Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+        Duration delay = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+        return new JobResult.RetryLater(delay, capabilities.retryPolicy().maxAttempts(), error);
+    }
+
+    private List<String> groupNames(Job job, StoredUser user) {
+        return users.groupsOf(List.of(user.id())).getOrDefault(user.id(), List.of()).stream()
+                .filter(GroupMembership::direct).map(GroupMembership::displayName).toList();
+    }
+
+    private void save(Job job, String vendorId, Seat applied, String status, String error, int pending) {
+        accounts.save(job.connectionId(), job.userId(), new VendorAccount(vendorId, applied, status, error, pending, null));
+    }
+
+    private static String describe(Step step) {
+        if (step instanceof Step.Create) {
+            return "create";
+        }
+        if (step instanceof Step.Update update) {
+            return update.route().name().toLowerCase() + " " + update.changes().keySet();
+        }
+        if (step instanceof Step.Apply apply) {
+            return (apply.value() == null ? "clear " : "set ") + apply.field().name().toLowerCase();
+        }
+        return step.getClass().getSimpleName().toLowerCase();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.patchbay.provisioning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.connector.Seat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads and records each user's vendor account; every change commits on its own, right after the call. */
+@ApplicationScoped
+public class VendorAccounts {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public VendorAccounts(EntityManager entityManager, ObjectMapper objectMapper, Clock clock) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<VendorAccount> find(String connectionId, UUID userId) {
+        return statuses(connectionId, List.of(userId)).values().stream().findFirst();
+    }
+
+    @Transactional
+    public Map<UUID, VendorAccount> statuses(String connectionId, Collection<UUID> userIds) {
+        Map<UUID, VendorAccount> accounts = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return accounts;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select user_id, vendor_id, cast(applied_seat as text), status, last_error, pending_steps, updated
+                from vendor_account where connection_id = :connection and user_id = any(cast(:ids as uuid[]))""")
+                .setParameter("connection", connectionId)
+                .setParameter("ids", GroupService.uuidArray(userIds))
+                .getResultList();
+        for (Object[] row : rows) {
+            accounts.put((UUID) row[0], new VendorAccount((String) row[1], seat((String) row[2]), (String) row[3],
+                    (String) row[4], ((Number) row[5]).intValue(), (Instant) row[6]));
+        }
+        return accounts;
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void save(String connectionId, UUID userId, VendorAccount account) {
+        entityManager.createNativeQuery("""
+                insert into vendor_account (connection_id, user_id, vendor_id, applied_seat, status, last_error,
+                                            pending_steps, updated)
+                values (:connection, :user, :vendorId, cast(:seat as jsonb), :status, :error, :pending, :now)
+                on conflict (connection_id, user_id) do update set vendor_id = excluded.vendor_id,
+                    applied_seat = excluded.applied_seat, status = excluded.status, last_error = excluded.last_error,
+                    pending_steps = excluded.pending_steps, updated = excluded.updated""")
+                .setParameter("connection", connectionId)
+                .setParameter("user", userId)
+                .setParameter("vendorId", account.vendorId())
+                .setParameter("seat", account.applied() == null ? null : json(account.applied()))
+                .setParameter("status", account.status())
+                .setParameter("error", account.lastError())
+                .setParameter("pending", account.pendingSteps())
+                .setParameter("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .executeUpdate();
+    }
+
+    private String json(Seat seat) {
+        try {
+            return objectMapper.writeValueAsString(SeatJson.write(seat));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Seat seat(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return SeatJson.read(objectMapper.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.patchbay.provisioning;
+
+import static dev.patchbay.connector.SeatField.DISPLAY_NAME;
+import static dev.patchbay.connector.SeatField.EMAIL;
+import static dev.patchbay.connector.SeatField.EXTERNAL_ID;
+import static dev.patchbay.connector.SeatField.FAMILY_NAME;
+import static dev.patchbay.connector.SeatField.GIVEN_NAME;
+import static dev.patchbay.connector.SeatField.LICENSE;
+import static dev.patchbay.connector.SeatField.QUEUES;
+import static dev.patchbay.connector.SeatField.ROLES;
+import static dev.patchbay.connector.SeatField.SITE;
+import static dev.patchbay.connector.SeatField.SKILLS;
+import static dev.patchbay.connector.SeatField.USER_NAME;
+
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.DeleteMode;
+import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.Health;
+import dev.patchbay.connector.MatchKey;
+import dev.patchbay.connector.OffboardingAction;
+import dev.patchbay.connector.RateLimit;
+import dev.patchbay.connector.RetryPolicy;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.connector.TaskTemplate;
+import dev.patchbay.connector.VendorKind;
+import dev.patchbay.connector.VendorRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * A zero-latency vendor for engine tests, with the quirks of a contact-center platform declared as
+ * capabilities (an immutable site, follow-up license, roles, skills and queues, queues cleared before
+ * deactivation). It keeps its accounts and a call log per instance and injects failures on demand.
+ */
+@ApplicationScoped
+public class FakeVendor implements ConnectorFactory, Connector {
+
+    /** Thrown to simulate a worker that dies after the vendor call, before Patchbay records it. */
+    public static final class Crash extends Error {
+        Crash() {
+            super("simulated worker crash");
+        }
+    }
+
+    static final TaskTemplate IMMUTABLE = new TaskTemplate("immutable_change",
+            "The {field} cannot change: recreate the user at {to} or revert the IdP value", "Users > Profile");
+    static final TaskTemplate BILLING = new TaskTemplate("billing_cancellation",
+            "Submit a partial cancellation to stop billing", "Billing > Cancellations");
+
+    private final Map<String, Seat> accounts = new ConcurrentHashMap<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Deque<Supplier<RuntimeException>>> failures = new ConcurrentHashMap<>();
+    private volatile boolean crashAfterNextCreate;
+    private volatile RateLimit rateLimit = RateLimit.unlimited();
+    private volatile int maxAttempts = 3;
+
+    public synchronized void reset() {
+        accounts.clear();
+        calls.clear();
+        failures.clear();
+        crashAfterNextCreate = false;
+        rateLimit = RateLimit.unlimited();
+        maxAttempts = 3;
+    }
+
+    /** The next call for this user fails with {@code failure}; calls for other users are untouched. */
+    public synchronized void failNext(String userName, Supplier<RuntimeException> failure) {
+        failures.computeIfAbsent(userName, key -> new ArrayDeque<>()).add(failure);
+    }
+
+    public void crashAfterNextCreate() {
+        crashAfterNextCreate = true;
+    }
+
+    public void rateLimit(RateLimit limit) {
+        this.rateLimit = limit;
+    }
+
+    public Map<String, Seat> accounts() {
+        return accounts;
+    }
+
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public Optional<Seat> accountFor(String userName) {
+        return accounts.values().stream().filter(seat -> userName.equals(seat.text(USER_NAME))).findFirst();
+    }
+
+    @Override
+    public boolean supports(VendorKind vendor) {
+        return true;
+    }
+
+    @Override
+    public Connector connect(String connectionId, Map<String, Object> settings) {
+        return this;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        Map<SeatField, FieldCapability> fields = new EnumMap<>(SeatField.class);
+        for (SeatField field : List.of(USER_NAME, EXTERNAL_ID, GIVEN_NAME, FAMILY_NAME, DISPLAY_NAME, EMAIL)) {
+            fields.put(field, FieldCapability.patch());
+        }
+        fields.put(SITE, FieldCapability.immutableAtCreate());
+        for (SeatField field : List.of(LICENSE, ROLES, SKILLS, QUEUES)) {
+            fields.put(field, FieldCapability.followUp());
+        }
+        return new Capabilities(fields, List.of(LICENSE, ROLES, SKILLS, QUEUES), DeleteMode.SOFT_DELETE,
+                List.of(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate(),
+                        new OffboardingAction.Task(BILLING)),
+                Set.of(ROLES, SKILLS, QUEUES), IMMUTABLE, null, rateLimit,
+                new RetryPolicy(maxAttempts, Duration.ofMillis(10), Duration.ofMillis(20)));
+    }
+
+    @Override
+    public VendorRef create(Seat seat, CallContext context) {
+        failIfAsked("create", seat.text(USER_NAME));
+        String id = "fake-" + UUID.randomUUID();
+        accounts.put(id, seat);
+        calls.add("create " + seat.text(USER_NAME));
+        if (crashAfterNextCreate) {
+            crashAfterNextCreate = false;
+            throw new Crash();
+        }
+        return new VendorRef(id);
+    }
+
+    @Override
+    public Optional<Seat> read(VendorRef ref, CallContext context) {
+        return Optional.ofNullable(accounts.get(ref.id()));
+    }
+
+    @Override
+    public Optional<VendorRef> find(MatchKey key, CallContext context) {
+        calls.add("find " + key.userName());
+        return accounts.entrySet().stream()
+                .filter(entry -> key.userName().equals(entry.getValue().text(USER_NAME)))
+                .map(entry -> new VendorRef(entry.getKey())).findFirst();
+    }
+
+    @Override
+    public void apply(VendorRef ref, Step step, CallContext context) {
+        Seat seat = accounts.get(ref.id());
+        failIfAsked("apply", seat == null ? null : seat.text(USER_NAME));
+        if (seat == null) {
+            throw new ConnectorException.NotFound("No account " + ref.id());
+        }
+        String user = seat.text(USER_NAME);
+        if (step instanceof Step.Update update) {
+            for (Map.Entry<SeatField, Object> change : update.changes().entrySet()) {
+                seat = seat.with(change.getKey(), change.getValue());
+            }
+            calls.add("update " + user + " " + update.changes().keySet());
+        } else if (step instanceof Step.Apply apply) {
+            seat = seat.with(apply.field(), apply.value());
+            calls.add((apply.value() == null ? "clear " : "set ") + apply.field().name().toLowerCase() + " " + user);
+        } else if (step instanceof Step.Deactivate) {
+            seat = seat.withActive(false);
+            calls.add("deactivate " + user);
+        } else if (step instanceof Step.Reactivate) {
+            seat = seat.withActive(true);
+            calls.add("reactivate " + user);
+        } else if (step instanceof Step.Delete) {
+            accounts.remove(ref.id());
+            calls.add("delete " + user);
+            return;
+        }
+        accounts.put(ref.id(), seat);
+    }
+
+    @Override
+    public Health check(CallContext context) {
+        return new Health(true, "fake");
+    }
+
+    private synchronized void failIfAsked(String operation, String userName) {
+        Deque<Supplier<RuntimeException>> queued = userName == null ? null : failures.get(userName);
+        Supplier<RuntimeException> failure = queued == null ? null : queued.poll();
+        if (failure != null) {
+            calls.add("failed " + operation);
+            throw failure.get();
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.patchbay.provisioning;
+
+import static dev.patchbay.TestApi.admin;
+import static dev.patchbay.scim.ScimFixture.patchOp;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.RateLimit;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.job.Job;
+import dev.patchbay.job.JobQueue;
+import dev.patchbay.job.JobWorker;
+import dev.patchbay.scim.ScimFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine end to end: SCIM write → job in the same transaction → worker → fake vendor. */
+@QuarkusTest
+class ProvisioningEngineTest {
+
+    private static final String PATCHBAY = "urn:ietf:params:scim:schemas:extension:patchbay:2.0:User";
+
+    @Inject
+    FakeVendor vendor;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    EntityManager entityManager;
+
+    private ScimFixture scim;
+
+    @BeforeEach
+    void fixture() {
+        vendor.reset();
+        drainAll();
+        scim = ScimFixture.create("engine");
+    }
+
+    private String createAgent(String userName) {
+        return scim.post("/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%s"],"userName":"%s",
+                 "displayName":"Agent","emails":[{"type":"work","value":"%2$s"}],
+                 "%1$s":{"license":"CX 2","site":"London","roles":["Agent"],"queues":["Sales","Support"],
+                         "skills":[{"name":"French","level":4}]}}""".formatted(PATCHBAY, userName))
+                .statusCode(201).extract().path("id");
+    }
+
+    /** Runs the worker until no due job is left (other tests' leftovers included). */
+    private void drainAll() {
+        for (int i = 0; i < 100 && worker.runOnce("test-worker") > 0; i++) {
+            // keep going
+        }
+    }
+
+    private void makeDue(String userId) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_job set next_attempt_at = now() - interval '1 second'"
+                        + " where state = 'pending' and user_id = cast(:u as uuid)")
+                .setParameter("u", userId).executeUpdate());
+    }
+
+    private long jobs(String state, String userId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from provisioning_job where state = :s and user_id = cast(:u as uuid)")
+                .setParameter("s", state).setParameter("u", userId).getSingleResult()).longValue());
+    }
+
+    @Test
+    void aScimCreateIsQueuedWithItsWriteAndProvisionedInTheVendorsOrder() {
+        String id = createAgent("ada@example.com");
+        assertEquals(1, jobs("pending", id), "the job was committed with the SCIM write");
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("pending"));
+
+        drainAll();
+
+        Seat account = vendor.accountFor("ada@example.com").orElseThrow();
+        assertEquals("London", account.text(SeatField.SITE));
+        assertEquals("CX 2", account.text(SeatField.LICENSE));
+        assertEquals(Set.of("Sales", "Support"), account.get(SeatField.QUEUES));
+        assertEquals(Map.of("French", 4), account.get(SeatField.SKILLS));
+        assertEquals(List.of("find ada@example.com", "create ada@example.com", "set license ada@example.com",
+                "set roles ada@example.com", "set skills ada@example.com", "set queues ada@example.com"), vendor.calls());
+        scim.get("/Users/" + id).statusCode(200)
+                .body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"))
+                .body("'" + PATCHBAY + "'.provisioning.vendorId", startsWith("fake-"))
+                .body("'" + PATCHBAY + "'.provisioning.pendingSteps", equalTo(0))
+                .body("'" + PATCHBAY + "'.license", equalTo("CX 2"));
+        admin().get("/admin/v1/connections/{c}/users/{u}/timeline", scim.connection, id).then().statusCode(200)
+                .body("account.status", equalTo("provisioned"))
+                .body("events.detail", hasItem("create"))
+                .body("events.detail", hasItem("set queues"));
+    }
+
+    @Test
+    void aBurstOfChangesBecomesOneVendorUpdate() {
+        String id = createAgent("burst@example.com");
+        drainAll();
+        for (int i = 0; i < 5; i++) {
+            scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Name " + i + "\"}"))
+                    .statusCode(200);
+        }
+        assertEquals(1, jobs("pending", id), "five writes, one pending job");
+        int before = vendor.calls().size();
+        drainAll();
+        List<String> newCalls = vendor.calls().subList(before, vendor.calls().size());
+        assertEquals(List.of("update burst@example.com [DISPLAY_NAME]"), newCalls);
+        assertEquals("Name 4", vendor.accountFor("burst@example.com").orElseThrow().text(SeatField.DISPLAY_NAME));
+    }
+
+    @Test
+    void aWorkerDyingBetweenTheVendorCallAndTheCommitCreatesNoDuplicate() {
+        String id = createAgent("crash@example.com");
+        vendor.crashAfterNextCreate();
+        assertThrows(FakeVendor.Crash.class, () -> worker.runOnce("worker-that-dies"));
+        assertEquals(1, vendor.accounts().size(), "the vendor created the account");
+        assertEquals(1, jobs("running", id), "the job is still leased by the dead worker");
+        // Another worker must not take it while the lease holds.
+        assertEquals(0, worker.runOnce("second-worker"));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_job set lease_until = now() - interval '1 second' where state = 'running'")
+                .executeUpdate());
+
+        drainAll();
+
+        assertEquals(1, vendor.accounts().size(), "the account was found and adopted, not created twice");
+        assertEquals(1, vendor.calls().stream().filter(call -> call.startsWith("create")).count());
+        assertEquals("CX 2", vendor.accountFor("crash@example.com").orElseThrow().text(SeatField.LICENSE));
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"));
+    }
+
+    @Test
+    void changesToOneUserNeverRunInParallel() {
+        String id = createAgent("order@example.com");
+        List<Job> claimed = queue.claim("worker-a", 10, Duration.ofMinutes(5));
+        assertTrue(claimed.stream().anyMatch(job -> job.userId().toString().equals(id)));
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Later\"}"))
+                .statusCode(200);
+        assertEquals(1, jobs("pending", id));
+        assertTrue(queue.claim("worker-b", 10, Duration.ofMinutes(5)).stream()
+                        .noneMatch(job -> job.userId().toString().equals(id)),
+                "the later change waits while the earlier one runs");
+        claimed.forEach(job -> queue.complete(job.id()));
+        drainAll();
+        assertEquals("Later", vendor.accountFor("order@example.com").orElseThrow().text(SeatField.DISPLAY_NAME));
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        String id = createAgent("busy@example.com");
+        vendor.failNext("busy@example.com", () -> new ConnectorException.Retryable("429 Too Many Requests", Duration.ofSeconds(120)));
+        Instant before = Instant.now();
+        worker.runOnce("test-worker");
+        assertEquals(1, jobs("pending", id));
+        Instant due = QuarkusTransaction.requiringNew().call(() -> (Instant) entityManager.createNativeQuery(
+                        "select next_attempt_at from provisioning_job where state = 'pending' and user_id = cast(:u as uuid)")
+                .setParameter("u", id).getSingleResult());
+        assertFalse(due.isBefore(before.plusSeconds(119)), "not retried before the vendor's Retry-After: " + due);
+        assertEquals(0, worker.runOnce("test-worker"), "nothing is due yet");
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("pending"))
+                .body("'" + PATCHBAY + "'.provisioning.lastError", equalTo("429 Too Many Requests"));
+        makeDue(id);
+        drainAll();
+        assertTrue(vendor.accountFor("busy@example.com").isPresent());
+    }
+
+    @Test
+    void repeatedFailuresEndInADeadLetterThatAnAdminCanRedrive() {
+        String id = createAgent("down@example.com");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            vendor.failNext("down@example.com", () -> new ConnectorException.Retryable("503 Service Unavailable", null));
+            makeDue(id);
+            worker.runOnce("test-worker");
+        }
+        assertEquals(1, jobs("dead", id));
+        String jobId = admin().get("/admin/v1/connections/{c}/jobs/dead", scim.connection).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].userId", equalTo(id))
+                .body("items[0].attempts", equalTo(3))
+                .body("items[0].lastError", startsWith("503 Service Unavailable"))
+                .extract().path("items[0].id").toString();
+        assertTrue(vendor.accountFor("down@example.com").isEmpty());
+
+        admin().post("/admin/v1/connections/{c}/jobs/{j}/redrive", scim.connection, jobId).then().statusCode(202);
+        admin().post("/admin/v1/connections/{c}/jobs/{j}/redrive", scim.connection, jobId).then().statusCode(404);
+        drainAll();
+        assertTrue(vendor.accountFor("down@example.com").isPresent());
+        admin().get("/admin/v1/connections/{c}/jobs/dead", scim.connection).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aPermanentRejectionFailsAtOnceAndShowsTheReason() {
+        String id = createAgent("rejected@example.com");
+        vendor.failNext("rejected@example.com", () -> new ConnectorException.Rejected("License pool exhausted for CX 2"));
+        worker.runOnce("test-worker");
+        assertEquals(1, jobs("dead", id));
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("failed"))
+                .body("'" + PATCHBAY + "'.provisioning.lastError", equalTo("License pool exhausted for CX 2"));
+    }
+
+    @Test
+    void anImmutableChangeBecomesATaskWhileEverythingElseSyncs() {
+        String id = createAgent("moves@example.com");
+        drainAll();
+        scim.patch("/Users/" + id, patchOp("""
+                {"op":"replace","path":"%1$s:site","value":"Paris"},
+                {"op":"replace","path":"%1$s:license","value":"CX 3"}""".formatted(PATCHBAY))).statusCode(200);
+        drainAll();
+        Seat account = vendor.accountFor("moves@example.com").orElseThrow();
+        assertEquals("London", account.text(SeatField.SITE), "no vendor call changes the site");
+        assertEquals("CX 3", account.text(SeatField.LICENSE), "the license still syncs");
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("needs_action"));
+        String taskId = admin().queryParam("connection", scim.connection).queryParam("status", "open")
+                .get("/admin/v1/tasks").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].kind", equalTo("immutable_change"))
+                .body("items[0].field", equalTo("site"))
+                .body("items[0].reason", equalTo("The site cannot change: recreate the user at Paris or revert the IdP value"))
+                .body("items[0].consolePath", equalTo("Users > Profile"))
+                .extract().path("items[0].id");
+
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Again\"}"));
+        drainAll();
+        admin().queryParam("connection", scim.connection).get("/admin/v1/tasks").then().body("items", hasSize(1));
+
+        admin().body("{\"closedBy\":\"ops@example.com\"}").post("/admin/v1/tasks/{id}/complete", taskId).then()
+                .statusCode(200).body("status", equalTo("done")).body("closedBy", equalTo("ops@example.com"));
+        admin().body("{}").post("/admin/v1/tasks/{id}/dismiss", taskId).then().statusCode(409);
+        admin().body("{}").post("/admin/v1/tasks/{id}/complete", UUID.randomUUID()).then().statusCode(404);
+        admin().queryParam("status", "finished").get("/admin/v1/tasks").then().statusCode(400);
+    }
+
+    @Test
+    void deactivationRunsTheOffboardingChecklist() {
+        String id = createAgent("leaver@example.com");
+        drainAll();
+        int before = vendor.calls().size();
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")).statusCode(200);
+        drainAll();
+        assertEquals(List.of("clear queues leaver@example.com", "deactivate leaver@example.com"),
+                vendor.calls().subList(before, vendor.calls().size()));
+        admin().queryParam("connection", scim.connection).get("/admin/v1/tasks").then()
+                .body("items.kind", hasItem("billing_cancellation"));
+
+        before = vendor.calls().size();
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"active\",\"value\":true}")).statusCode(200);
+        drainAll();
+        assertEquals(List.of("reactivate leaver@example.com", "set roles leaver@example.com",
+                        "set skills leaver@example.com", "set queues leaver@example.com"),
+                vendor.calls().subList(before, vendor.calls().size()));
+    }
+
+    @Test
+    void deletingTheUserDeletesTheAccountAsTheVendorAllows() {
+        String id = createAgent("gone@example.com");
+        drainAll();
+        scim.request().delete(scim.path("/Users/" + id)).then().statusCode(204);
+        drainAll();
+        assertTrue(vendor.accountFor("gone@example.com").isEmpty());
+        assertTrue(vendor.calls().contains("delete gone@example.com"));
+    }
+
+    @Test
+    void rateLimitsHoldAcrossTwoWorkers() {
+        vendor.rateLimit(new RateLimit(3, Duration.ofMinutes(1), Integer.MAX_VALUE));
+        for (int i = 0; i < 4; i++) {
+            scim.post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"limited"
+                    + i + "@example.com\"}").statusCode(201);
+        }
+        for (int round = 0; round < 3; round++) {
+            worker.runOnce("worker-a");
+            worker.runOnce("worker-b");
+        }
+        long creates = vendor.calls().stream().filter(call -> call.startsWith("create")).count();
+        assertEquals(3, creates, "three calls per minute, whichever worker makes them");
+        long waiting = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from provisioning_job where state = 'pending' and connection_id = :c")
+                .setParameter("c", scim.connection).getSingleResult()).longValue());
+        assertEquals(1, waiting);
+    }
+}
