@@ -91,6 +91,16 @@ public class FollowUpTasks {
                 .setParameter("id", id).executeUpdate() == 1;
     }
 
+    /** Whether an admin completed a task of this kind and field (an approval). */
+    @Transactional
+    public boolean approved(String connectionId, UUID userId, String kind, String field) {
+        return ((Number) entityManager.createNativeQuery("""
+                        select count(*) from followup_task where connection_id = :c and user_id = :u and kind = :k
+                        and field = :f and status in ('done', 'verified')""")
+                .setParameter("c", connectionId).setParameter("u", userId).setParameter("k", kind)
+                .setParameter("f", field).getSingleResult()).longValue() > 0;
+    }
+
     @Transactional
     public long openCount(String connectionId, UUID userId) {
         return ((Number) entityManager.createNativeQuery(

@@ -17,7 +17,9 @@ import dev.patchbay.job.JobHandler;
 import dev.patchbay.job.JobResult;
 import dev.patchbay.job.RateLimiter;
 import dev.patchbay.provisioning.planner.AppliedSeat;
-import dev.patchbay.provisioning.planner.Planner;
+import dev.patchbay.provisioning.policy.PolicyDocument;
+import dev.patchbay.provisioning.policy.PolicyStore;
+import dev.patchbay.provisioning.policy.SeatPolicy;
 import dev.patchbay.store.Connection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,16 +40,18 @@ public class SyncUserHandler implements JobHandler {
     static final Duration NO_CONNECTOR_RETRY = Duration.ofHours(1);
 
     private final ConnectorRegistry connectors;
-    private final UserService users;
+    private final SyncPlanner planner;
+    private final PolicyStore policies;
     private final VendorAccounts accounts;
     private final FollowUpTasks tasks;
     private final ProvisioningEvents events;
     private final RateLimiter rateLimiter;
 
-    public SyncUserHandler(ConnectorRegistry connectors, UserService users, VendorAccounts accounts,
-            FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter) {
+    public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
+            VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter) {
         this.connectors = connectors;
-        this.users = users;
+        this.planner = planner;
+        this.policies = policies;
         this.accounts = accounts;
         this.tasks = tasks;
         this.events = events;
@@ -75,18 +79,26 @@ public class SyncUserHandler implements JobHandler {
 
     private JobResult sync(Job job, Connector connector, Map<String, Object> settings,
             Optional<VendorAccount> account) {
-        Capabilities capabilities = connector.capabilities();
-        Optional<StoredUser> user = users.find(job.connectionId(), job.userId());
-        Seat desired = user.map(found -> SeatMapper.toSeat(found, groupNames(job, found))).orElse(null);
-        Seat applied = account.map(VendorAccount::applied).orElse(null);
-        String vendorId = account.map(VendorAccount::vendorId).orElse(null);
-        List<Step> steps = Planner.plan(desired, applied, capabilities);
+        PolicyDocument policy = policies.current(job.connectionId()).document();
+        SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), connector.capabilities(), policy);
+        Capabilities capabilities = plan.capabilities();
+        Seat desired = plan.desired();
+        Seat applied = plan.applied();
+        String vendorId = plan.vendorId();
+        List<Step> steps = plan.steps();
+        for (String role : plan.awaitingApproval()) {
+            raise(job, SyncPlanner.APPROVAL_KIND, "role:" + role, "Approve granting the role '" + role + "'",
+                    "Patchbay > Tasks", null, policy);
+        }
         CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
         int done = 0;
         for (Step step : steps) {
             int remaining = steps.size() - done;
             if (step instanceof Step.RaiseTask task) {
-                raise(job, task);
+                // The cost at stake is the license the user had when this sync started.
+                raise(job, task.template().kind(), task.field() == null ? null : task.field().name().toLowerCase(),
+                        task.reason(), task.template().consolePath(),
+                        plan.applied() != null ? plan.applied() : desired, policy);
                 done++;
                 continue;
             }
@@ -97,7 +109,7 @@ public class SyncUserHandler implements JobHandler {
             }
             try {
                 if (step instanceof Step.Create create) {
-                    vendorId = createOrAdopt(connector, create, desired, context).id();
+                    vendorId = createOrAdopt(connector, create, matchKey(desired, policy), context).id();
                 } else {
                     connector.apply(new VendorRef(vendorId), step, context);
                 }
@@ -132,10 +144,16 @@ public class SyncUserHandler implements JobHandler {
         return new JobResult.Done();
     }
 
+    /** The keys the policy matches existing accounts by (default: userName and email). */
+    private static MatchKey matchKey(Seat desired, PolicyDocument policy) {
+        List<String> by = policy.matching() == null || policy.matching().by() == null
+                ? List.of("userName", "email") : policy.matching().by();
+        return new MatchKey(by.contains("userName") ? desired.text(SeatField.USER_NAME) : null,
+                by.contains("email") ? desired.text(SeatField.EMAIL) : null, desired.text(SeatField.EXTERNAL_ID));
+    }
+
     /** A create that already happened (the worker died before recording it) is found and adopted. */
-    private static VendorRef createOrAdopt(Connector connector, Step.Create create, Seat desired, CallContext context) {
-        MatchKey key = new MatchKey(desired.text(SeatField.USER_NAME), desired.text(SeatField.EMAIL),
-                desired.text(SeatField.EXTERNAL_ID));
+    private static VendorRef createOrAdopt(Connector connector, Step.Create create, MatchKey key, CallContext context) {
         Optional<VendorRef> existing = connector.find(key, context);
         if (existing.isPresent()) {
             return existing.get();
@@ -148,12 +166,15 @@ public class SyncUserHandler implements JobHandler {
         }
     }
 
-    private void raise(Job job, Step.RaiseTask task) {
-        boolean raised = tasks.raise(new FollowUpTasks.NewTask(job.connectionId(), job.userId(),
-                task.template().kind(), task.field() == null ? null : task.field().name().toLowerCase(),
-                task.reason(), task.template().consolePath(), null, null));
+    /** Raises a task once, with the monthly price of the user's license as the cost at stake. */
+    private void raise(Job job, String kind, String field, String reason, String consolePath, Seat applied,
+            PolicyDocument policy) {
+        String license = applied == null ? null : applied.text(SeatField.LICENSE);
+        boolean raised = tasks.raise(new FollowUpTasks.NewTask(job.connectionId(), job.userId(), kind, field, reason,
+                consolePath, SeatPolicy.monthlyPrice(policy, license).orElse(null),
+                SeatPolicy.monthlyPrice(policy, license).isPresent() ? policy.prices().currency() : null));
         if (raised) {
-            events.record(job.connectionId(), job.userId(), job.id(), "task", task.template().kind() + ": " + task.reason());
+            events.record(job.connectionId(), job.userId(), job.id(), "task", kind + ": " + reason);
         }
     }
 
@@ -163,11 +184,6 @@ public class SyncUserHandler implements JobHandler {
         Duration backoff = Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
         Duration delay = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return new JobResult.RetryLater(delay, capabilities.retryPolicy().maxAttempts(), error);
-    }
-
-    private List<String> groupNames(Job job, StoredUser user) {
-        return users.groupsOf(List.of(user.id())).getOrDefault(user.id(), List.of()).stream()
-                .filter(GroupMembership::direct).map(GroupMembership::displayName).toList();
     }
 
     private void save(Job job, String vendorId, Seat applied, String status, String error, int pending) {

@@ -273,7 +273,9 @@ class ProvisioningEngineTest {
     }
 
     @Test
-    void deletingTheUserDeletesTheAccountAsTheVendorAllows() {
+    void deletingTheUserDeletesTheAccountWhenThePolicySaysSo() {
+        admin().body("{\"offboarding\":{\"onDelete\":\"delete\"}}")
+                .put("/admin/v1/connections/{c}/policy", scim.connection).then().statusCode(200);
         String id = createAgent("gone@example.com");
         drainAll();
         scim.request().delete(scim.path("/Users/" + id)).then().statusCode(204);

@@ -1,0 +1,89 @@
+package dev.patchbay.provisioning;
+
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.followup.FollowUpTasks;
+import dev.patchbay.provisioning.planner.Planner;
+import dev.patchbay.provisioning.policy.PolicyDocument;
+import dev.patchbay.provisioning.policy.SeatPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * What a sync of one user would do under a policy: the desired seat (roles waiting for approval held
+ * back), the applied seat, and the planned steps. The worker runs it; the dry-run only shows it.
+ */
+@ApplicationScoped
+public class SyncPlanner {
+
+    public static final String APPROVAL_KIND = "role_approval";
+
+    /** A planned sync; {@code awaitingApproval} are roles held back until an admin approves them. */
+    public record SyncPlan(Seat desired, Seat applied, String vendorId, Capabilities capabilities, List<Step> steps,
+            Set<String> awaitingApproval) {
+    }
+
+    private final UserService users;
+    private final VendorAccounts accounts;
+    private final FollowUpTasks tasks;
+
+    public SyncPlanner(UserService users, VendorAccounts accounts, FollowUpTasks tasks) {
+        this.users = users;
+        this.accounts = accounts;
+        this.tasks = tasks;
+    }
+
+    public SyncPlan plan(String connectionId, UUID userId, Capabilities vendorCapabilities, PolicyDocument policy) {
+        Capabilities capabilities = SeatPolicy.effective(vendorCapabilities, policy);
+        Optional<VendorAccount> account = accounts.find(connectionId, userId);
+        Seat applied = account.map(VendorAccount::applied).orElse(null);
+        Optional<StoredUser> user = users.find(connectionId, userId);
+        Seat desired;
+        Set<String> awaiting = Set.of();
+        if (user.isPresent()) {
+            desired = SeatPolicy.desired(user.get(), directGroups(user.get()), policy);
+            awaiting = awaitingApproval(connectionId, userId, desired, applied, policy);
+            if (!awaiting.isEmpty()) {
+                TreeSet<String> granted = new TreeSet<>(roles(desired));
+                granted.removeAll(awaiting);
+                desired = desired.with(SeatField.ROLES, granted.isEmpty() ? null : Set.copyOf(granted));
+            }
+        } else {
+            // Deleted in the IdP: deactivate, unless the policy says to delete.
+            desired = SeatPolicy.deletesOnIdpDelete(policy) || applied == null ? null : applied.withActive(false);
+        }
+        return new SyncPlan(desired, applied, account.map(VendorAccount::vendorId).orElse(null), capabilities,
+                Planner.plan(desired, applied, capabilities), awaiting);
+    }
+
+    /** Roles the policy guards that the vendor does not have yet and no admin approved. */
+    private Set<String> awaitingApproval(String connectionId, UUID userId, Seat desired, Seat applied,
+            PolicyDocument policy) {
+        Set<String> guarded = SeatPolicy.rolesNeedingApproval(policy);
+        TreeSet<String> awaiting = new TreeSet<>();
+        for (String role : roles(desired)) {
+            if (guarded.contains(role) && !roles(applied).contains(role)
+                    && !tasks.approved(connectionId, userId, APPROVAL_KIND, "role:" + role)) {
+                awaiting.add(role);
+            }
+        }
+        return awaiting;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> roles(Seat seat) {
+        Object roles = seat == null ? null : seat.get(SeatField.ROLES);
+        return roles == null ? Set.of() : (Set<String>) roles;
+    }
+
+    private List<String> directGroups(StoredUser user) {
+        return users.groupsOf(List.of(user.id())).getOrDefault(user.id(), List.of()).stream()
+                .filter(GroupMembership::direct).map(GroupMembership::displayName).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.patchbay.provisioning.policy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connection's provisioning policy: how IdP attributes and groups become the seat at the vendor,
+ * how existing accounts are matched, what offboarding does, which roles need approval, and what each
+ * license costs. Every part is optional.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PolicyDocument(
+        List<Mapping> mappings,
+        List<GroupRule> groupRules,
+        Boolean extensionOverridesGroups,
+        List<String> licenseOrder,
+        Matching matching,
+        Offboarding offboarding,
+        Approvals approvals,
+        Prices prices) {
+
+    public static PolicyDocument empty() {
+        return new PolicyDocument(null, null, null, null, null, null, null, null);
+    }
+
+    /** SCIM attribute path → seat field, with an optional transform. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mapping(String from, String to, String transform, String template, Map<String, String> table,
+            @JsonProperty("default") String fallback) {
+    }
+
+    /** What membership of an IdP group grants; the higher precedence wins where values cannot merge. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupRule(String group, Integer precedence, String license, List<String> roles,
+            Map<String, Integer> skills, List<String> queues, String site, Boolean directoryVisible,
+            String division, String telephonyRegion) {
+    }
+
+    /** Which keys find an existing vendor account on first sync: "email", "userName". */
+    public record Matching(List<String> by) {
+    }
+
+    /** onDelete: "deactivate" (default) or "delete"; removeLicense frees the license on deactivation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Offboarding(String onDelete, Boolean removeLicense) {
+    }
+
+    /** Roles that are granted only after an admin approves a task. */
+    public record Approvals(List<String> roles) {
+    }
+
+    /** Monthly list price per license tier. */
+    public record Prices(String currency, Map<String, BigDecimal> licenses) {
+    }
+}
