@@ -21,6 +21,8 @@ import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.SeatPolicy;
 import dev.patchbay.store.Connection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -46,9 +48,12 @@ public class SyncUserHandler implements JobHandler {
     private final FollowUpTasks tasks;
     private final ProvisioningEvents events;
     private final RateLimiter rateLimiter;
+    private final MeterRegistry metrics;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
-            VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter) {
+            VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.connectors = connectors;
         this.planner = planner;
         this.policies = policies;
@@ -107,6 +112,7 @@ public class SyncUserHandler implements JobHandler {
                 save(job, vendorId, applied, VendorAccount.PENDING, null, remaining);
                 return new JobResult.Wait(wait.get());
             }
+            long started = System.nanoTime();
             try {
                 if (step instanceof Step.Create create) {
                     vendorId = createOrAdopt(connector, create, matchKey(desired, policy), context).id();
@@ -121,6 +127,7 @@ public class SyncUserHandler implements JobHandler {
                     return retry(job, capabilities, null, e.getMessage());
                 }
             } catch (ConnectorException.Retryable e) {
+                count(job, "retry");
                 events.record(job.connectionId(), job.userId(), job.id(), "retry", describe(step) + ": " + e.getMessage());
                 save(job, vendorId, applied, VendorAccount.PENDING, e.getMessage(), remaining);
                 return retry(job, capabilities, e.retryAfter().orElse(null), e.getMessage());
@@ -129,10 +136,15 @@ public class SyncUserHandler implements JobHandler {
                 save(job, vendorId, applied, VendorAccount.FAILED, "Vendor credentials rejected: " + e.getMessage(), remaining);
                 return retry(job, capabilities, Duration.ofMinutes(10), e.getMessage());
             } catch (ConnectorException e) {
+                count(job, "failed");
                 events.record(job.connectionId(), job.userId(), job.id(), "failed", describe(step) + ": " + e.getMessage());
                 save(job, vendorId, applied, VendorAccount.FAILED, e.getMessage(), remaining);
                 return new JobResult.Failed(describe(step) + ": " + e.getMessage());
             }
+            Timer.builder("patchbay_vendor_step_seconds").description("Duration of successful vendor calls")
+                    .tag("connection", job.connectionId()).register(metrics)
+                    .record(Duration.ofNanos(System.nanoTime() - started));
+            count(job, "done");
             applied = AppliedSeat.after(applied, step);
             done++;
             events.record(job.connectionId(), job.userId(), job.id(), "step", describe(step));
@@ -184,6 +196,10 @@ public class SyncUserHandler implements JobHandler {
         Duration backoff = Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
         Duration delay = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return new JobResult.RetryLater(delay, capabilities.retryPolicy().maxAttempts(), error);
+    }
+
+    private void count(Job job, String outcome) {
+        metrics.counter("patchbay_vendor_steps_total", "connection", job.connectionId(), "outcome", outcome).increment();
     }
 
     private void save(Job job, String vendorId, Seat applied, String status, String error, int pending) {

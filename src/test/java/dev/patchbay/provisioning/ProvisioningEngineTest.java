@@ -50,6 +50,9 @@ class ProvisioningEngineTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    dev.patchbay.job.QueueMetrics queueMetrics;
+
     private ScimFixture scim;
 
     @BeforeEach
@@ -195,6 +198,12 @@ class ProvisioningEngineTest {
             worker.runOnce("test-worker");
         }
         assertEquals(1, jobs("dead", id));
+        queueMetrics.refresh();
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "patchbay_jobs_dead{connection=\"" + scim.connection + "\"} 1.0"))
+                .body(org.hamcrest.Matchers.containsString(
+                        "patchbay_vendor_steps_total{connection=\"" + scim.connection + "\",outcome=\"retry\"} 3.0"));
         String jobId = admin().get("/admin/v1/connections/{c}/jobs/dead", scim.connection).then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].userId", equalTo(id))
