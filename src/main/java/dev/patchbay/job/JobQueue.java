@@ -32,46 +32,34 @@ public class JobQueue {
     /** Part of the caller's transaction: a burst of writes to one user leaves one pending job. */
     @Transactional(TxType.MANDATORY)
     public void enqueue(String connectionId, UUID userId) {
-        Instant now = now();
-        entityManager.createNativeQuery("""
-                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
-                values (:connection, :user, 'pending', 0, :now, :now, :now)
-                on conflict (connection_id, user_id) where state = 'pending'
-                do update set updated = excluded.updated""")
-                .setParameter("connection", connectionId)
-                .setParameter("user", userId)
-                .setParameter("now", now)
-                .executeUpdate();
+        enqueueSelected(connectionId, "select cast(:id as uuid)", userId);
     }
 
-    /** Part of the caller's transaction: a job for each of {@code ids} that is a user of the connection. */
+    /** Part of the caller's transaction: a job for each of {@code idsArray} that is a user of the connection. */
     @Transactional(TxType.MANDATORY)
     public void enqueueUsers(String connectionId, String idsArray) {
-        Instant now = now();
-        entityManager.createNativeQuery("""
-                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
-                select :connection, u.id, 'pending', 0, :now, :now, :now
-                from scim_user u where u.connection_id = :connection and u.id = any(cast(:ids as uuid[]))
-                on conflict (connection_id, user_id) where state = 'pending'
-                do update set updated = excluded.updated""")
-                .setParameter("connection", connectionId)
-                .setParameter("ids", idsArray)
-                .setParameter("now", now)
-                .executeUpdate();
+        enqueueSelected(connectionId, "select u.id from scim_user u where u.connection_id = :connection"
+                + " and u.id = any(cast(:id as uuid[]))", idsArray);
     }
 
     /** Part of the caller's transaction: a job for every user member of the group (not nested groups). */
     @Transactional(TxType.MANDATORY)
     public void enqueueMembers(String connectionId, UUID groupId) {
+        enqueueSelected(connectionId, "select m.member_id from scim_group_member m where m.group_id = :id"
+                + " and m.member_type = 'User'", groupId);
+    }
+
+    /** One pending job for each user {@code selectUserIds} yields (it may use :connection and :id). */
+    private void enqueueSelected(String connectionId, String selectUserIds, Object id) {
         Instant now = now();
         entityManager.createNativeQuery("""
                 insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
-                select :connection, m.member_id, 'pending', 0, :now, :now, :now
-                from scim_group_member m where m.group_id = :group and m.member_type = 'User'
+                select :connection, selected.user_id, 'pending', 0, :now, :now, :now
+                from (%s) as selected(user_id)
                 on conflict (connection_id, user_id) where state = 'pending'
-                do update set updated = excluded.updated""")
+                do update set updated = excluded.updated""".formatted(selectUserIds))
                 .setParameter("connection", connectionId)
-                .setParameter("group", groupId)
+                .setParameter("id", id)
                 .setParameter("now", now)
                 .executeUpdate();
     }
