@@ -19,7 +19,7 @@ import dev.patchbay.job.RateLimiter;
 import dev.patchbay.provisioning.planner.AppliedSeat;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
-import dev.patchbay.provisioning.policy.SeatPolicy;
+import dev.patchbay.provisioning.policy.PriceCatalog;
 import dev.patchbay.store.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,11 +49,13 @@ public class SyncUserHandler implements JobHandler {
     private final ProvisioningEvents events;
     private final RateLimiter rateLimiter;
     private final MeterRegistry metrics;
+    private final PriceCatalog prices;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, PriceCatalog prices) {
         this.metrics = metrics;
+        this.prices = prices;
         this.connectors = connectors;
         this.planner = planner;
         this.policies = policies;
@@ -79,10 +81,10 @@ public class SyncUserHandler implements JobHandler {
                     VendorAccount.PENDING, message, 0);
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
-        return sync(job, connector.get(), connection.get().settings, account);
+        return sync(job, vendor, connector.get(), connection.get().settings, account);
     }
 
-    private JobResult sync(Job job, Connector connector, Map<String, Object> settings,
+    private JobResult sync(Job job, VendorKind vendor, Connector connector, Map<String, Object> settings,
             Optional<VendorAccount> account) {
         PolicyDocument policy = policies.current(job.connectionId()).document();
         SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), connector.capabilities(), policy);
@@ -93,7 +95,7 @@ public class SyncUserHandler implements JobHandler {
         List<Step> steps = plan.steps();
         for (String role : plan.awaitingApproval()) {
             raise(job, SyncPlanner.APPROVAL_KIND, "role:" + role, "Approve granting the role '" + role + "'",
-                    "Patchbay > Tasks", null, policy);
+                    "Patchbay > Tasks", null, policy, vendor);
         }
         CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
         int done = 0;
@@ -103,7 +105,7 @@ public class SyncUserHandler implements JobHandler {
                 // The cost at stake is the license the user had when this sync started.
                 raise(job, task.template().kind(), task.field() == null ? null : task.field().name().toLowerCase(),
                         task.reason(), task.template().consolePath(),
-                        plan.applied() != null ? plan.applied() : desired, policy);
+                        plan.applied() != null ? plan.applied() : desired, policy, vendor);
                 done++;
                 continue;
             }
@@ -180,11 +182,12 @@ public class SyncUserHandler implements JobHandler {
 
     /** Raises a task once, with the monthly price of the user's license as the cost at stake. */
     private void raise(Job job, String kind, String field, String reason, String consolePath, Seat applied,
-            PolicyDocument policy) {
+            PolicyDocument policy, VendorKind vendor) {
         String license = applied == null ? null : applied.text(SeatField.LICENSE);
+        Optional<PriceCatalog.Price> price = prices.monthly(policy, vendor.wireName(), license);
         boolean raised = tasks.raise(new FollowUpTasks.NewTask(job.connectionId(), job.userId(), kind, field, reason,
-                consolePath, SeatPolicy.monthlyPrice(policy, license).orElse(null),
-                SeatPolicy.monthlyPrice(policy, license).isPresent() ? policy.prices().currency() : null));
+                consolePath, price.map(PriceCatalog.Price::amount).orElse(null),
+                price.map(PriceCatalog.Price::currency).orElse(null)));
         if (raised) {
             events.record(job.connectionId(), job.userId(), job.id(), "task", kind + ": " + reason);
         }

@@ -282,6 +282,19 @@ class ProvisioningEngineTest {
     }
 
     @Test
+    void withoutPolicyPricesTasksStateTheVendorsListPrice() {
+        String id = createAgent("listprice@example.com");
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"" + PATCHBAY + ":license\",\"value\":\"CX 4\"}"))
+                .statusCode(200);
+        drainAll();
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")).statusCode(200);
+        drainAll();
+        admin().queryParam("connection", scim.connection).get("/admin/v1/tasks").then()
+                .body("items.find { it.kind == 'billing_cancellation' }.monthlyCost", equalTo(240.0f))
+                .body("items.find { it.kind == 'billing_cancellation' }.currency", equalTo("USD"));
+    }
+
+    @Test
     void deletingTheUserDeletesTheAccountWhenThePolicySaysSo() {
         admin().body("{\"offboarding\":{\"onDelete\":\"delete\"}}")
                 .put("/admin/v1/connections/{c}/policy", scim.connection).then().statusCode(200);

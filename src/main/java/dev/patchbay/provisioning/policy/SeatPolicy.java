@@ -10,7 +10,6 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.WriteRoute;
 import dev.patchbay.provisioning.SeatMapper;
 import dev.patchbay.provisioning.StoredUser;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -70,14 +69,6 @@ public final class SeatPolicy {
 
     public static boolean deletesOnIdpDelete(PolicyDocument policy) {
         return policy.offboarding() != null && "delete".equals(policy.offboarding().onDelete());
-    }
-
-    /** The monthly price of a license tier, when the policy's catalog has it. */
-    public static Optional<BigDecimal> monthlyPrice(PolicyDocument policy, String license) {
-        if (license == null || policy.prices() == null || policy.prices().licenses() == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(policy.prices().licenses().get(license));
     }
 
     public static Set<String> rolesNeedingApproval(PolicyDocument policy) {
