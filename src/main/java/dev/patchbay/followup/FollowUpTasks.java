@@ -18,10 +18,12 @@ public class FollowUpTasks {
     public static final List<String> STATUSES = List.of("open", "done", "verified", "dismissed");
 
     private final EntityManager entityManager;
+    private final TaskWebhooks webhooks;
     private final Clock clock;
 
-    public FollowUpTasks(EntityManager entityManager, Clock clock) {
+    public FollowUpTasks(EntityManager entityManager, TaskWebhooks webhooks, Clock clock) {
         this.entityManager = entityManager;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -29,16 +31,20 @@ public class FollowUpTasks {
             String consolePath, BigDecimal monthlyCost, String currency) {
     }
 
-    /** True when the task is new; an identical open task is left as it is. */
+    /**
+     * True when the task is new; an identical open task is left as it is. A new task is announced to the
+     * connection's task webhook, if it has one, through an outbox written in the same transaction.
+     */
     @Transactional
     public boolean raise(NewTask task) {
         Instant now = now();
-        return entityManager.createNativeQuery("""
+        UUID id = UUID.randomUUID();
+        boolean raised = entityManager.createNativeQuery("""
                 insert into followup_task (id, connection_id, user_id, kind, field, reason, console_path, monthly_cost,
                                            currency, status, created, updated)
                 values (:id, :connection, :user, :kind, :field, :reason, :console, :cost, :currency, 'open', :now, :now)
                 on conflict (connection_id, user_id, kind, field) where status = 'open' do nothing""")
-                .setParameter("id", UUID.randomUUID())
+                .setParameter("id", id)
                 .setParameter("connection", task.connectionId())
                 .setParameter("user", task.userId())
                 .setParameter("kind", task.kind())
@@ -49,6 +55,10 @@ public class FollowUpTasks {
                 .setParameter("currency", task.currency())
                 .setParameter("now", now)
                 .executeUpdate() == 1;
+        if (raised) {
+            webhooks.announce(id, task.connectionId());
+        }
+        return raised;
     }
 
     @Transactional
