@@ -21,4 +21,12 @@ public interface Connector {
     void apply(VendorRef ref, Step step, CallContext context);
 
     Health check(CallContext context);
+
+    /**
+     * Whether the vendor shows the task done (a license freed, a user recreated at the new site); empty
+     * when this connector cannot tell, and the task waits for a person to close it.
+     */
+    default Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
+        return Optional.empty();
+    }
 }

@@ -101,6 +101,15 @@ public class FollowUpTasks {
                 .setParameter("id", id).executeUpdate() == 1;
     }
 
+    /** Closes an open task the connector found done at the vendor. */
+    @Transactional
+    public boolean verify(UUID id) {
+        return entityManager.createNativeQuery("""
+                update followup_task set status = 'verified', closed_by = 'connector', updated = :now
+                where id = :id and status = 'open'""")
+                .setParameter("now", now()).setParameter("id", id).executeUpdate() == 1;
+    }
+
     /** Whether an admin completed a task of this kind and field (an approval). */
     @Transactional
     public boolean approved(String connectionId, UUID userId, String kind, String field) {

@@ -49,6 +49,19 @@ public class JobQueue {
                 + " and m.member_type = 'User'", groupId);
     }
 
+    /** A job for every user with an open follow-up task, so connectors can verify and close them. */
+    @Transactional
+    public int enqueueUsersWithOpenTasks() {
+        Instant now = now();
+        return entityManager.createNativeQuery("""
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
+                select distinct t.connection_id, t.user_id, 'pending', 0, cast(:now as timestamptz), cast(:now as timestamptz),
+                       cast(:now as timestamptz)
+                from followup_task t where t.status = 'open' and t.user_id is not null
+                on conflict (connection_id, user_id) where state = 'pending' do nothing""")
+                .setParameter("now", now).executeUpdate();
+    }
+
     /** One pending job for each user {@code selectUserIds} yields (it may use :connection and :id). */
     private void enqueueSelected(String connectionId, String selectUserIds, Object id) {
         Instant now = now();

@@ -47,6 +47,14 @@ public class JobWorker {
         }
     }
 
+    /** Users with open tasks are synced now and then, so that connectors can verify those tasks. */
+    @Scheduled(every = "${patchbay.tasks.verify-interval}", delayed = "${patchbay.tasks.verify-interval}")
+    void reverifyOpenTasks() {
+        if (enabled) {
+            queue.enqueueUsersWithOpenTasks();
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
     }

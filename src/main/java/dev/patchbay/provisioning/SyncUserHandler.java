@@ -11,6 +11,8 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.VendorKind;
 import dev.patchbay.connector.VendorRef;
+import dev.patchbay.connector.TaskCheck;
+import dev.patchbay.followup.FollowUpTask;
 import dev.patchbay.followup.FollowUpTasks;
 import dev.patchbay.job.Job;
 import dev.patchbay.job.JobHandler;
@@ -152,10 +154,29 @@ public class SyncUserHandler implements JobHandler {
             events.record(job.connectionId(), job.userId(), job.id(), "step", describe(step));
             save(job, applied == null ? null : vendorId, applied, VendorAccount.PENDING, null, steps.size() - done);
         }
+        if (vendorId != null) {
+            verifyOpenTasks(job, connector, new VendorRef(vendorId), context);
+        }
         boolean needsAction = tasks.openCount(job.connectionId(), job.userId()) > 0;
         save(job, applied == null ? null : vendorId, applied,
                 needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
         return new JobResult.Done();
+    }
+
+    /** Open tasks the vendor now shows done are closed as verified. */
+    private void verifyOpenTasks(Job job, Connector connector, VendorRef ref, CallContext context) {
+        for (FollowUpTask task : tasks.list(job.connectionId(), job.userId(), "open", 0, 100)) {
+            try {
+                boolean done = connector.isDone(ref, new TaskCheck(task.kind(), task.field()), context).orElse(false);
+                if (done && tasks.verify(task.id())) {
+                    events.record(job.connectionId(), job.userId(), job.id(), "task",
+                            task.kind() + ": verified at the vendor and closed");
+                }
+            } catch (ConnectorException e) {
+                events.record(job.connectionId(), job.userId(), job.id(), "error",
+                        "verifying " + task.kind() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The keys the policy matches existing accounts by (default: userName and email). */

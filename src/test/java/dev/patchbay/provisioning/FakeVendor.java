@@ -27,6 +27,7 @@ import dev.patchbay.connector.RetryPolicy;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
+import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.VendorKind;
 import dev.patchbay.connector.VendorRef;
@@ -71,6 +72,7 @@ public class FakeVendor implements ConnectorFactory, Connector {
     private volatile boolean crashAfterNextCreate;
     private volatile RateLimit rateLimit = RateLimit.unlimited();
     private volatile int maxAttempts = 3;
+    private final Set<String> doneTaskKinds = ConcurrentHashMap.newKeySet();
 
     public synchronized void reset() {
         accounts.clear();
@@ -79,6 +81,17 @@ public class FakeVendor implements ConnectorFactory, Connector {
         crashAfterNextCreate = false;
         rateLimit = RateLimit.unlimited();
         maxAttempts = 3;
+        doneTaskKinds.clear();
+    }
+
+    /** From now on the vendor shows tasks of this kind as done (someone did the work in its console). */
+    public void showDone(String taskKind) {
+        doneTaskKinds.add(taskKind);
+    }
+
+    @Override
+    public Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
+        return task.kind().equals(BILLING.kind()) ? Optional.of(doneTaskKinds.contains(task.kind())) : Optional.empty();
     }
 
     /** The next call for this user fails with {@code failure}; calls for other users are untouched. */

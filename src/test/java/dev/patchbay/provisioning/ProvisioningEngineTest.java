@@ -282,6 +282,22 @@ class ProvisioningEngineTest {
     }
 
     @Test
+    void tasksTheVendorShowsDoneAreVerifiedAndClosed() {
+        String id = createAgent("verify@example.com");
+        drainAll();
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")).statusCode(200);
+        drainAll();
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("needs_action"));
+        vendor.showDone("billing_cancellation");
+        assertTrue(queue.enqueueUsersWithOpenTasks() >= 1);
+        drainAll();
+        admin().queryParam("connection", scim.connection).get("/admin/v1/tasks").then()
+                .body("items.find { it.kind == 'billing_cancellation' }.status", equalTo("verified"))
+                .body("items.find { it.kind == 'billing_cancellation' }.closedBy", equalTo("connector"));
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"));
+    }
+
+    @Test
     void withoutPolicyPricesTasksStateTheVendorsListPrice() {
         String id = createAgent("listprice@example.com");
         scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"" + PATCHBAY + ":license\",\"value\":\"CX 4\"}"))
