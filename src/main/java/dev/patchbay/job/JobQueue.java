@@ -125,6 +125,15 @@ public class JobQueue {
                 .setParameter("now", now).executeUpdate();
     }
 
+    /** Jobs of the connection running now, on any gateway instance (live leases only). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public long running(String connectionId) {
+        return ((Number) entityManager.createNativeQuery("""
+                        select count(*) from provisioning_job
+                        where connection_id = :connection and state = 'running' and lease_until > :now""")
+                .setParameter("connection", connectionId).setParameter("now", now()).getSingleResult()).longValue();
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void complete(long jobId) {
         entityManager.createNativeQuery("""

@@ -16,6 +16,7 @@ import dev.patchbay.followup.FollowUpTask;
 import dev.patchbay.followup.FollowUpTasks;
 import dev.patchbay.job.Job;
 import dev.patchbay.job.JobHandler;
+import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.JobResult;
 import dev.patchbay.job.RateLimiter;
 import dev.patchbay.provisioning.planner.AppliedSeat;
@@ -42,6 +43,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class SyncUserHandler implements JobHandler {
 
     static final Duration NO_CONNECTOR_RETRY = Duration.ofHours(1);
+    static final Duration CONCURRENCY_BACKOFF = Duration.ofMillis(500);
 
     private final ConnectorRegistry connectors;
     private final SyncPlanner planner;
@@ -50,12 +52,14 @@ public class SyncUserHandler implements JobHandler {
     private final FollowUpTasks tasks;
     private final ProvisioningEvents events;
     private final RateLimiter rateLimiter;
+    private final JobQueue jobs;
     private final MeterRegistry metrics;
     private final PriceCatalog prices;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
-            MeterRegistry metrics, PriceCatalog prices) {
+            JobQueue jobs, MeterRegistry metrics, PriceCatalog prices) {
+        this.jobs = jobs;
         this.metrics = metrics;
         this.prices = prices;
         this.connectors = connectors;
@@ -88,6 +92,11 @@ public class SyncUserHandler implements JobHandler {
 
     private JobResult sync(Job job, VendorKind vendor, Connector connector, Map<String, Object> settings,
             Optional<VendorAccount> account) {
+        int maxConcurrent = connector.capabilities().rateLimit().maxConcurrent();
+        if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
+            // Too many of this vendor account's jobs run at once (this one included): yield for a moment.
+            return new JobResult.Wait(CONCURRENCY_BACKOFF);
+        }
         PolicyDocument policy = policies.current(job.connectionId()).document();
         SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), connector.capabilities(), policy);
         Capabilities capabilities = plan.capabilities();

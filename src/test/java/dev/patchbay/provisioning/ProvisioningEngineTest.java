@@ -323,6 +323,23 @@ class ProvisioningEngineTest {
     }
 
     @Test
+    void theConcurrencyLimitHoldsAcrossWorkers() {
+        vendor.rateLimit(new RateLimit(Integer.MAX_VALUE, Duration.ofSeconds(1), 1));
+        String first = createAgent("slow@example.com");
+        List<Job> held = queue.claim("worker-a", 1, Duration.ofMinutes(5));
+        assertEquals(1, held.size(), "worker A is busy with one job of this vendor account");
+        createAgent("second@example.com");
+        worker.runOnce("worker-b");
+        assertTrue(vendor.accountFor("second@example.com").isEmpty(), "worker B waits: one call at a time");
+        held.forEach(job -> queue.complete(job.id()));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_job set next_attempt_at = now() where state = 'pending'").executeUpdate());
+        drainAll();
+        assertTrue(vendor.accountFor("second@example.com").isPresent());
+        assertEquals(0, jobs("running", first));
+    }
+
+    @Test
     void rateLimitsHoldAcrossTwoWorkers() {
         vendor.rateLimit(new RateLimit(3, Duration.ofMinutes(1), Integer.MAX_VALUE));
         for (int i = 0; i < 4; i++) {
