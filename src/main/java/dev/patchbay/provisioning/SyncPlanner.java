@@ -9,6 +9,8 @@ import dev.patchbay.provisioning.planner.Planner;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.SeatPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,19 +26,24 @@ public class SyncPlanner {
 
     public static final String APPROVAL_KIND = "role_approval";
 
-    /** A planned sync; {@code awaitingApproval} are roles held back until an admin approves them. */
+    /**
+     * A planned sync; {@code awaitingApproval} are roles held back until an admin approves them;
+     * {@code revisitAt}, when set, is when the user must be synced again (a delayed delete).
+     */
     public record SyncPlan(Seat desired, Seat applied, String vendorId, Capabilities capabilities, List<Step> steps,
-            Set<String> awaitingApproval) {
+            Set<String> awaitingApproval, Instant revisitAt) {
     }
 
     private final UserService users;
     private final VendorAccounts accounts;
     private final FollowUpTasks tasks;
+    private final Clock clock;
 
-    public SyncPlanner(UserService users, VendorAccounts accounts, FollowUpTasks tasks) {
+    public SyncPlanner(UserService users, VendorAccounts accounts, FollowUpTasks tasks, Clock clock) {
         this.users = users;
         this.accounts = accounts;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     public SyncPlan plan(String connectionId, UUID userId, Capabilities vendorCapabilities, PolicyDocument policy) {
@@ -46,6 +53,7 @@ public class SyncPlanner {
         Optional<StoredUser> user = users.find(connectionId, userId);
         Seat desired;
         Set<String> awaiting = Set.of();
+        Instant revisitAt = null;
         if (user.isPresent()) {
             desired = SeatPolicy.desired(user.get(), directGroups(user.get()), policy);
             awaiting = awaitingApproval(connectionId, userId, desired, applied, policy);
@@ -54,12 +62,20 @@ public class SyncPlanner {
                 granted.removeAll(awaiting);
                 desired = desired.with(SeatField.ROLES, granted.isEmpty() ? null : Set.copyOf(granted));
             }
+        } else if (applied == null) {
+            desired = null;
+        } else if (!SeatPolicy.deletesOnIdpDelete(policy)) {
+            // Deleted in the IdP: deactivated, unless the policy says to delete.
+            desired = applied.withActive(false);
         } else {
-            // Deleted in the IdP: deactivate, unless the policy says to delete.
-            desired = SeatPolicy.deletesOnIdpDelete(policy) || applied == null ? null : applied.withActive(false);
+            Instant deleteAt = users.deletedAt(connectionId, userId).orElse(clock.instant())
+                    .plus(SeatPolicy.deleteDelay(policy));
+            boolean due = !deleteAt.isAfter(clock.instant());
+            desired = due ? null : applied.withActive(false);
+            revisitAt = due ? null : deleteAt;
         }
         return new SyncPlan(desired, applied, account.map(VendorAccount::vendorId).orElse(null), capabilities,
-                Planner.plan(desired, applied, capabilities), awaiting);
+                Planner.plan(desired, applied, capabilities), awaiting, revisitAt);
     }
 
     /** Roles the policy guards that the vendor does not have yet and no admin approved. */

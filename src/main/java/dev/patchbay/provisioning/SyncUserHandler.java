@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,6 +170,10 @@ public class SyncUserHandler implements JobHandler {
         boolean needsAction = tasks.openCount(job.connectionId(), job.userId()) > 0;
         save(job, applied == null ? null : vendorId, applied,
                 needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
+        if (plan.revisitAt() != null) {
+            // A delayed delete: the job waits in the queue until it is due.
+            return new JobResult.Wait(Duration.between(Instant.now(), plan.revisitAt()));
+        }
         return new JobResult.Done();
     }
 

@@ -104,7 +104,22 @@ public class UserService {
         entityManager.createNativeQuery("delete from scim_group_member where member_id = :id")
                 .setParameter("id", id).executeUpdate();
         user.delete();
+        entityManager.createNativeQuery("""
+                insert into scim_user_tombstone (connection_id, user_id, deleted_at) values (:connection, :id, :now)
+                on conflict do nothing""")
+                .setParameter("connection", connectionId).setParameter("id", id).setParameter("now", now())
+                .executeUpdate();
         jobs.enqueue(connectionId, id);
+    }
+
+    /** When the IdP deleted the user, if it did. */
+    @Transactional
+    public Optional<Instant> deletedAt(String connectionId, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Instant> found = entityManager.createNativeQuery(
+                        "select deleted_at from scim_user_tombstone where connection_id = :connection and user_id = :id")
+                .setParameter("connection", connectionId).setParameter("id", id).getResultList();
+        return found.stream().findFirst();
     }
 
     @Transactional

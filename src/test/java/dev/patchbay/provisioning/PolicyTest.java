@@ -193,6 +193,37 @@ class PolicyTest {
         assertTrue(vendor.accountFor("cost@example.com").isEmpty(), "onDelete: delete");
     }
 
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void aDelayedDeleteDeactivatesFirstAndDeletesWhenDue() {
+        admin().body("{\"offboarding\":{\"onDelete\":\"delete\",\"deleteAfterDays\":30}}")
+                .put("/admin/v1/connections/{c}/policy", scim.connection).then().statusCode(200);
+        String id = userInGroups("later@example.com");
+        drain();
+        scim.request().delete(scim.path("/Users/" + id)).then().statusCode(204);
+        drain();
+        Seat account = vendor.accountFor("later@example.com").orElseThrow();
+        assertFalse(account.active(), "deactivated at once");
+        java.time.Instant due = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                (java.time.Instant) entityManager.createNativeQuery("select next_attempt_at from provisioning_job"
+                        + " where state = 'pending' and user_id = cast(:u as uuid)").setParameter("u", id).getSingleResult());
+        assertTrue(due.isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(29))), "comes back in 30 days: " + due);
+
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("update scim_user_tombstone set deleted_at = now() - interval '31 days'"
+                    + " where user_id = cast(:u as uuid)").setParameter("u", id).executeUpdate();
+            entityManager.createNativeQuery("update provisioning_job set next_attempt_at = now()"
+                    + " where state = 'pending' and user_id = cast(:u as uuid)").setParameter("u", id).executeUpdate();
+        });
+        drain();
+        assertTrue(vendor.accountFor("later@example.com").isEmpty(), "deleted once due");
+        admin().body("{\"offboarding\":{\"deleteAfterDays\":-1}}")
+                .put("/admin/v1/connections/{c}/policy", scim.connection).then().statusCode(400)
+                .body("violations.field", hasItem("offboarding.deleteAfterDays"));
+    }
+
     @Test
     void withoutAPolicyAnIdpDeleteOnlyDeactivates() {
         String id = userInGroups("keep@example.com");

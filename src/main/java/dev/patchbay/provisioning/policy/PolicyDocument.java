@@ -43,9 +43,12 @@ public record PolicyDocument(
     public record Matching(List<String> by) {
     }
 
-    /** onDelete: "deactivate" (default) or "delete"; removeLicense frees the license on deactivation. */
+    /**
+     * onDelete: "deactivate" (default) or "delete", at once or {@code deleteAfterDays} after the IdP deleted
+     * the user (deactivated meanwhile); removeLicense frees the license on deactivation.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Offboarding(String onDelete, Boolean removeLicense) {
+    public record Offboarding(String onDelete, Integer deleteAfterDays, Boolean removeLicense) {
     }
 
     /** Roles that are granted only after an admin approves a task. */

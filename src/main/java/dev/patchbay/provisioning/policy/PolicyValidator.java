@@ -73,6 +73,13 @@ public final class PolicyValidator {
                 && !Set.of("deactivate", "delete").contains(policy.offboarding().onDelete())) {
             violations.add(new Violation("offboarding.onDelete", "must be 'deactivate' or 'delete'"));
         }
+        if (policy.offboarding() != null && policy.offboarding().deleteAfterDays() != null) {
+            if (policy.offboarding().deleteAfterDays() < 0 || policy.offboarding().deleteAfterDays() > 3650) {
+                violations.add(new Violation("offboarding.deleteAfterDays", "must be from 0 to 3650"));
+            } else if (!"delete".equals(policy.offboarding().onDelete())) {
+                violations.add(new Violation("offboarding.deleteAfterDays", "needs \"onDelete\": \"delete\""));
+            }
+        }
         if (policy.approvals() != null && policy.approvals().roles() != null
                 && policy.approvals().roles().stream().anyMatch(PolicyValidator::blank)) {
             violations.add(new Violation("approvals.roles", "role names must not be empty"));

@@ -71,6 +71,12 @@ public final class SeatPolicy {
         return policy.offboarding() != null && "delete".equals(policy.offboarding().onDelete());
     }
 
+    /** How long after the IdP's delete the vendor account is deleted (zero: at once). */
+    public static java.time.Duration deleteDelay(PolicyDocument policy) {
+        Integer days = policy.offboarding() == null ? null : policy.offboarding().deleteAfterDays();
+        return java.time.Duration.ofDays(days == null ? 0 : days);
+    }
+
     public static Set<String> rolesNeedingApproval(PolicyDocument policy) {
         return policy.approvals() == null || policy.approvals().roles() == null ? Set.of()
                 : Set.copyOf(policy.approvals().roles());
