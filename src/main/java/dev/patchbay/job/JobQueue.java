@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -105,6 +106,36 @@ public class JobQueue {
             jobs.add(new Job(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], ((Number) row[3]).intValue()));
         }
         return jobs;
+    }
+
+    /** Claims one user's pending job, if no job of that user is running (synchronous provisioning). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Job> claimUser(String worker, String connectionId, UUID userId, Duration lease) {
+        Instant now = now();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                with candidate as (
+                    select j.id from provisioning_job j
+                    where j.state = 'pending' and j.connection_id = :connection and j.user_id = :user
+                      and not exists (select 1 from provisioning_job r where r.connection_id = j.connection_id
+                                      and r.user_id = j.user_id and r.state = 'running')
+                    for update skip locked)
+                update provisioning_job j
+                set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker, updated = :now
+                from candidate c where j.id = c.id
+                returning j.id, j.connection_id, j.user_id, j.attempts""")
+                .setParameter("connection", connectionId).setParameter("user", userId)
+                .setParameter("now", now).setParameter("lease", now.plus(lease)).setParameter("worker", worker)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Job(((Number) row[0]).longValue(), (String) row[1],
+                (UUID) row[2], ((Number) row[3]).intValue()));
+    }
+
+    /** Removes a user's jobs (a synchronous create the vendor refused, which the IdP will send again). */
+    @Transactional
+    public void forget(String connectionId, UUID userId) {
+        entityManager.createNativeQuery("delete from provisioning_job where connection_id = :connection and user_id = :user")
+                .setParameter("connection", connectionId).setParameter("user", userId).executeUpdate();
     }
 
     /**

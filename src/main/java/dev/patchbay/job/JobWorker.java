@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -76,6 +77,15 @@ public class JobWorker {
 
     public int runOnce() {
         return runOnce(workerId);
+    }
+
+    /** Runs one user's pending job now, in the calling thread; empty when there was none to claim. */
+    public Optional<JobResult> runNow(String connectionId, UUID userId) {
+        return queue.claimUser(workerId, connectionId, userId, LEASE).map(claimed -> {
+            JobResult result = run(claimed);
+            finish(claimed, result);
+            return result;
+        });
     }
 
     private JobResult run(Job job) {

@@ -112,6 +112,18 @@ public class UserService {
         jobs.enqueue(connectionId, id);
     }
 
+    /** Removes a user as if it had never been created (a synchronous create the vendor refused). */
+    @Transactional
+    public void discard(String connectionId, UUID id) {
+        findEntity(connectionId, id, LockModeType.PESSIMISTIC_WRITE).ifPresent(user -> {
+            entityManager.createNativeQuery("delete from scim_group_member where member_id = :id")
+                    .setParameter("id", id).executeUpdate();
+            entityManager.createNativeQuery("delete from vendor_account where connection_id = :c and user_id = :id")
+                    .setParameter("c", connectionId).setParameter("id", id).executeUpdate();
+            user.delete();
+        });
+    }
+
     /** When the IdP deleted the user, if it did. */
     @Transactional
     public Optional<Instant> deletedAt(String connectionId, UUID id) {

@@ -6,6 +6,7 @@ import dev.patchbay.provisioning.GroupMembership;
 import dev.patchbay.provisioning.QueryResult;
 import dev.patchbay.provisioning.StoredUser;
 import dev.patchbay.provisioning.UserData;
+import dev.patchbay.provisioning.SynchronousCreates;
 import dev.patchbay.provisioning.UserService;
 import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.provisioning.VendorAccounts;
@@ -43,12 +44,15 @@ import java.util.UUID;
 public class UsersResource {
 
     private final UserService users;
+    private final SynchronousCreates synchronousCreates;
     private final VendorAccounts accounts;
     private final ScimRequests requests;
     private final ScimCaller caller;
 
-    public UsersResource(UserService users, VendorAccounts accounts, ScimRequests requests, ScimCaller caller) {
+    public UsersResource(UserService users, SynchronousCreates synchronousCreates, VendorAccounts accounts,
+            ScimRequests requests, ScimCaller caller) {
         this.users = users;
+        this.synchronousCreates = synchronousCreates;
         this.accounts = accounts;
         this.requests = requests;
         this.caller = caller;
@@ -62,10 +66,16 @@ public class UsersResource {
                 ResourceValidator.validate(schema(), requests.resourceBody(ResourceKind.USER, body)));
         UserService.Created created = users.create(caller.connectionId(), data);
         StoredUser user = created.user();
+        if (!created.reactivated()) {
+            synchronousCreates.afterCreate(caller.connectionId(), user.id()).ifPresent(rejection -> {
+                throw new ScimException(400, "invalidValue", "The vendor refused the user: " + rejection.reason());
+            });
+        }
         String location = location(uriInfo, user.id());
         // A new user belongs to no group; a reactivated one may.
         ObjectNode representation = created.reactivated() ? representation(user, location, projection)
-                : UserRepresentation.toScim(schema(), user, List.of(), location, null);
+                : UserRepresentation.toScim(schema(), user, List.of(), location,
+                        accounts.find(caller.connectionId(), user.id()).orElse(null));
         return ScimResponses.created(projection.apply(representation), location, user.version());
     }
 
