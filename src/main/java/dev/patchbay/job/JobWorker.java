@@ -57,6 +57,11 @@ public class JobWorker {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** The job in flight finishes; jobs claimed but not started go back to the queue. */
+    public void stop() {
         stopping = true;
     }
 

@@ -70,6 +70,7 @@ public class FakeVendor implements ConnectorFactory, Connector {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Supplier<RuntimeException>>> failures = new ConcurrentHashMap<>();
     private volatile boolean crashAfterNextCreate;
+    private volatile Runnable onCreate = () -> { };
     private volatile RateLimit rateLimit = RateLimit.unlimited();
     private volatile int maxAttempts = 3;
     private final Set<String> doneTaskKinds = ConcurrentHashMap.newKeySet();
@@ -82,6 +83,12 @@ public class FakeVendor implements ConnectorFactory, Connector {
         rateLimit = RateLimit.unlimited();
         maxAttempts = 3;
         doneTaskKinds.clear();
+        onCreate = () -> { };
+    }
+
+    /** Runs during every create call, e.g. to stop the worker while it is busy. */
+    public void onCreate(Runnable hook) {
+        this.onCreate = hook;
     }
 
     /** From now on the vendor shows tasks of this kind as done (someone did the work in its console). */
@@ -154,6 +161,7 @@ public class FakeVendor implements ConnectorFactory, Connector {
         String id = "fake-" + UUID.randomUUID();
         accounts.put(id, seat);
         calls.add("create " + seat.text(USER_NAME));
+        onCreate.run();
         if (crashAfterNextCreate) {
             crashAfterNextCreate = false;
             throw new Crash();
