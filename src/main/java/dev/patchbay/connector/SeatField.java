@@ -15,6 +15,8 @@ public enum SeatField {
     DIRECTORY_VISIBLE,
     SKILLS,
     QUEUES,
+    /** Vendor agent groups or campaigns (e.g. Five9). */
+    AGENT_GROUPS,
     GROUPS,
     EXTENSION,
     TELEPHONY_REGION,

@@ -32,7 +32,7 @@ class PolicyTest {
                {"group":"CC Agents","precedence":10,"license":"CX 2","roles":["Agent"],"skills":{"French":2},
                 "queues":["Sales"],"site":"London"},
                {"group":"Supervisors","precedence":20,"license":"CX 3","roles":["Supervisor","Admin"],
-                "skills":{"French":4,"German":1},"queues":["Escalations"],"site":"Paris"}],
+                "skills":{"French":4,"German":1},"queues":["Escalations"],"agentGroups":["Tier 2"],"site":"Paris"}],
              "mappings":[{"from":"emails[type eq \\"work\\"].value","to":"email","transform":"lowercase"},
                          {"from":"phoneNumbers[type eq \\"work\\"].value","to":"extension","transform":"template","template":"9{value}"},
                          {"to":"telephonyRegion","default":"EU"}],
@@ -134,6 +134,7 @@ class PolicyTest {
                 .body("desired.fields.roles", containsInAnyOrder("Agent", "Supervisor"))
                 .body("desired.fields.skills", equalTo(Map.of("French", 4, "German", 1)))
                 .body("desired.fields.queues", containsInAnyOrder("Escalations", "Sales"))
+                .body("desired.fields.agent_groups", containsInAnyOrder("Tier 2"))
                 .body("desired.fields.site", equalTo("Paris"))
                 .body("desired.fields.email", equalTo("ada@example.com"))
                 .body("desired.fields.extension", equalTo("91234"))

@@ -35,8 +35,8 @@ public record PolicyDocument(
     /** What membership of an IdP group grants; the higher precedence wins where values cannot merge. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupRule(String group, Integer precedence, String license, List<String> roles,
-            Map<String, Integer> skills, List<String> queues, String site, Boolean directoryVisible,
-            String division, String telephonyRegion) {
+            Map<String, Integer> skills, List<String> queues, List<String> agentGroups, String site,
+            Boolean directoryVisible, String division, String telephonyRegion) {
     }
 
     /** Which keys find an existing vendor account on first sync: "email", "userName". */

@@ -20,7 +20,7 @@ public final class PolicyValidator {
 
     /** Filled from group rules and the Patchbay extension, not from one attribute. */
     static final Set<SeatField> MULTI_VALUED = Set.of(SeatField.ROLES, SeatField.QUEUES, SeatField.GROUPS,
-            SeatField.SKILLS);
+            SeatField.SKILLS, SeatField.AGENT_GROUPS);
     static final Set<String> TRANSFORMS = Set.of("lowercase", "uppercase", "template", "lookup");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 

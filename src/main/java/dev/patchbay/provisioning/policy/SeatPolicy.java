@@ -96,6 +96,7 @@ public final class SeatPolicy {
                 .toList();
         TreeSet<String> roles = new TreeSet<>();
         TreeSet<String> queues = new TreeSet<>();
+        TreeSet<String> agentGroups = new TreeSet<>();
         Map<String, Integer> skills = new TreeMap<>();
         String license = null;
         for (PolicyDocument.GroupRule rule : rules) {
@@ -107,6 +108,9 @@ public final class SeatPolicy {
             }
             if (rule.queues() != null) {
                 queues.addAll(rule.queues());
+            }
+            if (rule.agentGroups() != null) {
+                agentGroups.addAll(rule.agentGroups());
             }
             if (rule.skills() != null) {
                 rule.skills().forEach((skill, level) -> skills.merge(skill, level, Math::max));
@@ -125,6 +129,9 @@ public final class SeatPolicy {
         }
         if (!queues.isEmpty()) {
             fields.put(SeatField.QUEUES, Set.copyOf(queues));
+        }
+        if (!agentGroups.isEmpty()) {
+            fields.put(SeatField.AGENT_GROUPS, Set.copyOf(agentGroups));
         }
         if (!skills.isEmpty()) {
             fields.put(SeatField.SKILLS, Map.copyOf(skills));
