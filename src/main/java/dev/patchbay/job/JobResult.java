@@ -16,7 +16,13 @@ public sealed interface JobResult {
     record Wait(Duration delay) implements JobResult {
     }
 
-    /** A permanent failure: dead-lettered at once, visible and re-drivable by an admin. */
-    record Failed(String error) implements JobResult {
+    /**
+     * A permanent failure: dead-lettered at once, visible and re-drivable by an admin. {@code conflict}
+     * marks a vendor account that clashes with the user and cannot be adopted.
+     */
+    record Failed(String error, boolean conflict) implements JobResult {
+        public Failed(String error) {
+            this(error, false);
+        }
     }
 }

@@ -153,7 +153,8 @@ public class SyncUserHandler implements JobHandler {
                 count(job, "failed");
                 events.record(job.connectionId(), job.userId(), job.id(), "failed", describe(step) + ": " + e.getMessage());
                 save(job, vendorId, applied, VendorAccount.FAILED, e.getMessage(), remaining);
-                return new JobResult.Failed(describe(step) + ": " + e.getMessage());
+                return new JobResult.Failed(describe(step) + ": " + e.getMessage(),
+                        e instanceof ConnectorException.Conflict);
             }
             Timer.builder("patchbay_vendor_step_seconds").description("Duration of successful vendor calls")
                     .tag("connection", job.connectionId()).register(metrics)
@@ -210,8 +211,8 @@ public class SyncUserHandler implements JobHandler {
         try {
             return connector.create(create.seat(), context);
         } catch (ConnectorException.Conflict e) {
-            return connector.find(key, context).orElseThrow(() -> new ConnectorException.Rejected(
-                    "The vendor reports a conflicting account that cannot be found: " + e.getMessage()));
+            return connector.find(key, context).orElseThrow(() -> new ConnectorException.Conflict(
+                    "The vendor has a conflicting account that the matching keys do not find: " + e.getMessage()));
         }
     }
 

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class SynchronousCreates {
 
-    /** The vendor's refusal of a create. */
-    public record Rejection(String reason) {
+    /** The vendor's refusal of a create; {@code conflict} when it clashes with an account there. */
+    public record Rejection(String reason, boolean conflict) {
     }
 
     private final JobWorker worker;
@@ -65,7 +65,7 @@ public class SynchronousCreates {
         if (result.isPresent() && result.get() instanceof JobResult.Failed failed) {
             users.discard(connectionId, userId);
             jobs.forget(connectionId, userId);
-            return Optional.of(new Rejection(failed.error()));
+            return Optional.of(new Rejection(failed.error(), failed.conflict()));
         }
         return Optional.empty();
     }

@@ -171,6 +171,30 @@ class ProvisioningEngineTest {
     }
 
     @Test
+    void concurrentWritesAndTwoWorkersEndWithTheLastWrite() throws Exception {
+        String id = createAgent("race@example.com");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String name = "Name " + i;
+                work.add(pool.submit(() -> scim.patch("/Users/" + id, patchOp(
+                        "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"" + name + "\"}")).statusCode(200)));
+                work.add(pool.submit(() -> worker.runOnce(Thread.currentThread().getName())));
+            }
+            for (java.util.concurrent.Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        drainAll();
+        String last = scim.get("/Users/" + id).extract().path("displayName");
+        assertEquals(last, vendor.accountFor("race@example.com").orElseThrow().text(SeatField.DISPLAY_NAME));
+        assertEquals(1, vendor.calls().stream().filter(call -> call.startsWith("create")).count());
+    }
+
+    @Test
     void retryAfterIsHonoured() {
         String id = createAgent("busy@example.com");
         vendor.failNext("busy@example.com", () -> new ConnectorException.Retryable("429 Too Many Requests", Duration.ofSeconds(120)));

@@ -41,6 +41,11 @@ class SynchronousCreateTest {
         scim(token).queryParam("filter", "userName eq \"sync@example.com\"").get("/scim/v2/" + connection + "/Users")
                 .then().body("totalResults", equalTo(0));
 
+        vendor.failNext("sync@example.com", () -> new ConnectorException.Conflict("email already used"));
+        scim(token).body(USER).post("/scim/v2/" + connection + "/Users").then().statusCode(409)
+                .body("scimType", equalTo("uniqueness"))
+                .body("detail", containsString("email already used"));
+
         scim(token).body(USER).post("/scim/v2/" + connection + "/Users").then().statusCode(201)
                 .body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"));
         assertTrue(vendor.accountFor("sync@example.com").isPresent());

@@ -68,7 +68,9 @@ public class UsersResource {
         StoredUser user = created.user();
         if (!created.reactivated()) {
             synchronousCreates.afterCreate(caller.connectionId(), user.id()).ifPresent(rejection -> {
-                throw new ScimException(400, "invalidValue", "The vendor refused the user: " + rejection.reason());
+                throw rejection.conflict()
+                        ? new ScimException(409, "uniqueness", "The vendor has a conflicting account: " + rejection.reason())
+                        : new ScimException(400, "invalidValue", "The vendor refused the user: " + rejection.reason());
             });
         }
         String location = location(uriInfo, user.id());
