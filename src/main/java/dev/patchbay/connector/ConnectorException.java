@@ -45,6 +45,23 @@ public abstract sealed class ConnectorException extends RuntimeException {
         }
     }
 
+    /**
+     * The vendor cannot do this step until a person acts (an exhausted license pool): a follow-up task
+     * is raised from {@code template}, the user's other steps go on, and the step is tried again later.
+     */
+    public static final class NeedsAction extends ConnectorException {
+        private final TaskTemplate template;
+
+        public NeedsAction(String message, TaskTemplate template) {
+            super(message);
+            this.template = template;
+        }
+
+        public TaskTemplate template() {
+            return template;
+        }
+    }
+
     /** The credentials do not work: the connection pauses until an admin fixes them. */
     public static final class AuthFailed extends ConnectorException {
         public AuthFailed(String message) {

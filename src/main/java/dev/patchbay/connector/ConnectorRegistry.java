@@ -16,11 +16,9 @@ public class ConnectorRegistry {
     }
 
     public Optional<Connector> connectorFor(VendorKind vendor, String connectionId, Map<String, Object> settings) {
-        for (ConnectorFactory factory : factories) {
-            if (factory.supports(vendor)) {
-                return Optional.of(factory.connect(connectionId, settings));
-            }
-        }
-        return Optional.empty();
+        return factories.stream()
+                .filter(factory -> factory.supports(vendor, settings))
+                .max(java.util.Comparator.comparingInt(ConnectorFactory::priority))
+                .map(factory -> factory.connect(connectionId, settings));
     }
 }

@@ -45,6 +45,7 @@ public class SyncUserHandler implements JobHandler {
 
     static final Duration NO_CONNECTOR_RETRY = Duration.ofHours(1);
     static final Duration CONCURRENCY_BACKOFF = Duration.ofMillis(500);
+    static final Duration NEEDS_ACTION_RECHECK = Duration.ofMinutes(15);
 
     private final ConnectorRegistry connectors;
     private final SyncPlanner planner;
@@ -111,6 +112,7 @@ public class SyncUserHandler implements JobHandler {
         }
         CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
         int done = 0;
+        boolean stepsWaiting = false;
         for (Step step : steps) {
             int remaining = steps.size() - done;
             if (step instanceof Step.RaiseTask task) {
@@ -133,6 +135,19 @@ public class SyncUserHandler implements JobHandler {
                 } else {
                     connector.apply(new VendorRef(vendorId), step, context);
                 }
+            } catch (ConnectorException.NeedsAction e) {
+                // This step waits for a person; the user's other steps go on.
+                raise(job, e.template().kind(), stepField(step), e.template().reasonFor(null, null, null) + ": "
+                        + e.getMessage(), e.template().consolePath(), plan.applied() != null ? plan.applied() : desired,
+                        policy, vendor);
+                if (step instanceof Step.Create) {
+                    // Without the account nothing else can be done yet.
+                    save(job, vendorId, applied, VendorAccount.NEEDS_ACTION, e.getMessage(), remaining);
+                    return new JobResult.Wait(NEEDS_ACTION_RECHECK);
+                }
+                done++;
+                stepsWaiting = true;
+                continue;
             } catch (ConnectorException.NotFound e) {
                 if (!(step instanceof Step.Delete)) {
                     // The account is gone at the vendor: forget it, and the next run creates it again.
@@ -171,6 +186,9 @@ public class SyncUserHandler implements JobHandler {
         boolean needsAction = tasks.openCount(job.connectionId(), job.userId()) > 0;
         save(job, applied == null ? null : vendorId, applied,
                 needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
+        if (stepsWaiting) {
+            return new JobResult.Wait(NEEDS_ACTION_RECHECK);
+        }
         if (plan.revisitAt() != null) {
             // A delayed delete: the job waits in the queue until it is due.
             return new JobResult.Wait(Duration.between(Instant.now(), plan.revisitAt()));
@@ -243,6 +261,10 @@ public class SyncUserHandler implements JobHandler {
 
     private void save(Job job, String vendorId, Seat applied, String status, String error, int pending) {
         accounts.save(job.connectionId(), job.userId(), new VendorAccount(vendorId, applied, status, error, pending, null));
+    }
+
+    private static String stepField(Step step) {
+        return step instanceof Step.Apply apply ? apply.field().name().toLowerCase() : null;
     }
 
     private static String describe(Step step) {

@@ -128,14 +128,21 @@ public class FakeVendor implements ConnectorFactory, Connector {
         return accounts.values().stream().filter(seat -> userName.equals(seat.text(USER_NAME))).findFirst();
     }
 
+    /** Every connection, except those whose settings ask for the real connector ("realConnector": true). */
     @Override
-    public boolean supports(VendorKind vendor) {
-        return true;
+    public boolean supports(VendorKind vendor, Map<String, Object> settings) {
+        return !Boolean.TRUE.equals(settings.get("realConnector"));
     }
 
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
         return this;
+    }
+
+    /** Outranks real connectors for the connections it serves. */
+    @Override
+    public int priority() {
+        return 100;
     }
 
     @Override

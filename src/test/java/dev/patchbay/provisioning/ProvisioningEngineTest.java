@@ -322,6 +322,29 @@ class ProvisioningEngineTest {
     }
 
     @Test
+    void aStepThatNeedsAPersonBecomesATaskWhileTheOtherStepsGoOn() {
+        String id = createAgent("pool@example.com");
+        drainAll();
+        vendor.failNext("pool@example.com", () -> new dev.patchbay.connector.ConnectorException.NeedsAction(
+                "no CX 3 license is free", new dev.patchbay.connector.TaskTemplate("license_unavailable",
+                        "Buy or free a license", "Licenses")));
+        scim.patch("/Users/" + id, patchOp("""
+                {"op":"replace","path":"%1$s:license","value":"CX 3"},
+                {"op":"replace","path":"%1$s:queues","value":["Billing"]}""".formatted(PATCHBAY))).statusCode(200);
+        worker.runOnce("test-worker");
+        Seat account = vendor.accountFor("pool@example.com").orElseThrow();
+        assertEquals("CX 2", account.text(SeatField.LICENSE), "the license change waits");
+        assertEquals(Set.of("Billing"), account.get(SeatField.QUEUES), "the other steps went on");
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("needs_action"));
+        admin().queryParam("connection", scim.connection).queryParam("status", "open").get("/admin/v1/tasks").then()
+                .body("items.kind", hasItem("license_unavailable"));
+        assertEquals(1, jobs("pending", id), "the user is looked at again later");
+        makeDue(id);
+        drainAll();
+        assertEquals("CX 3", vendor.accountFor("pool@example.com").orElseThrow().text(SeatField.LICENSE));
+    }
+
+    @Test
     void withoutPolicyPricesTasksStateTheVendorsListPrice() {
         String id = createAgent("listprice@example.com");
         scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"" + PATCHBAY + ":license\",\"value\":\"CX 4\"}"))
