@@ -25,6 +25,7 @@ import java.util.UUID;
 public class SyncPlanner {
 
     public static final String APPROVAL_KIND = "role_approval";
+    static final java.time.Duration DELETE_GATE_RECHECK = java.time.Duration.ofMinutes(15);
 
     /**
      * A planned sync; {@code awaitingApproval} are roles held back until an admin approves them;
@@ -74,8 +75,17 @@ public class SyncPlanner {
             desired = due ? null : applied.withActive(false);
             revisitAt = due ? null : deleteAt;
         }
+        List<Step> steps = Planner.plan(desired, applied, capabilities);
+        if (capabilities.deleteGate() != null && steps.contains(new Step.Delete())
+                && !tasks.approved(connectionId, userId, capabilities.deleteGate().kind(), "")) {
+            // The delete waits until a person completed the gate task (export voicemails first).
+            List<Step> gated = new java.util.ArrayList<>(steps);
+            gated.set(gated.indexOf(new Step.Delete()), new Step.RaiseTask(capabilities.deleteGate(), null, null, null));
+            steps = List.copyOf(gated);
+            revisitAt = clock.instant().plus(DELETE_GATE_RECHECK);
+        }
         return new SyncPlan(desired, applied, account.map(VendorAccount::vendorId).orElse(null), capabilities,
-                Planner.plan(desired, applied, capabilities), awaiting, revisitAt);
+                steps, awaiting, revisitAt);
     }
 
     /** Roles the policy guards that the vendor does not have yet and no admin approved. */

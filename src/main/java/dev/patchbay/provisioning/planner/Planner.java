@@ -113,6 +113,16 @@ public final class Planner {
         if (applied.active()) {
             steps.addAll(offboarding(applied, capabilities));
         }
+        if (capabilities.deleteMode() != DeleteMode.DEACTIVATE_ONLY) {
+            for (OffboardingAction action : capabilities.beforeDelete()) {
+                if (action instanceof OffboardingAction.Clear clear && applied.has(clear.field())
+                        && steps.stream().noneMatch(step -> step.equals(new Step.Apply(clear.field(), null)))) {
+                    steps.add(new Step.Apply(clear.field(), null));
+                } else if (action instanceof OffboardingAction.Task task) {
+                    steps.add(new Step.RaiseTask(task.template(), null, null, null));
+                }
+            }
+        }
         if (capabilities.deleteMode() == DeleteMode.DEACTIVATE_ONLY) {
             if (capabilities.deleteByHand() != null) {
                 steps.add(new Step.RaiseTask(capabilities.deleteByHand(), null, null, null));

@@ -64,7 +64,8 @@ public final class SeatPolicy {
         offboarding.add(deactivate < 0 ? offboarding.size() : deactivate + 1, new OffboardingAction.Clear(SeatField.LICENSE));
         return new Capabilities(capabilities.fields(), capabilities.followUpOrder(), capabilities.deleteMode(),
                 offboarding, capabilities.forgottenOnDeactivate(), capabilities.immutableChange(),
-                capabilities.deleteByHand(), capabilities.rateLimit(), capabilities.retryPolicy());
+                capabilities.deleteByHand(), capabilities.rateLimit(), capabilities.retryPolicy(),
+                capabilities.beforeDelete(), capabilities.deleteGate());
     }
 
     public static boolean deletesOnIdpDelete(PolicyDocument policy) {

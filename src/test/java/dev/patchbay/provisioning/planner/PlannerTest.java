@@ -133,7 +133,14 @@ class PlannerTest {
                                 new Step.RaiseTask(DELETE_BY_HAND, null, null, null))),
                 Arguments.of("delete of an already inactive user", null, AGENT.withActive(false), PATCH_VENDOR,
                         List.of(new Step.Delete())),
-                Arguments.of("delete without an account does nothing", null, null, PATCH_VENDOR, List.of()));
+                Arguments.of("delete without an account does nothing", null, null, PATCH_VENDOR, List.of()),
+                Arguments.of("the before-delete checklist runs between offboarding and the delete", null,
+                        GENESYS_AGENT, new Capabilities(PATCH_VENDOR.fields(), PATCH_VENDOR.followUpOrder(),
+                                DeleteMode.HARD_DELETE, PATCH_VENDOR.offboarding(), Set.of(), IMMUTABLE, null,
+                                RateLimit.unlimited(), RetryPolicy.standard(),
+                                List.of(new OffboardingAction.Clear(LICENSE), new OffboardingAction.Task(BILLING)), null),
+                        List.of(new Step.Apply(QUEUES, null), new Step.Deactivate(), new Step.Apply(LICENSE, null),
+                                new Step.RaiseTask(BILLING, null, null, null), new Step.Delete())));
     }
 
     @ParameterizedTest(name = "{0}")
