@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -155,7 +156,7 @@ public class AdminApiResource {
     private Response.ResponseBuilder accepted(Operation operation, UriInfo uri) {
         String base = base(uri);
         return gate.json(202, OPERATIONS_TYPE, AdminJson.operation(operation, customer.customerId(), base))
-                .location(java.net.URI.create(base + "/operations/" + operation.operationId()));
+                .location(URI.create(base + "/operations/" + operation.operationId()));
     }
 
     private void checkCustomer(ObjectNode body) {

@@ -90,6 +90,9 @@ public class ControlResource {
             Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().isBlank()) {
+                    throw new InvalidInput(field.getKey(), "A license name must not be blank");
+                }
                 if (!field.getValue().canConvertToInt() || !field.getValue().isIntegralNumber()
                         || field.getValue().intValue() < 0) {
                     throw new InvalidInput(field.getKey(), field.getKey() + " must be a non-negative integer");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 /**
  * An 8x8 SCIM PatchOp: 8x8 lets PATCH change {@code active} only, either as
@@ -23,7 +24,7 @@ final class ScimPatch {
         BodyReader in = new BodyReader(true);
         JsonNode schemas = in.get(body, "schemas");
         boolean declared = schemas != null && schemas.isArray()
-                && java.util.stream.StreamSupport.stream(schemas.spliterator(), false)
+                && StreamSupport.stream(schemas.spliterator(), false)
                         .anyMatch(schema -> PATCH_SCHEMA.equals(schema.asText()));
         if (!declared) {
             throw new ScimFailure(400, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);

@@ -24,12 +24,18 @@ record ScrollCursor(String filter, String sort, int offset, int pageSize) {
         if (parts.length != 4) {
             throw new IllegalArgumentException("Invalid scrollId");
         }
+        int offset;
+        int pageSize;
         try {
-            return new ScrollCursor(emptyToNull(parts[3]), emptyToNull(parts[2]), Integer.parseInt(parts[0]),
-                    Integer.parseInt(parts[1]));
+            offset = Integer.parseInt(parts[0]);
+            pageSize = Integer.parseInt(parts[1]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid scrollId", e);
         }
+        if (offset < 0 || pageSize < 1 || pageSize > AdminApiResource.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("Invalid scrollId");
+        }
+        return new ScrollCursor(emptyToNull(parts[3]), emptyToNull(parts[2]), offset, pageSize);
     }
 
     private static String nullToEmpty(String value) {

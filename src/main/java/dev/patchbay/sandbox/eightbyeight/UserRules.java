@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The rules 8x8 enforces when a change runs against the customer's current state: unique userName
@@ -83,7 +84,7 @@ final class UserRules {
         }
     }
 
-    private java.util.stream.Stream<SandboxUser> others(String userId) {
+    private Stream<SandboxUser> others(String userId) {
         return users.stream().filter(user -> !Objects.equals(user.userId, userId));
     }
 }

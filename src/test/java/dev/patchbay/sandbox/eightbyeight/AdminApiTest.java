@@ -11,6 +11,7 @@ import static dev.patchbay.sandbox.eightbyeight.EightByEight.basicInfo;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.createAdminUser;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.json;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -22,6 +23,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matcher;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,7 +260,7 @@ class AdminApiTest {
                 .body("data.id", hasItem("lic-x2"));
     }
 
-    private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value, int count) {
-        return org.hamcrest.Matchers.contains(java.util.Collections.nCopies(count, equalTo(value)));
+    private static Matcher<Iterable<? extends String>> everyItemIs(String value, int count) {
+        return contains(Collections.nCopies(count, equalTo(value)));
     }
 }

@@ -65,5 +65,7 @@ class QueryFiltersTest {
         ScrollCursor bare = new ScrollCursor(null, null, 2, 2);
         assertEquals(bare, ScrollCursor.decode(bare.encode()));
         assertThrows(IllegalArgumentException.class, () -> ScrollCursor.decode("bm9wZQ"));
+        String zeroPageSize = new ScrollCursor(null, null, 0, 0).encode();
+        assertThrows(IllegalArgumentException.class, () -> ScrollCursor.decode(zeroPageSize));
     }
 }

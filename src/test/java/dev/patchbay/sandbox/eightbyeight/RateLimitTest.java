@@ -6,6 +6,7 @@ import static dev.patchbay.sandbox.eightbyeight.EightByEight.admin;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.adminUser;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.adminWrite;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.submitCreate;
+import static io.restassured.RestAssured.get;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class RateLimitTest {
         assertEquals("100", first.header("x-ratelimit-limit"));
         assertEquals("19", first.header("x-ratelimit-remaining"), "the burst of 20 is the tighter limit");
         long reset = Long.parseLong(first.header("x-ratelimit-reset"));
-        long now = Instant.parse(io.restassured.RestAssured.get(EightByEight.CONTROL + "/state").path("now"))
+        long now = Instant.parse(get(EightByEight.CONTROL + "/state").path("now"))
                 .getEpochSecond();
         assertTrue(reset > now && reset <= now + 11, "the burst window ends within 10 s: " + reset + " vs " + now);
         assertEquals("18", admin().get(ADMIN + "/users/nobody").header("x-ratelimit-remaining"));

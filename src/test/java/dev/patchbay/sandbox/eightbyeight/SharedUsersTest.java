@@ -13,6 +13,7 @@ import static dev.patchbay.sandbox.eightbyeight.EightByEight.json;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.scim;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.scimUser;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.withLicense;
+import static io.restassured.RestAssured.get;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +79,7 @@ class SharedUsersTest {
         scim().delete(SCIM_USERS + "/" + id).then().statusCode(204);
         admin().get(ADMIN + "/users/{id}", id).then().body("basicInfo.status", equalTo("INACTIVE"))
                 .body("serviceInfo.licenses[0].name", equalTo("X4"));
-        io.restassured.RestAssured.get(EightByEight.CONTROL + "/state").then()
+        get(EightByEight.CONTROL + "/state").then()
                 .body("users[0].scimActive", equalTo(false))
                 .body("licenses.find { it.name == 'X4' }.assigned", equalTo(1));
     }
