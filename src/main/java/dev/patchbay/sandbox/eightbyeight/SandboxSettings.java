@@ -1,0 +1,78 @@
+package dev.patchbay.sandbox.eightbyeight;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The simulated 8x8 customer's credentials and the knobs tests turn. The configured values are the
+ * defaults; {@code PUT /sandbox/8x8/_control/settings} changes the tunable ones until the next reset.
+ */
+@ApplicationScoped
+public class SandboxSettings {
+
+    private final boolean enabled;
+    private final String customerId;
+    private final String scimToken;
+    private final String apiKey;
+    private final Tunables defaults;
+    private volatile Tunables current;
+
+    public SandboxSettings(
+            @ConfigProperty(name = "patchbay.sandbox.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.customer-id", defaultValue = "0012J00042NkZQIQA3")
+            String customerId,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.scim-token", defaultValue = "sandbox-8x8-scim-token")
+            String scimToken,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.api-key", defaultValue = "eght_sandbox_api_key")
+            String apiKey,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.operation-delay-ms", defaultValue = "0")
+            long operationDelayMs,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.timeout-ms", defaultValue = "30000")
+            long timeoutMs,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.rate-limit-per-minute", defaultValue = "100")
+            int rateLimitPerMinute,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.burst-per-10s", defaultValue = "20")
+            int burstPer10s,
+            @ConfigProperty(name = "patchbay.sandbox.eightbyeight.max-in-flight", defaultValue = "10")
+            int maxInFlight) {
+        this.enabled = enabled;
+        this.customerId = customerId;
+        this.scimToken = scimToken;
+        this.apiKey = apiKey;
+        this.defaults = new Tunables(operationDelayMs, timeoutMs, rateLimitPerMinute, burstPer10s, maxInFlight);
+        this.current = defaults;
+    }
+
+    /** What {@code _control/settings} can change. */
+    public record Tunables(long operationDelayMs, long timeoutMs, int rateLimitPerMinute, int burstPer10s,
+            int maxInFlight) {
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String scimToken() {
+        return scimToken;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public Tunables tunables() {
+        return current;
+    }
+
+    public void change(Tunables tunables) {
+        current = tunables;
+    }
+
+    public void reset() {
+        current = defaults;
+    }
+}
