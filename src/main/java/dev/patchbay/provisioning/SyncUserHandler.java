@@ -263,8 +263,12 @@ public class SyncUserHandler implements JobHandler {
         accounts.save(job.connectionId(), job.userId(), new VendorAccount(vendorId, applied, status, error, pending, null));
     }
 
+    /** The task's field: the step's field and the value it waits to set, e.g. "license:X6". */
     private static String stepField(Step step) {
-        return step instanceof Step.Apply apply ? apply.field().name().toLowerCase() : null;
+        if (step instanceof Step.Apply apply) {
+            return apply.field().name().toLowerCase() + (apply.value() == null ? "" : ":" + apply.value());
+        }
+        return null;
     }
 
     private static String describe(Step step) {

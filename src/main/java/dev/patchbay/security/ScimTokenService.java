@@ -37,6 +37,19 @@ public class ScimTokenService {
         return new IssuedToken(token, secret);
     }
 
+    /** A token whose secret the operator chose (the demo token from configuration). */
+    @Transactional
+    public IssuedToken issueWithSecret(String connectionId, String description, String secret) {
+        ScimToken token = new ScimToken();
+        token.id = UUID.randomUUID();
+        token.connectionId = connectionId;
+        token.tokenHash = Secrets.sha256Hex(secret);
+        token.description = description;
+        token.createdAt = now();
+        token.persist();
+        return new IssuedToken(token, secret);
+    }
+
     @Transactional
     public List<ScimToken> list(String connectionId, boolean includeRevoked) {
         return ScimToken.listForConnection(connectionId, includeRevoked);

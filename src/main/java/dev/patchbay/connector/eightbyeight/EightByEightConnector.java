@@ -1,0 +1,291 @@
+package dev.patchbay.connector.eightbyeight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.Health;
+import dev.patchbay.connector.MatchKey;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.connector.TaskCheck;
+import dev.patchbay.connector.VendorRef;
+import dev.patchbay.connector.WriteRoute;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 8x8 through its SCIM API (identity, activation) and its Admin API (license, directory visibility,
+ * extension, delete). The SCIM PATCH only ever carries {@code active}; every other identity change is
+ * read, merged and written back whole with PUT. Admin API writes are asynchronous: each returns an
+ * operation that is polled until it completes or fails.
+ */
+final class EightByEightConnector implements Connector {
+
+    static final String SITE_URN = "urn:ietf:params:scim:schemas:extension:8x8:1.1:User";
+    private static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String USERS_V1 = "application/vnd.users.v1+json";
+    private static final String OPERATIONS_V1 = "application/vnd.operations.v1+json";
+
+    private final EightByEightSettings settings;
+    private final EightByEightHttp http;
+
+    EightByEightConnector(EightByEightSettings settings) {
+        this.settings = settings;
+        this.http = new EightByEightHttp(settings.requestTimeout());
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return EightByEightCapabilities.capabilities();
+    }
+
+    @Override
+    public VendorRef create(Seat seat, CallContext context) {
+        ObjectNode user = EightByEightHttp.JSON.createObjectNode();
+        user.putArray("schemas").add(CORE_URN).add(SITE_URN);
+        write(user, seat.fields(), true);
+        user.put("active", true);
+        JsonNode created = scim("POST", "/Users", user).body();
+        return new VendorRef(created.path("id").asText());
+    }
+
+    @Override
+    public Optional<Seat> read(VendorRef ref, CallContext context) {
+        EightByEightHttp.Answer scimUser = scim("GET", "/Users/" + ref.id(), null);
+        if (scimUser.status() == 404) {
+            return Optional.empty();
+        }
+        JsonNode user = scimUser.body();
+        Map<SeatField, Object> fields = new EnumMap<>(SeatField.class);
+        put(fields, SeatField.USER_NAME, user.path("userName"));
+        put(fields, SeatField.GIVEN_NAME, user.path("name").path("givenName"));
+        put(fields, SeatField.FAMILY_NAME, user.path("name").path("familyName"));
+        put(fields, SeatField.EMAIL, user.path("emails").path(0).path("value"));
+        put(fields, SeatField.EXTERNAL_ID, user.path("externalId"));
+        put(fields, SeatField.SITE, user.path(SITE_URN).path("site"));
+        EightByEightHttp.Answer admin = admin("GET", "/users/" + ref.id(), null);
+        if (admin.status() != 404) {
+            JsonNode adminUser = admin.body();
+            put(fields, SeatField.LICENSE, adminUser.path("serviceInfo").path("licenses").path(0).path("name"));
+            JsonNode visible = adminUser.path("directoryInfo").path("displayInDirectory");
+            if (visible.isBoolean()) {
+                fields.put(SeatField.DIRECTORY_VISIBLE, visible.asBoolean());
+            }
+            put(fields, SeatField.EXTENSION,
+                    adminUser.path("serviceInfo").path("extensions").path(0).path("extensionNumber"));
+        }
+        return Optional.of(new Seat(user.path("active").asBoolean(true), fields));
+    }
+
+    @Override
+    public Optional<VendorRef> find(MatchKey key, CallContext context) {
+        if (key.userName() == null) {
+            return Optional.empty();
+        }
+        String filter = "userName eq \"" + key.userName().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        JsonNode found = scim("GET", "/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null).body();
+        JsonNode first = found == null ? null : found.path("Resources").path(0);
+        return first == null || first.isMissingNode() ? Optional.empty()
+                : Optional.of(new VendorRef(first.path("id").asText()));
+    }
+
+    @Override
+    public void apply(VendorRef ref, Step step, CallContext context) {
+        if (step instanceof Step.Update update) {
+            replaceIdentity(ref, update);
+        } else if (step instanceof Step.Apply apply) {
+            applyAdmin(ref, apply);
+        } else if (step instanceof Step.Deactivate) {
+            setActive(ref, false);
+        } else if (step instanceof Step.Reactivate) {
+            setActive(ref, true);
+        } else if (step instanceof Step.Delete) {
+            awaitOperation(require(admin("DELETE", "/users/" + ref.id(), null), ref));
+        } else {
+            throw new IllegalArgumentException("8x8 cannot execute " + step);
+        }
+    }
+
+    @Override
+    public Health check(CallContext context) {
+        try {
+            scim("GET", "/Users?count=1", null);
+            admin("GET", "/sites", null);
+            return new Health(true, "8x8 SCIM and Admin API answer");
+        } catch (ConnectorException e) {
+            return new Health(false, e.getMessage());
+        }
+    }
+
+    /** A license task ("license:X6") is done once the pool has that license free again. */
+    @Override
+    public Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
+        if (!EightByEightCapabilities.LICENSE_UNAVAILABLE.kind().equals(task.kind()) || task.field() == null
+                || !task.field().startsWith("license:")) {
+            return Optional.empty();
+        }
+        String license = task.field().substring("license:".length());
+        for (JsonNode pool : admin("GET", "/licenses", null).body().path("data")) {
+            if (license.equals(pool.path("name").asText()) || license.equals(pool.path("id").asText())) {
+                return Optional.of(pool.path("available").asInt(0) > 0);
+            }
+        }
+        return Optional.of(false);
+    }
+
+    /** SCIM PATCH on 8x8 takes nothing but active. */
+    private void setActive(VendorRef ref, boolean active) {
+        ObjectNode patch = EightByEightHttp.JSON.createObjectNode();
+        patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
+        patch.putArray("Operations").addObject().put("op", "replace").put("path", "active").put("value", active);
+        require(scim("PATCH", "/Users/" + ref.id(), patch), ref);
+    }
+
+    /** Read, merge, write back whole: 8x8's SCIM PUT. */
+    private void replaceIdentity(VendorRef ref, Step.Update update) {
+        if (update.route() != WriteRoute.REPLACE) {
+            throw new IllegalArgumentException("8x8 identity changes are replacements, not " + update.route());
+        }
+        ObjectNode user = (ObjectNode) require(scim("GET", "/Users/" + ref.id(), null), ref).deepCopy();
+        user.remove("meta");
+        write(user, update.changes(), false);
+        require(scim("PUT", "/Users/" + ref.id(), user), ref);
+    }
+
+    private void applyAdmin(VendorRef ref, Step.Apply apply) {
+        ObjectNode user = (ObjectNode) require(admin("GET", "/users/" + ref.id(), null), ref).deepCopy();
+        Object value = apply.value();
+        switch (apply.field()) {
+            case LICENSE -> {
+                if (value != null && !licenseAvailable(value.toString(), user)) {
+                    throw new ConnectorException.NeedsAction("no '" + value + "' license is free in the 8x8 pool",
+                            EightByEightCapabilities.LICENSE_UNAVAILABLE);
+                }
+                ArrayNode licenses = ((ObjectNode) user.with("serviceInfo")).putArray("licenses");
+                if (value != null) {
+                    licenses.addObject().put("name", value.toString());
+                }
+            }
+            case DIRECTORY_VISIBLE -> ((ObjectNode) user.with("directoryInfo"))
+                    .put("displayInDirectory", value != null && Boolean.parseBoolean(value.toString()));
+            case EXTENSION -> {
+                ArrayNode extensions = ((ObjectNode) user.with("serviceInfo")).putArray("extensions");
+                if (value != null) {
+                    extensions.addObject().put("extensionNumber", value.toString());
+                }
+            }
+            default -> throw new IllegalArgumentException("8x8 has no follow-up call for " + apply.field());
+        }
+        awaitOperation(require(admin("PUT", "/users/" + ref.id(), user), ref));
+    }
+
+    /** Whether the user already holds the license, or the pool has one free. */
+    private boolean licenseAvailable(String license, JsonNode user) {
+        for (JsonNode held : user.path("serviceInfo").path("licenses")) {
+            if (license.equals(held.path("name").asText())) {
+                return true;
+            }
+        }
+        for (JsonNode pool : admin("GET", "/licenses", null).body().path("data")) {
+            if (license.equals(pool.path("name").asText()) || license.equals(pool.path("id").asText())) {
+                return pool.path("available").asInt(0) > 0;
+            }
+        }
+        throw new ConnectorException.Rejected("8x8 has no license type '" + license + "'");
+    }
+
+    /** Polls an Admin API operation until it completes; a failed one is the vendor's refusal. */
+    private void awaitOperation(JsonNode operation) {
+        String id = operation.path("operationId").asText();
+        long deadline = System.nanoTime() + settings.operationTimeout().toNanos();
+        JsonNode current = operation;
+        while (true) {
+            String status = current.path("status").asText();
+            if ("COMPLETED".equals(status)) {
+                return;
+            }
+            if ("FAILED".equals(status)) {
+                throw new ConnectorException.Rejected("8x8 operation " + id + " failed: "
+                        + EightByEightHttp.detail(current.path("error"), 400));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ConnectorException.Retryable("8x8 operation " + id + " still " + status, null);
+            }
+            sleep(settings.operationPoll());
+            current = admin("GET", "/operations/" + id, null).body();
+        }
+    }
+
+    /** Seat fields onto SCIM user JSON; {@code create} also sets the site. */
+    private static void write(ObjectNode user, Map<SeatField, Object> fields, boolean create) {
+        for (Map.Entry<SeatField, Object> field : fields.entrySet()) {
+            String value = field.getValue() == null ? null : field.getValue().toString();
+            switch (field.getKey()) {
+                case USER_NAME -> user.put("userName", value);
+                case GIVEN_NAME -> ((ObjectNode) user.with("name")).put("givenName", value);
+                case FAMILY_NAME -> ((ObjectNode) user.with("name")).put("familyName", value);
+                case EXTERNAL_ID -> user.put("externalId", value);
+                case EMAIL -> {
+                    ArrayNode emails = user.putArray("emails");
+                    if (value != null) {
+                        emails.addObject().put("value", value).put("type", "work").put("primary", true);
+                    }
+                }
+                case SITE -> {
+                    if (create) {
+                        ((ObjectNode) user.with(SITE_URN)).put("site", value);
+                    }
+                }
+                default -> {
+                    // not an 8x8 SCIM attribute
+                }
+            }
+        }
+    }
+
+    private EightByEightHttp.Answer scim(String method, String path, JsonNode body) {
+        return http.send(method, URI.create(settings.scimBaseUrl() + path), Map.of(
+                "Authorization", "Bearer " + settings.scimToken(),
+                "Content-Type", "application/scim+json",
+                "Accept", "application/scim+json"), body);
+    }
+
+    private EightByEightHttp.Answer admin(String method, String path, JsonNode body) {
+        String accept = path.startsWith("/operations") ? OPERATIONS_V1 : USERS_V1;
+        return http.send(method, URI.create(settings.adminBaseUrl() + path), body == null
+                ? Map.of("x-api-key", settings.apiKey(), "Accept", accept)
+                : Map.of("x-api-key", settings.apiKey(), "Accept", accept, "Content-Type", USERS_V1), body);
+    }
+
+    private static JsonNode require(EightByEightHttp.Answer answer, VendorRef ref) {
+        if (answer.status() == 404) {
+            throw new ConnectorException.NotFound("8x8 has no user " + ref.id());
+        }
+        return answer.body();
+    }
+
+    private static void put(Map<SeatField, Object> fields, SeatField field, JsonNode value) {
+        if (value != null && value.isValueNode() && !value.asText().isEmpty()) {
+            fields.put(field, value.asText());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.Retryable("interrupted while waiting for 8x8", null);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.patchbay.connector.eightbyeight;
+
+import static dev.patchbay.TestApi.admin;
+import static dev.patchbay.TestApi.createToken;
+import static dev.patchbay.TestApi.uniqueConnectionId;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.VendorRef;
+import dev.patchbay.job.JobQueue;
+import dev.patchbay.job.JobWorker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Okta- and Entra-style SCIM requests to Patchbay, provisioned by the real 8x8 connector into the 8x8
+ * sandbox; each test asserts the sandbox's final state.
+ */
+@QuarkusTest
+class EightByEightEndToEndTest {
+
+    private static final String PATCHBAY = "urn:ietf:params:scim:schemas:extension:patchbay:2.0:User";
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    EntityManager entityManager;
+
+    private String connection;
+    private String token;
+    private Connector sandbox;
+
+    @BeforeEach
+    void connection() {
+        EightByEightSandbox.reset();
+        drain();
+        connection = uniqueConnectionId("e2e-8x8");
+        admin().body(Map.of("id", connection, "vendor", "eightbyeight", "displayName", "8x8 sandbox",
+                "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        token = createToken(connection);
+        sandbox = new EightByEightConnectorFactory().connect(connection, EightByEightSandbox.settings());
+    }
+
+    private void policy(String json) {
+        admin().body(json).put("/admin/v1/connections/{c}/policy", connection).then().statusCode(200);
+    }
+
+    private ValidatableResponse scim(String method, String path, String body) {
+        var request = given().auth().oauth2(token).contentType("application/scim+json");
+        if (body != null) {
+            request.body(body);
+        }
+        return request.request(method, "/scim/v2/" + connection + path).then();
+    }
+
+    /** Okta's create, with its unsolicited password, and the seat values in the Patchbay extension. */
+    private String oktaCreate(String userName, String seat) {
+        return scim("POST", "/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%3$s"],"userName":"%1$s",
+                 "name":{"givenName":"Ada","familyName":"Lovelace"},
+                 "emails":[{"primary":true,"value":"%1$s","type":"work"}],"displayName":"Ada Lovelace",
+                 "externalId":"00u%2$s","password":"1mz050nq","active":true,"%3$s":%4$s}"""
+                .formatted(userName, Math.abs(userName.hashCode()), PATCHBAY, seat)).statusCode(201).extract().path("id");
+    }
+
+    private void drain() {
+        for (int round = 0; round < 50 && worker.runOnce("e2e-worker") > 0; round++) {
+            // keep going
+        }
+    }
+
+    /** Makes every waiting job of this connection due and runs them, a few times (retries, re-checks). */
+    private void settle() {
+        for (int round = 0; round < 8; round++) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update provisioning_job set next_attempt_at = now() where state = 'pending' and connection_id = :c")
+                    .setParameter("c", connection).executeUpdate());
+            drain();
+        }
+    }
+
+    private Seat account(String userId) {
+        String vendorId = scim("GET", "/Users/" + userId, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        return sandbox.read(new VendorRef(vendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
+    }
+
+    private String state(String userId) {
+        return scim("GET", "/Users/" + userId, null).extract().path("'" + PATCHBAY + "'.provisioning.state");
+    }
+
+    @Test
+    void anOktaCreateProvisionsIdentitySiteLicenseDirectoryAndExtension() {
+        String id = oktaCreate("ada@example.com",
+                "{\"site\":\"London\",\"license\":\"X4\",\"directoryVisible\":true,\"extension\":\"1001\"}");
+        drain();
+        Seat account = account(id);
+        assertEquals("ada@example.com", account.text(SeatField.USER_NAME));
+        assertEquals("London", account.text(SeatField.SITE));
+        assertEquals("X4", account.text(SeatField.LICENSE));
+        assertEquals(Boolean.TRUE.toString(), String.valueOf(account.get(SeatField.DIRECTORY_VISIBLE)));
+        assertEquals("1001", account.text(SeatField.EXTENSION));
+        assertEquals("provisioned", state(id));
+    }
+
+    @Test
+    void anEntraIdentityChangeIsSentAsAFullReplace() {
+        String id = oktaCreate("grace@example.com", "{\"site\":\"Paris\"}");
+        drain();
+        scim("PATCH", "/Users/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                 {"op":"Replace","path":"name.familyName","value":"Hopper"},
+                 {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"grace.hopper@example.com"}]}""")
+                .statusCode(200);
+        drain();
+        Seat account = account(id);
+        assertEquals("Hopper", account.text(SeatField.FAMILY_NAME), "8x8 SCIM PATCH refuses this: it went as a PUT");
+        assertEquals("grace.hopper@example.com", account.text(SeatField.EMAIL));
+        assertEquals("Paris", account.text(SeatField.SITE));
+        assertEquals("provisioned", state(id));
+    }
+
+    @Test
+    void aSiteChangeIsATaskWhileEverythingElseKeepsSyncing() {
+        String id = oktaCreate("mover@example.com", "{\"site\":\"London\",\"license\":\"X2\"}");
+        drain();
+        scim("PATCH", "/Users/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                 {"op":"replace","path":"%1$s:site","value":"Paris"},
+                 {"op":"replace","path":"%1$s:license","value":"X6"}]}""".formatted(PATCHBAY)).statusCode(200);
+        drain();
+        Seat account = account(id);
+        assertEquals("London", account.text(SeatField.SITE));
+        assertEquals("X6", account.text(SeatField.LICENSE));
+        assertEquals("needs_action", state(id));
+        admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks").then()
+                .body("items.kind", hasItem("immutable_change"))
+                .body("items.find { it.kind == 'immutable_change' }.reason",
+                        equalTo("8x8 site is immutable: recreate the user at Paris or revert the IdP value to London"));
+    }
+
+    @Test
+    void anExhaustedLicensePoolIsATaskResolvedOnceALicenseIsFree() {
+        EightByEightSandbox.licenses(Map.of("X6", 0));
+        String id = oktaCreate("pool@example.com", "{\"site\":\"London\",\"license\":\"X6\",\"directoryVisible\":true}");
+        drain();
+        Seat account = account(id);
+        assertFalse(account.has(SeatField.LICENSE));
+        assertEquals(Boolean.TRUE.toString(), String.valueOf(account.get(SeatField.DIRECTORY_VISIBLE)),
+                "the other follow-ups went on");
+        assertEquals("needs_action", state(id));
+        admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks").then()
+                .body("items.kind", hasItem("license_unavailable"));
+
+        EightByEightSandbox.licenses(Map.of("X6", 2));
+        queue.enqueueUsersWithOpenTasks();
+        settle();
+        assertEquals("X6", account(id).text(SeatField.LICENSE));
+        assertEquals("provisioned", state(id));
+        admin().queryParam("connection", connection).get("/admin/v1/tasks").then()
+                .body("items.find { it.kind == 'license_unavailable' }.status", equalTo("verified"));
+    }
+
+    @Test
+    void deactivationFreesTheLicenseAndAsksForAPartialCancellation() {
+        policy("""
+                {"offboarding":{"removeLicense":true},"prices":{"currency":"USD","licenses":{"X4":44}}}""");
+        String id = oktaCreate("leaver@example.com", "{\"site\":\"London\",\"license\":\"X4\"}");
+        drain();
+        scim("PATCH", "/Users/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""")
+                .statusCode(200);
+        drain();
+        Seat account = account(id);
+        assertFalse(account.active());
+        assertFalse(account.has(SeatField.LICENSE));
+        admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks").then()
+                .body("items.find { it.kind == 'billing_cancellation' }.monthlyCost", equalTo(44.0f));
+    }
+
+    @Test
+    void deleteGoesThroughTheAdminApiOnlyWhenThePolicyAllows() {
+        String kept = oktaCreate("kept@example.com", "{\"site\":\"London\"}");
+        drain();
+        String vendorId = scim("GET", "/Users/" + kept, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        scim("DELETE", "/Users/" + kept, null).statusCode(204);
+        drain();
+        Seat deactivated = sandbox.read(new VendorRef(vendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
+        assertFalse(deactivated.active(), "by default an IdP delete only deactivates");
+
+        policy("{\"offboarding\":{\"onDelete\":\"delete\"}}");
+        String gone = oktaCreate("gone@example.com", "{\"site\":\"London\",\"license\":\"X4\"}");
+        drain();
+        String goneVendorId = scim("GET", "/Users/" + gone, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        scim("DELETE", "/Users/" + gone, null).statusCode(204);
+        drain();
+        Seat waiting = sandbox.read(new VendorRef(goneVendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
+        assertFalse(waiting.active(), "deactivated");
+        assertFalse(waiting.has(SeatField.LICENSE), "license removed before the delete");
+        String export = admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks")
+                .then().body("items.kind", hasItem("export_voicemails"))
+                .extract().path("items.find { it.kind == 'export_voicemails' }.id");
+        admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", export).then().statusCode(200);
+        settle();
+        assertTrue(sandbox.read(new VendorRef(goneVendorId), new CallContext(connection, Map.of(), "e2e")).isEmpty(),
+                "deleted through the Admin API once the voicemails were exported");
+    }
+
+    @Test
+    void withFaultsTheFinalStateIsRightAndNothingIsDuplicated() {
+        EightByEightSandbox.fault("{\"type\":\"status\",\"status\":503,\"count\":1,\"api\":\"scim\"}");
+        EightByEightSandbox.fault("{\"type\":\"status\",\"status\":429,\"count\":1,\"retryAfterSeconds\":1,\"api\":\"admin\"}");
+        EightByEightSandbox.fault("{\"type\":\"operationFailure\",\"count\":1,\"message\":\"downstream glitch\"}");
+        String id = oktaCreate("faulty@example.com",
+                "{\"site\":\"London\",\"license\":\"X4\",\"directoryVisible\":true,\"extension\":\"2002\"}");
+        settle();
+        admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().statusCode(200);
+        String deadJob = admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().extract()
+                .path("items[0].id") == null ? null : admin().get("/admin/v1/connections/{c}/jobs/dead", connection)
+                .then().extract().path("items[0].id").toString();
+        if (deadJob != null) {
+            // A FAILED operation is a refusal: the admin re-drives it once the glitch is gone.
+            admin().post("/admin/v1/connections/{c}/jobs/{j}/redrive", connection, deadJob).then().statusCode(202);
+            settle();
+        }
+        Seat account = account(id);
+        assertEquals("X4", account.text(SeatField.LICENSE));
+        assertEquals("2002", account.text(SeatField.EXTENSION));
+        assertEquals("provisioned", state(id));
+        long sameName = EightByEightSandbox.state().getList("users.findAll { it.basicInfo.userName == 'faulty@example.com' }")
+                .size();
+        assertEquals(1, sameName, "one account, however often the calls were retried");
+    }
+}

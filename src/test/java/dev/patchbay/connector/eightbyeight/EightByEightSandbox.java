@@ -1,0 +1,50 @@
+package dev.patchbay.connector.eightbyeight;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The 8x8 sandbox of the running test application, driven through its control endpoints. */
+final class EightByEightSandbox {
+
+    static final String CUSTOMER = "0012J00042NkZQIQA3";
+
+    private EightByEightSandbox() {
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + RestAssured.port + "/sandbox/8x8";
+    }
+
+    /** Connection settings that point the real 8x8 connector at the sandbox. */
+    static Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("scimBaseUrl", base() + "/udi/customers/" + CUSTOMER + "/scim/v2");
+        settings.put("scimToken", "sandbox-8x8-scim-token");
+        settings.put("adminBaseUrl", base() + "/admin-provisioning");
+        settings.put("apiKey", "eght_sandbox_api_key");
+        settings.put("realConnector", true);
+        settings.put("operationPollMillis", 20);
+        settings.put("requestTimeoutSeconds", 2);
+        return settings;
+    }
+
+    static void reset() {
+        given().post(base() + "/_control/reset").then().statusCode(204);
+    }
+
+    static JsonPath state() {
+        return given().get(base() + "/_control/state").then().statusCode(200).extract().jsonPath();
+    }
+
+    static void licenses(Map<String, Integer> totals) {
+        given().contentType("application/json").body(totals).put(base() + "/_control/licenses").then().statusCode(200);
+    }
+
+    static void fault(String json) {
+        given().contentType("application/json").body(json).post(base() + "/_control/faults").then().statusCode(200);
+    }
+}
