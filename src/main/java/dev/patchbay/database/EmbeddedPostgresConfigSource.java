@@ -20,17 +20,23 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
         this.ephemeral = ephemeral;
     }
 
+    /**
+     * Nothing during the Quarkus build: what the build sees it records as run-time defaults, which would
+     * make a gateway with an external database believe it runs on an embedded one.
+     */
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(EmbeddedPostgresConfigSourceFactory.JDBC_URL, USERNAME, PASSWORD, EMBEDDED_FLAG);
+        return isBuilding() ? Set.of()
+                : Set.of(EmbeddedPostgresConfigSourceFactory.JDBC_URL, USERNAME, PASSWORD, EMBEDDED_FLAG);
     }
 
     @Override
     public String getValue(String propertyName) {
+        if (isBuilding()) {
+            return null;
+        }
         return switch (propertyName) {
-            case EmbeddedPostgresConfigSourceFactory.JDBC_URL -> isBuilding()
-                    ? null
-                    : EmbeddedPostgresServer.startOrGet(dataDir, ephemeral).jdbcUrl();
+            case EmbeddedPostgresConfigSourceFactory.JDBC_URL -> EmbeddedPostgresServer.startOrGet(dataDir, ephemeral).jdbcUrl();
             case USERNAME -> "postgres";
             case PASSWORD -> "postgres";
             case EMBEDDED_FLAG -> "true";

@@ -39,6 +39,8 @@ class GatewayRestartIT {
         try (GatewayProcess gateway = GatewayProcess.start(properties)) {
             assertTrue(gateway.output().contains("data in " + dataDir.resolve("postgres")),
                     "the log says where the data lives:\n" + gateway.output());
+            assertTrue(gateway.output().contains("Demo connection demo-8x8 is wired to the 8x8 sandbox"),
+                    "with the embedded database the demo is there");
             adminToken = gateway.printedAdminToken().orElseThrow(
                     () -> new AssertionError("no admin token printed:\n" + gateway.output()));
 
@@ -92,6 +94,10 @@ class GatewayRestartIT {
                 assertTrue(gateway.printedAdminToken().isEmpty());
                 assertEquals(201, send(gateway, "POST", "/admin/v1/connections", "configured-admin-token",
                         "{\"id\":\"ext-conn\",\"vendor\":\"vbc\",\"displayName\":\"External\"}").statusCode());
+                assertEquals(404, send(gateway, "GET", "/sandbox/8x8/_control/state", "none", null).statusCode(),
+                        "no sandbox next to an external database");
+                assertEquals(404, send(gateway, "GET", "/admin/v1/connections/demo-8x8", "configured-admin-token", null)
+                        .statusCode(), "and no demo connection");
             }
             assertFalse(Files.exists(dataDir.resolve("postgres")), "no embedded database was created");
             try (var connection = external.getPostgresDatabase().getConnection();

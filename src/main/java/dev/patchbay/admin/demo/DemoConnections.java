@@ -45,7 +45,8 @@ public class DemoConnections {
 
     public DemoConnections(ConnectionService connections, ScimTokenService tokens, PolicyStore policies,
             ObjectMapper objectMapper,
-            @ConfigProperty(name = "patchbay.sandbox.enabled") boolean sandboxEnabled,
+            @ConfigProperty(name = "patchbay.sandbox.enabled") Optional<Boolean> configuredSandbox,
+            @ConfigProperty(name = "patchbay.database.embedded", defaultValue = "false") boolean embeddedDatabase,
             @ConfigProperty(name = "patchbay.demo.scim-token") Optional<String> configuredToken,
             @ConfigProperty(name = "quarkus.http.port") int httpPort,
             @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort,
@@ -56,7 +57,7 @@ public class DemoConnections {
         this.tokens = tokens;
         this.policies = policies;
         this.objectMapper = objectMapper;
-        this.sandboxEnabled = sandboxEnabled;
+        this.sandboxEnabled = configuredSandbox.orElse(embeddedDatabase);
         this.configuredToken = configuredToken.filter(token -> !token.isBlank());
         // Tests serve on the test port; the sandbox is reached on whichever port this instance listens.
         this.httpPort = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST ? testPort : httpPort;

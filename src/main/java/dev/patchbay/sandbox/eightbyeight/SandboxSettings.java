@@ -1,6 +1,7 @@
 package dev.patchbay.sandbox.eightbyeight;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,7 +19,8 @@ public class SandboxSettings {
     private volatile Tunables current;
 
     public SandboxSettings(
-            @ConfigProperty(name = "patchbay.sandbox.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "patchbay.sandbox.enabled") Optional<Boolean> configuredEnabled,
+            @ConfigProperty(name = "patchbay.database.embedded", defaultValue = "false") boolean embeddedDatabase,
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.customer-id", defaultValue = "0012J00042NkZQIQA3")
             String customerId,
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.scim-token", defaultValue = "sandbox-8x8-scim-token")
@@ -35,7 +37,8 @@ public class SandboxSettings {
             int burstPer10s,
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.max-in-flight", defaultValue = "10")
             int maxInFlight) {
-        this.enabled = enabled;
+        // Unless configured, the sandbox is on exactly when the database is embedded (a local try-out).
+        this.enabled = configuredEnabled.orElse(embeddedDatabase);
         this.customerId = customerId;
         this.scimToken = scimToken;
         this.apiKey = apiKey;
