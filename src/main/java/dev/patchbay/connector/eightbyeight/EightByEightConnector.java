@@ -110,6 +110,7 @@ final class EightByEightConnector implements Connector {
         } else if (step instanceof Step.Reactivate) {
             setActive(ref, true);
         } else if (step instanceof Step.Delete) {
+            unassignRingGroupsAndQueues(ref);
             awaitOperation(require(admin("DELETE", "/users/" + ref.id(), null), ref));
         } else {
             throw new IllegalArgumentException("8x8 cannot execute " + step);
@@ -141,6 +142,19 @@ final class EightByEightConnector implements Connector {
             }
         }
         return Optional.of(false);
+    }
+
+    /** 8x8 wants a user out of its ring groups and call queues before it is deleted. */
+    private void unassignRingGroupsAndQueues(VendorRef ref) {
+        ObjectNode user = (ObjectNode) require(admin("GET", "/users/" + ref.id(), null), ref).deepCopy();
+        JsonNode assignments = user.path("assignmentInfo");
+        if (assignments.path("ringGroups").isEmpty() && assignments.path("ucCallQueues").isEmpty()) {
+            return;
+        }
+        ObjectNode cleared = (ObjectNode) user.with("assignmentInfo");
+        cleared.putArray("ringGroups");
+        cleared.putArray("ucCallQueues");
+        awaitOperation(require(admin("PUT", "/users/" + ref.id(), user), ref));
     }
 
     /** SCIM PATCH on 8x8 takes nothing but active. */

@@ -209,6 +209,7 @@ class EightByEightEndToEndTest {
         String gone = oktaCreate("gone@example.com", "{\"site\":\"London\",\"license\":\"X4\"}");
         drain();
         String goneVendorId = scim("GET", "/Users/" + gone, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        putInRingGroup(goneVendorId);
         scim("DELETE", "/Users/" + gone, null).statusCode(204);
         drain();
         Seat waiting = sandbox.read(new VendorRef(goneVendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
@@ -221,10 +222,28 @@ class EightByEightEndToEndTest {
         settle();
         assertTrue(sandbox.read(new VendorRef(goneVendorId), new CallContext(connection, Map.of(), "e2e")).isEmpty(),
                 "deleted through the Admin API once the voicemails were exported");
+        java.util.List<String> operations = EightByEightSandbox.state().getList(
+                "operations.findAll { it.resourceId == '" + goneVendorId + "' }.operationType");
+        assertEquals("DELETE", operations.get(operations.size() - 1));
+        assertEquals("UPDATE", operations.get(operations.size() - 2), "ring groups were cleared before the delete");
+    }
+
+    /** What an 8x8 admin does in the console: puts the user in a ring group (Patchbay does not manage them). */
+    private static void putInRingGroup(String userId) {
+        String users = EightByEightSandbox.base() + "/admin-provisioning/users/" + userId;
+        io.restassured.path.json.JsonPath user = given().header("x-api-key", "eght_sandbox_api_key")
+                .accept("application/vnd.users.v1+json").get(users).then().statusCode(200).extract().jsonPath();
+        Map<String, Object> body = new java.util.HashMap<>(user.getMap("$"));
+        body.put("assignmentInfo", Map.of("ringGroups", java.util.List.of(Map.of("id", "rg-sales", "name", "Sales"))));
+        given().header("x-api-key", "eght_sandbox_api_key").contentType("application/vnd.users.v1+json")
+                .body(body).put(users).then().statusCode(202);
     }
 
     @Test
     void withFaultsTheFinalStateIsRightAndNothingIsDuplicated() {
+        given().contentType("application/json").body("{\"timeoutMs\":3000}")
+                .put(EightByEightSandbox.base() + "/_control/settings").then().statusCode(200);
+        EightByEightSandbox.fault("{\"type\":\"timeout\",\"count\":1,\"api\":\"admin\"}");
         EightByEightSandbox.fault("{\"type\":\"status\",\"status\":503,\"count\":1,\"api\":\"scim\"}");
         EightByEightSandbox.fault("{\"type\":\"status\",\"status\":429,\"count\":1,\"retryAfterSeconds\":1,\"api\":\"admin\"}");
         EightByEightSandbox.fault("{\"type\":\"operationFailure\",\"count\":1,\"message\":\"downstream glitch\"}");
