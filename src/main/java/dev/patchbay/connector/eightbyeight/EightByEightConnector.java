@@ -36,12 +36,21 @@ final class EightByEightConnector implements Connector {
     private static final String USERS_V1 = "application/vnd.users.v1+json";
     private static final String OPERATIONS_V1 = "application/vnd.operations.v1+json";
 
-    private final EightByEightSettings settings;
-    private final EightByEightHttp http;
+    private final Map<String, Object> rawSettings;
+    private EightByEightSettings settings;
+    private EightByEightHttp http;
 
-    EightByEightConnector(EightByEightSettings settings) {
-        this.settings = settings;
-        this.http = new EightByEightHttp(settings.requestTimeout());
+    /** Settings are checked on the first vendor call, so capabilities (dry-runs) need none. */
+    EightByEightConnector(Map<String, Object> rawSettings) {
+        this.rawSettings = rawSettings;
+    }
+
+    private synchronized EightByEightSettings settings() {
+        if (settings == null) {
+            settings = EightByEightSettings.from(rawSettings);
+            http = new EightByEightHttp(settings.requestTimeout());
+        }
+        return settings;
     }
 
     @Override
@@ -221,7 +230,7 @@ final class EightByEightConnector implements Connector {
     /** Polls an Admin API operation until it completes; a failed one is the vendor's refusal. */
     private void awaitOperation(JsonNode operation) {
         String id = operation.path("operationId").asText();
-        long deadline = System.nanoTime() + settings.operationTimeout().toNanos();
+        long deadline = System.nanoTime() + settings().operationTimeout().toNanos();
         JsonNode current = operation;
         while (true) {
             String status = current.path("status").asText();
@@ -235,7 +244,7 @@ final class EightByEightConnector implements Connector {
             if (System.nanoTime() > deadline) {
                 throw new ConnectorException.Retryable("8x8 operation " + id + " still " + status, null);
             }
-            sleep(settings.operationPoll());
+            sleep(settings().operationPoll());
             current = admin("GET", "/operations/" + id, null).body();
         }
     }
@@ -268,17 +277,19 @@ final class EightByEightConnector implements Connector {
     }
 
     private EightByEightHttp.Answer scim(String method, String path, JsonNode body) {
-        return http.send(method, URI.create(settings.scimBaseUrl() + path), Map.of(
-                "Authorization", "Bearer " + settings.scimToken(),
+        EightByEightSettings current = settings();
+        return http.send(method, URI.create(current.scimBaseUrl() + path), Map.of(
+                "Authorization", "Bearer " + current.scimToken(),
                 "Content-Type", "application/scim+json",
                 "Accept", "application/scim+json"), body);
     }
 
     private EightByEightHttp.Answer admin(String method, String path, JsonNode body) {
         String accept = path.startsWith("/operations") ? OPERATIONS_V1 : USERS_V1;
-        return http.send(method, URI.create(settings.adminBaseUrl() + path), body == null
-                ? Map.of("x-api-key", settings.apiKey(), "Accept", accept)
-                : Map.of("x-api-key", settings.apiKey(), "Accept", accept, "Content-Type", USERS_V1), body);
+        EightByEightSettings current = settings();
+        return http.send(method, URI.create(current.adminBaseUrl() + path), body == null
+                ? Map.of("x-api-key", current.apiKey(), "Accept", accept)
+                : Map.of("x-api-key", current.apiKey(), "Accept", accept, "Content-Type", USERS_V1), body);
     }
 
     private static JsonNode require(EightByEightHttp.Answer answer, VendorRef ref) {

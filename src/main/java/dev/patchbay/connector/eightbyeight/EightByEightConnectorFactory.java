@@ -17,6 +17,6 @@ public class EightByEightConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
-        return new EightByEightConnector(EightByEightSettings.from(settings));
+        return new EightByEightConnector(settings);
     }
 }
