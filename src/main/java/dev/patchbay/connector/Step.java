@@ -26,6 +26,13 @@ public sealed interface Step {
     record Delete() implements Step {
     }
 
+    /**
+     * The account gives up the user's unique identity (8x8: a renamed userName) and stays deactivated,
+     * so that a new account can be created for the user; it is no longer the user's account.
+     */
+    record Retire() implements Step {
+    }
+
     /** No vendor call: a person must act (immutable change, billing cancellation, delete by hand). */
     record RaiseTask(TaskTemplate template, SeatField field, Object from, Object to) implements Step {
         public String reason() {

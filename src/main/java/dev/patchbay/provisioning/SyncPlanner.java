@@ -75,7 +75,8 @@ public class SyncPlanner {
             desired = due ? null : applied.withActive(false);
             revisitAt = due ? null : deleteAt;
         }
-        List<Step> steps = Planner.plan(desired, applied, capabilities);
+        List<Step> steps = Planner.plan(desired, applied, capabilities,
+                SeatPolicy.recreatesOnImmutableChange(policy));
         if (capabilities.deleteGate() != null && steps.contains(new Step.Delete())
                 && !tasks.approved(connectionId, userId, capabilities.deleteGate().kind(), "")) {
             // The delete waits until a person completed the gate task (export voicemails first).

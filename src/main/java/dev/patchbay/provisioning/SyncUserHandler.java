@@ -176,6 +176,9 @@ public class SyncUserHandler implements JobHandler {
                     .record(Duration.ofNanos(System.nanoTime() - started));
             count(job, "done");
             applied = AppliedSeat.after(applied, step);
+            if (step instanceof Step.Retire) {
+                vendorId = null;
+            }
             done++;
             events.record(job.connectionId(), job.userId(), job.id(), "step", describe(step));
             save(job, applied == null ? null : vendorId, applied, VendorAccount.PENDING, null, steps.size() - done);

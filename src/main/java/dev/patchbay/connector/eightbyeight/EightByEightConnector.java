@@ -118,6 +118,8 @@ final class EightByEightConnector implements Connector {
             setActive(ref, false);
         } else if (step instanceof Step.Reactivate) {
             setActive(ref, true);
+        } else if (step instanceof Step.Retire) {
+            retire(ref);
         } else if (step instanceof Step.Delete) {
             unassignRingGroupsAndQueues(ref);
             awaitOperation(require(admin("DELETE", "/users/" + ref.id(), null), ref));
@@ -151,6 +153,18 @@ final class EightByEightConnector implements Connector {
             }
         }
         return Optional.of(false);
+    }
+
+    /**
+     * 8x8 userNames are unique across the customer: the old account takes a retired name so that the
+     * user can be created again at another site. It stays deactivated, with its voicemails.
+     */
+    private void retire(VendorRef ref) {
+        ObjectNode user = (ObjectNode) require(scim("GET", "/Users/" + ref.id(), null), ref).deepCopy();
+        user.remove("meta");
+        String retired = "retired." + Long.toString(System.currentTimeMillis(), 36) + "." + user.path("userName").asText();
+        user.put("userName", retired.length() > 70 ? retired.substring(0, 70) : retired);
+        require(scim("PUT", "/Users/" + ref.id(), user), ref);
     }
 
     /** 8x8 wants a user out of its ring groups and call queues before it is deleted. */

@@ -34,7 +34,7 @@ public final class AppliedSeat {
         if (step instanceof Step.Reactivate) {
             return applied.withActive(true);
         }
-        if (step instanceof Step.Delete) {
+        if (step instanceof Step.Delete || step instanceof Step.Retire) {
             return null;
         }
         return applied;

@@ -30,6 +30,19 @@ public final class Planner {
      * @param applied what the vendor was last brought to; null when no account exists
      */
     public static List<Step> plan(Seat desired, Seat applied, Capabilities capabilities) {
+        return plan(desired, applied, capabilities, false);
+    }
+
+    /**
+     * @param recreateOnImmutableChange instead of a task, an immutable change retires the account and
+     *     creates a new one with the new value, moving the license (a policy switch)
+     */
+    public static List<Step> plan(Seat desired, Seat applied, Capabilities capabilities,
+            boolean recreateOnImmutableChange) {
+        if (recreateOnImmutableChange && desired != null && desired.active() && applied != null
+                && immutableChanged(desired, applied, capabilities)) {
+            return recreate(desired, applied, capabilities);
+        }
         if (desired == null) {
             return applied == null ? List.of() : remove(applied, capabilities);
         }
@@ -37,6 +50,34 @@ public final class Planner {
             return desired.active() ? create(desired, capabilities) : List.of();
         }
         return change(desired, applied, capabilities);
+    }
+
+    private static boolean immutableChanged(Seat desired, Seat applied, Capabilities capabilities) {
+        for (SeatField field : SeatField.values()) {
+            if (capabilities.field(field).immutable() && applied.has(field) && !desired.sameValue(field, applied)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Free what the old account holds through follow-ups (license, extension: they move to the new
+     * account), deactivate and retire it, then create the user anew.
+     */
+    private static List<Step> recreate(Seat desired, Seat applied, Capabilities capabilities) {
+        List<Step> steps = new ArrayList<>();
+        for (SeatField field : followUpFields(capabilities)) {
+            if (applied.has(field)) {
+                steps.add(new Step.Apply(field, null));
+            }
+        }
+        if (applied.active()) {
+            steps.add(new Step.Deactivate());
+        }
+        steps.add(new Step.Retire());
+        steps.addAll(create(desired, capabilities));
+        return steps;
     }
 
     private static List<Step> create(Seat desired, Capabilities capabilities) {

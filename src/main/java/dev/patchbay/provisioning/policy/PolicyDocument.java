@@ -20,10 +20,15 @@ public record PolicyDocument(
         Matching matching,
         Offboarding offboarding,
         Approvals approvals,
-        Prices prices) {
+        Prices prices,
+        ImmutableChanges immutableChanges) {
 
     public static PolicyDocument empty() {
-        return new PolicyDocument(null, null, null, null, null, null, null, null);
+        return new PolicyDocument(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** recreate: a change the vendor cannot make in place recreates the account (default: a task). */
+    public record ImmutableChanges(Boolean recreate) {
     }
 
     /** SCIM attribute path → seat field, with an optional transform. */

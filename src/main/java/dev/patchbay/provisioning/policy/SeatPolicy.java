@@ -68,6 +68,10 @@ public final class SeatPolicy {
                 capabilities.beforeDelete(), capabilities.deleteGate());
     }
 
+    public static boolean recreatesOnImmutableChange(PolicyDocument policy) {
+        return policy.immutableChanges() != null && Boolean.TRUE.equals(policy.immutableChanges().recreate());
+    }
+
     public static boolean deletesOnIdpDelete(PolicyDocument policy) {
         return policy.offboarding() != null && "delete".equals(policy.offboarding().onDelete());
     }

@@ -157,6 +157,29 @@ class EightByEightEndToEndTest {
     }
 
     @Test
+    void withTheRecreateSwitchASiteChangeRecreatesTheUserAndMovesTheLicense() {
+        policy("{\"immutableChanges\":{\"recreate\":true}}");
+        EightByEightSandbox.licenses(Map.of("X6", 1));
+        String id = oktaCreate("relocated@example.com", "{\"site\":\"London\",\"license\":\"X6\",\"extension\":\"3003\"}");
+        drain();
+        String oldVendorId = scim("GET", "/Users/" + id, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        scim("PATCH", "/Users/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                 {"op":"replace","path":"%s:site","value":"Paris"}]}""".formatted(PATCHBAY)).statusCode(200);
+        drain();
+        Seat now = account(id);
+        assertEquals("Paris", now.text(SeatField.SITE));
+        assertEquals("X6", now.text(SeatField.LICENSE), "the only X6 license moved to the new account");
+        assertEquals("3003", now.text(SeatField.EXTENSION));
+        assertEquals("relocated@example.com", now.text(SeatField.USER_NAME));
+        Seat old = sandbox.read(new VendorRef(oldVendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
+        assertFalse(old.active());
+        assertFalse(old.has(SeatField.LICENSE));
+        assertTrue(old.text(SeatField.USER_NAME).startsWith("retired."));
+        assertEquals("provisioned", state(id));
+    }
+
+    @Test
     void anExhaustedLicensePoolIsATaskResolvedOnceALicenseIsFree() {
         EightByEightSandbox.licenses(Map.of("X6", 0));
         String id = oktaCreate("pool@example.com", "{\"site\":\"London\",\"license\":\"X6\",\"directoryVisible\":true}");

@@ -143,6 +143,21 @@ class PlannerTest {
                                 new Step.RaiseTask(BILLING, null, null, null), new Step.Delete())));
     }
 
+    @org.junit.jupiter.api.Test
+    void withTheRecreateSwitchAnImmutableChangeRecreatesTheAccountAndMovesTheLicense() {
+        Seat moved = AGENT.with(SITE, "Paris");
+        assertEquals(List.of(new Step.Apply(LICENSE, null), new Step.Apply(DIRECTORY_VISIBLE, null),
+                        new Step.Apply(EXTENSION, null), new Step.Deactivate(), new Step.Retire(),
+                        new Step.Create(seat(true, USER_NAME, "ada@example.com", EMAIL, "ada@example.com",
+                                DISPLAY_NAME, "Ada", SITE, "Paris")),
+                        new Step.Apply(LICENSE, "X4"), new Step.Apply(DIRECTORY_VISIBLE, true),
+                        new Step.Apply(EXTENSION, "1001")),
+                Planner.plan(moved, AGENT, REPLACE_VENDOR, true));
+        assertEquals(List.of(new Step.RaiseTask(IMMUTABLE, SITE, "London", "Paris")),
+                Planner.plan(moved, AGENT, REPLACE_VENDOR, false), "off by default: a task");
+        assertEquals(List.of(), Planner.plan(AGENT, AGENT, REPLACE_VENDOR, true), "no change, no recreate");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String name, Seat desired, Seat applied, Capabilities capabilities, List<Step> expected) {
