@@ -121,6 +121,35 @@ class EightByEightEndToEndTest {
     }
 
     @Test
+    void anEntraCreateAndDisableReachTheSandbox() {
+        policy("{\"groupRules\":[{\"group\":\"8x8 Users\",\"license\":\"X2\",\"site\":\"New York\",\"directoryVisible\":false}]}");
+        String id = scim("POST", "/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"Test_User_00aa00aa@contoso.com","active":"True",
+                 "emails":[{"primary":true,"type":"work","value":"Test_User_00aa00aa@contoso.com"}],
+                 "meta":{"resourceType":"User"},"name":{"formatted":"givenName familyName","familyName":"familyName","givenName":"givenName"},
+                 "roles":[],"title":null,"addresses":null}""").statusCode(201).extract().path("id");
+        String group = scim("POST", "/Groups", """
+                {"externalId":"8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159","displayName":"8x8 Users","meta":{"resourceType":"Group"},
+                 "schemas":["urn:ietf:params:scim:schemas:core:2.0:Group","http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"]}""")
+                .statusCode(201).extract().path("id");
+        scim("PATCH", "/Groups/" + group, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"Add","path":"members","value":[{"$ref":null,"value":"%s"}]}]}""".formatted(id))
+                .statusCode(204);
+        drain();
+        Seat account = account(id);
+        assertEquals("New York", account.text(SeatField.SITE));
+        assertEquals("X2", account.text(SeatField.LICENSE));
+        assertEquals("false", String.valueOf(account.get(SeatField.DIRECTORY_VISIBLE)));
+        scim("PATCH", "/Users/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"False"}]}""")
+                .statusCode(200);
+        drain();
+        assertFalse(account(id).active());
+    }
+
+    @Test
     void anEntraIdentityChangeIsSentAsAFullReplace() {
         String id = oktaCreate("grace@example.com", "{\"site\":\"Paris\"}");
         drain();
