@@ -2,6 +2,7 @@ package dev.patchbay.admin.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
+import dev.patchbay.admin.ConnectionPayloads.UpdateConnection;
 import dev.patchbay.admin.ConnectionService;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
@@ -67,17 +68,16 @@ public class DemoConnections {
     }
 
     void onStart(@Observes StartupEvent event) throws Exception {
-        if (!sandboxEnabled || connections.find(DEMO_8X8).isPresent()) {
+        if (!sandboxEnabled) {
+            return;
+        }
+        Map<String, Object> settings = sandboxSettings();
+        if (connections.find(DEMO_8X8).isPresent()) {
+            // The port may have changed since the last start: point the demo at this one.
+            connections.update(DEMO_8X8, new UpdateConnection(null, null, "Demo: 8x8 sandbox", settings));
             ensureConfiguredToken();
             return;
         }
-        String sandbox = "http://127.0.0.1:" + httpPort + "/sandbox/8x8";
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("scimBaseUrl", sandbox + "/udi/customers/" + customerId + "/scim/v2");
-        settings.put("scimToken", scimToken);
-        settings.put("adminBaseUrl", sandbox + "/admin-provisioning");
-        settings.put("apiKey", apiKey);
-        settings.put("realConnector", true);
         connections.create(new CreateConnection(DEMO_8X8, "eightbyeight", "Demo: 8x8 sandbox", settings));
         policies.save(DEMO_8X8, objectMapper.readValue(DEMO_POLICY, PolicyDocument.class));
         if (configuredToken.isPresent()) {
@@ -87,6 +87,17 @@ public class DemoConnections {
             LOG.warnf("Demo connection %s is wired to the 8x8 sandbox. Its SCIM token, shown once: %s",
                     DEMO_8X8, secret);
         }
+    }
+
+    private Map<String, Object> sandboxSettings() {
+        String sandbox = "http://127.0.0.1:" + httpPort + "/sandbox/8x8";
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("scimBaseUrl", sandbox + "/udi/customers/" + customerId + "/scim/v2");
+        settings.put("scimToken", scimToken);
+        settings.put("adminBaseUrl", sandbox + "/admin-provisioning");
+        settings.put("apiKey", apiKey);
+        settings.put("realConnector", true);
+        return settings;
     }
 
     /** The configured demo token works on demo-8x8 (added once, kept across restarts). */
