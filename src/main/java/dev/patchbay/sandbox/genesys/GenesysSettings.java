@@ -1,0 +1,86 @@
+package dev.patchbay.sandbox.genesys;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The simulated Genesys Cloud org's OAuth client and the knobs tests turn. Configured values are the
+ * defaults; {@code PUT /sandbox/genesys/_control/settings} changes the tunable ones until the next reset.
+ */
+@ApplicationScoped
+public class GenesysSettings {
+
+    private final boolean enabled;
+    private final String clientId;
+    private final String clientSecret;
+    private final List<String> licenseIds;
+    private final boolean licenseCeiling;
+    private final Tunables defaults;
+    private volatile Tunables current;
+
+    public GenesysSettings(
+            @ConfigProperty(name = "patchbay.sandbox.enabled") Optional<Boolean> configuredEnabled,
+            @ConfigProperty(name = "patchbay.database.embedded", defaultValue = "false") boolean embeddedDatabase,
+            @ConfigProperty(name = "patchbay.sandbox.genesys.client-id", defaultValue = "sandbox-genesys-client")
+            String clientId,
+            @ConfigProperty(name = "patchbay.sandbox.genesys.client-secret", defaultValue = "sandbox-genesys-secret")
+            String clientSecret,
+            @ConfigProperty(name = "patchbay.sandbox.genesys.token-lifetime-seconds", defaultValue = "86400")
+            long tokenLifetimeSeconds,
+            @ConfigProperty(name = "patchbay.sandbox.genesys.rate-limit-per-minute", defaultValue = "300")
+            int rateLimitPerMinute,
+            @ConfigProperty(name = "patchbay.sandbox.genesys.timeout-ms", defaultValue = "30000")
+            long timeoutMs,
+            @ConfigProperty(name = "patchbay.sandbox.genesys.license-ids", defaultValue = "cx1,cx2,cx3,cx4")
+            List<String> licenseIds,
+            // [INFERRED] a role needs its required license (or a higher tier) held by the user.
+            @ConfigProperty(name = "patchbay.sandbox.genesys.license-ceiling", defaultValue = "true")
+            boolean licenseCeiling) {
+        this.enabled = configuredEnabled.orElse(embeddedDatabase);
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.licenseIds = List.copyOf(licenseIds);
+        this.licenseCeiling = licenseCeiling;
+        this.defaults = new Tunables(tokenLifetimeSeconds, rateLimitPerMinute, timeoutMs);
+        this.current = defaults;
+    }
+
+    /** What {@code _control/settings} can change. */
+    public record Tunables(long tokenLifetimeSeconds, int rateLimitPerMinute, long timeoutMs) {
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** License ids in tier order: a later one covers the roles of an earlier one. */
+    public List<String> licenseIds() {
+        return licenseIds;
+    }
+
+    public boolean licenseCeiling() {
+        return licenseCeiling;
+    }
+
+    public Tunables tunables() {
+        return current;
+    }
+
+    public void change(Tunables tunables) {
+        current = tunables;
+    }
+
+    public void reset() {
+        current = defaults;
+    }
+}

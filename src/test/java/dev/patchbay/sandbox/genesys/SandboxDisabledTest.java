@@ -1,0 +1,32 @@
+package dev.patchbay.sandbox.genesys;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With {@code patchbay.sandbox.enabled=false} the Genesys simulator is not there at all. */
+@QuarkusTest
+@TestProfile(SandboxDisabledTest.Disabled.class)
+class SandboxDisabledTest {
+
+    public static class Disabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("patchbay.sandbox.enabled", "false");
+        }
+    }
+
+    @Test
+    void everySandboxEndpointIs404() {
+        given().auth().preemptive().basic(Genesys.CLIENT_ID, Genesys.CLIENT_SECRET)
+                .contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials")
+                .post(Genesys.TOKEN).then().statusCode(404);
+        given().auth().oauth2("x").get(Genesys.API + "/authorization/roles").then().statusCode(404);
+        given().post(Genesys.CONTROL + "/reset").then().statusCode(404);
+        given().get(Genesys.CONTROL + "/state").then().statusCode(404);
+    }
+}
