@@ -74,6 +74,14 @@ public class TaskWebhooks {
         }
     }
 
+    /** Delivered and given-up announcements are removed after a week. */
+    @Scheduled(every = "1h", delayed = "5m")
+    @Transactional
+    void purgeFinished() {
+        entityManager.createNativeQuery("delete from webhook_delivery where state <> 'pending' and updated < :before")
+                .setParameter("before", now().minus(Duration.ofDays(7))).executeUpdate();
+    }
+
     /** Sends every due delivery once; returns how many were attempted. */
     public int deliverDue() {
         List<Object[]> due = claim();

@@ -156,6 +156,13 @@ public class JobQueue {
                 .setParameter("now", now).executeUpdate();
     }
 
+    /** Removes finished jobs older than {@code retention}; dead letters stay until re-driven or their connection goes. */
+    @Transactional
+    public int purgeDone(Duration retention) {
+        return entityManager.createNativeQuery("delete from provisioning_job where state = 'done' and updated < :before")
+                .setParameter("before", now().minus(retention)).executeUpdate();
+    }
+
     /** Jobs of the connection running now, on any gateway instance (live leases only). */
     @Transactional(TxType.REQUIRES_NEW)
     public long running(String connectionId) {

@@ -26,12 +26,15 @@ public class JobWorker {
     private final JobHandler handler;
     private final boolean enabled;
     private final int batchSize;
+    private final Duration retention;
     private final String workerId = "worker-" + UUID.randomUUID();
     private volatile boolean stopping;
 
     public JobWorker(JobQueue queue, JobHandler handler,
             @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled,
-            @ConfigProperty(name = "patchbay.worker.batch-size") int batchSize) {
+            @ConfigProperty(name = "patchbay.worker.batch-size") int batchSize,
+            @ConfigProperty(name = "patchbay.jobs.retention") Duration retention) {
+        this.retention = retention;
         this.queue = queue;
         this.handler = handler;
         this.enabled = enabled;
@@ -46,6 +49,12 @@ public class JobWorker {
         while (!stopping && runOnce(workerId) > 0) {
             // keep draining while there is due work
         }
+    }
+
+    /** Finished jobs are kept for a while (for the timeline of recent work), then removed. */
+    @Scheduled(every = "1h", delayed = "5m")
+    void purgeFinishedJobs() {
+        queue.purgeDone(retention);
     }
 
     /** Users with open tasks are synced now and then, so that connectors can verify those tasks. */

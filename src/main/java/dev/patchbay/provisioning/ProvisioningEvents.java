@@ -1,14 +1,17 @@
 package dev.patchbay.provisioning;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The per-user timeline: each step, attempt, error and task, in order. */
 @ApplicationScoped
@@ -19,10 +22,14 @@ public class ProvisioningEvents {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final Duration retention;
 
-    public ProvisioningEvents(EntityManager entityManager, Clock clock) {
+    public ProvisioningEvents(EntityManager entityManager, Clock clock,
+            @ConfigProperty(name = "patchbay.timeline.retention")
+            Duration retention) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.retention = retention;
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -34,6 +41,18 @@ public class ProvisioningEvents {
                 .setParameter("kind", kind).setParameter("detail", detail)
                 .setParameter("at", clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .executeUpdate();
+    }
+
+    /** Timeline entries older than {@code patchbay.timeline.retention} are removed hourly. */
+    @Scheduled(every = "1h", delayed = "5m")
+    void purgeOld() {
+        purgeOlderThan(retention);
+    }
+
+    @Transactional
+    public int purgeOlderThan(Duration age) {
+        return entityManager.createNativeQuery("delete from provisioning_event where at < :before")
+                .setParameter("before", clock.instant().minus(age)).executeUpdate();
     }
 
     @Transactional

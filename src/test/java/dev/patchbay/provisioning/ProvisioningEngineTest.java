@@ -53,6 +53,9 @@ class ProvisioningEngineTest {
     @Inject
     dev.patchbay.job.QueueMetrics queueMetrics;
 
+    @Inject
+    ProvisioningEvents events;
+
     private ScimFixture scim;
 
     @BeforeEach
@@ -192,6 +195,29 @@ class ProvisioningEngineTest {
         String last = scim.get("/Users/" + id).extract().path("displayName");
         assertEquals(last, vendor.accountFor("race@example.com").orElseThrow().text(SeatField.DISPLAY_NAME));
         assertEquals(1, vendor.calls().stream().filter(call -> call.startsWith("create")).count());
+    }
+
+    @Test
+    void finishedJobsArePurgedAfterTheRetentionButDeadLettersStay() {
+        String id = createAgent("purge@example.com");
+        drainAll();
+        assertTrue(jobs("done", id) >= 1);
+        assertEquals(0, queue.purgeDone(Duration.ofDays(7)), "recent jobs stay");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_job set updated = now() - interval '8 days' where user_id = cast(:u as uuid)")
+                .setParameter("u", id).executeUpdate());
+        assertTrue(queue.purgeDone(Duration.ofDays(7)) >= 1);
+        assertEquals(0, jobs("done", id));
+
+        admin().get("/admin/v1/connections/{c}/users/{u}/timeline", scim.connection, id).then()
+                .body("events.size()", org.hamcrest.Matchers.greaterThan(0));
+        assertEquals(0, events.purgeOlderThan(Duration.ofDays(90)), "recent timeline entries stay");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_event set at = now() - interval '91 days' where user_id = cast(:u as uuid)")
+                .setParameter("u", id).executeUpdate());
+        assertTrue(events.purgeOlderThan(Duration.ofDays(90)) >= 1);
+        admin().get("/admin/v1/connections/{c}/users/{u}/timeline", scim.connection, id).then()
+                .body("events", hasSize(0));
     }
 
     @Test
