@@ -116,6 +116,8 @@ class UserFiltersTest {
 
     @Test
     void tooLongFilterIsRejected() {
+        scim.request().queryParam("filter", "userName eq \"" + "x".repeat(5000) + "\"").get(scim.path("/Users"))
+                .then().statusCode(400).body("scimType", equalTo("invalidFilter"));
         scim.post("/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
                 + "\"filter\":\"userName eq \\\"" + "x".repeat(5000) + "\\\"\"}")
                 .statusCode(400).body("scimType", equalTo("invalidFilter"));
