@@ -1,7 +1,6 @@
 package dev.patchbay.sandbox.eightbyeight;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SandboxSettings {
 
-    private final boolean enabled;
     private final String customerId;
     private final String scimToken;
     private final String apiKey;
@@ -19,8 +17,6 @@ public class SandboxSettings {
     private volatile Tunables current;
 
     public SandboxSettings(
-            @ConfigProperty(name = "patchbay.sandbox.enabled") Optional<Boolean> configuredEnabled,
-            @ConfigProperty(name = "patchbay.database.embedded", defaultValue = "false") boolean embeddedDatabase,
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.customer-id", defaultValue = "0012J00042NkZQIQA3")
             String customerId,
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.scim-token", defaultValue = "sandbox-8x8-scim-token")
@@ -37,8 +33,6 @@ public class SandboxSettings {
             int burstPer10s,
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.max-in-flight", defaultValue = "10")
             int maxInFlight) {
-        // Unless configured, the sandbox is on exactly when the database is embedded (a local try-out).
-        this.enabled = configuredEnabled.orElse(embeddedDatabase);
         this.customerId = customerId;
         this.scimToken = scimToken;
         this.apiKey = apiKey;
@@ -49,10 +43,6 @@ public class SandboxSettings {
     /** What {@code _control/settings} can change. */
     public record Tunables(long operationDelayMs, long timeoutMs, int rateLimitPerMinute, int burstPer10s,
             int maxInFlight) {
-    }
-
-    public boolean enabled() {
-        return enabled;
     }
 
     public String customerId() {

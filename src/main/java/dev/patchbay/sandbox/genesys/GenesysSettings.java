@@ -2,7 +2,6 @@ package dev.patchbay.sandbox.genesys;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -12,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class GenesysSettings {
 
-    private final boolean enabled;
     private final String clientId;
     private final String clientSecret;
     private final List<String> licenseIds;
@@ -21,8 +19,6 @@ public class GenesysSettings {
     private volatile Tunables current;
 
     public GenesysSettings(
-            @ConfigProperty(name = "patchbay.sandbox.enabled") Optional<Boolean> configuredEnabled,
-            @ConfigProperty(name = "patchbay.database.embedded", defaultValue = "false") boolean embeddedDatabase,
             @ConfigProperty(name = "patchbay.sandbox.genesys.client-id", defaultValue = "sandbox-genesys-client")
             String clientId,
             @ConfigProperty(name = "patchbay.sandbox.genesys.client-secret", defaultValue = "sandbox-genesys-secret")
@@ -38,7 +34,6 @@ public class GenesysSettings {
             // [INFERRED] a role needs its required license (or a higher tier) held by the user.
             @ConfigProperty(name = "patchbay.sandbox.genesys.license-ceiling", defaultValue = "true")
             boolean licenseCeiling) {
-        this.enabled = configuredEnabled.orElse(embeddedDatabase);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.licenseIds = List.copyOf(licenseIds);
@@ -49,10 +44,6 @@ public class GenesysSettings {
 
     /** What {@code _control/settings} can change. */
     public record Tunables(long tokenLifetimeSeconds, int rateLimitPerMinute, long timeoutMs) {
-    }
-
-    public boolean enabled() {
-        return enabled;
     }
 
     public String clientId() {
