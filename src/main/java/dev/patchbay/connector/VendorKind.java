@@ -2,7 +2,6 @@ package dev.patchbay.connector;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The vendor platforms Patchbay provisions, by the name used in the admin API and the database. */
 public enum VendorKind {
@@ -26,9 +25,5 @@ public enum VendorKind {
 
     public static Optional<VendorKind> fromWireName(String name) {
         return Arrays.stream(values()).filter(kind -> kind.wireName.equals(name)).findFirst();
-    }
-
-    public static String wireNames() {
-        return Arrays.stream(values()).map(VendorKind::wireName).collect(Collectors.joining(", "));
     }
 }

@@ -15,8 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class FollowUpTasks {
 
-    public static final List<String> STATUSES = List.of("open", "done", "verified", "dismissed");
-
     private final EntityManager entityManager;
     private final TaskWebhooks webhooks;
     private final Clock clock;

@@ -1,7 +1,6 @@
 package dev.patchbay.provisioning;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,7 +22,4 @@ public interface GroupEdit {
         removeAllMembers();
         addMembers(memberIds);
     }
-
-    /** Which of {@code memberIds} are members now. */
-    List<UUID> presentMembers(Collection<UUID> memberIds);
 }

@@ -213,20 +213,6 @@ public class GroupService {
         private void enqueueUsers(Collection<UUID> memberIds) {
             jobs.enqueueUsers(group.connectionId, uuidArray(memberIds));
         }
-
-        @Override
-        public List<UUID> presentMembers(Collection<UUID> memberIds) {
-            if (memberIds.isEmpty()) {
-                return List.of();
-            }
-            @SuppressWarnings("unchecked")
-            List<UUID> present = entityManager.createNativeQuery(
-                            "select member_id from scim_group_member where group_id = :group and member_id = any(cast(:ids as uuid[]))")
-                    .setParameter("group", group.id)
-                    .setParameter("ids", uuidArray(memberIds))
-                    .getResultList();
-            return present;
-        }
     }
 
     private Optional<ScimGroup> findEntity(String connectionId, UUID id, LockModeType lock) {

@@ -12,8 +12,4 @@ public record ResourceQuery(String condition, List<Object> parameters, String or
     public static String parameterName(int index) {
         return "p" + index;
     }
-
-    public static ResourceQuery all(int offset, int limit) {
-        return new ResourceQuery("true", List.of(), null, offset, limit);
-    }
 }
