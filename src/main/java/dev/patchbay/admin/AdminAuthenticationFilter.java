@@ -14,9 +14,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class AdminAuthenticationFilter {
 
     private final AdminBootstrap bootstrap;
+    private final AdminCaller caller;
 
-    public AdminAuthenticationFilter(AdminBootstrap bootstrap) {
+    public AdminAuthenticationFilter(AdminBootstrap bootstrap, AdminCaller caller) {
         this.bootstrap = bootstrap;
+        this.caller = caller;
     }
 
     @ServerRequestFilter
@@ -26,6 +28,7 @@ public class AdminAuthenticationFilter {
         }
         Optional<String> token = Secrets.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token.isPresent() && bootstrap.accepts(token.get())) {
+            caller.authenticated("bootstrap", "admin");
             return Optional.empty();
         }
         return Optional.of(ApiError.response(401, "unauthorized", "Missing or invalid admin bearer token"));
