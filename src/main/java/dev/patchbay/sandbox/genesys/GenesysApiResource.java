@@ -97,6 +97,12 @@ public class GenesysApiResource {
     // ---- queues ----
 
     @GET
+    @Path("users/{userId}/queues")
+    public Uni<Response> queuesOfUser(@Context HttpHeaders headers, @PathParam("userId") String userId) {
+        return gate.api(headers, () -> gate.json(200, org.queuesOf(userId)));
+    }
+
+    @GET
     @Path("routing/queues")
     public Uni<Response> queues(@Context HttpHeaders headers) {
         return gate.api(headers, () -> gate.json(200, org.queuesListing()));
@@ -149,6 +155,22 @@ public class GenesysApiResource {
                 throw GenesysFailure.badRequest("actions or assignments are required");
             }
             return gate.json(200, org.licenseBatch(actions));
+        });
+    }
+
+    /** Body: role ids; answer: the license ids those roles need. */
+    @POST
+    @Path("license/infer")
+    public Uni<Response> inferLicenses(@Context HttpHeaders headers, String body) {
+        return gate.api(headers, () -> {
+            List<String> roleIds = new ArrayList<>();
+            for (JsonNode id : array(body)) {
+                if (!id.isTextual()) {
+                    throw GenesysFailure.badRequest("body must be a JSON array of role ids");
+                }
+                roleIds.add(id.textValue());
+            }
+            return gate.json(200, org.inferLicenses(roleIds));
         });
     }
 

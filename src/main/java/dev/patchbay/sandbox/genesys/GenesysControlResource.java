@@ -45,6 +45,7 @@ public class GenesysControlResource {
         ObjectNode state = org.state();
         state.put("now", clock.now().toString());
         state.set("faults", gate.faults());
+        state.put("tokensIssued", gate.tokensIssued());
         state.set("settings", settingsJson());
         return gate.json(200, state).build();
     }

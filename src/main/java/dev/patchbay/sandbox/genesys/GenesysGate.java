@@ -38,6 +38,7 @@ public class GenesysGate {
     private final Map<String, Instant> tokens = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
     private final List<GenesysFault> faults = new ArrayList<>();
+    private int tokensIssued;
 
     public GenesysGate(GenesysSettings settings, GenesysClock clock, ObjectMapper mapper) {
         this.settings = settings;
@@ -54,11 +55,18 @@ public class GenesysGate {
         tokens.clear();
         windows.clear();
         faults.clear();
+        tokensIssued = 0;
+    }
+
+    /** How many access tokens were issued since the last reset, so tests can see a client caches them. */
+    synchronized int tokensIssued() {
+        return tokensIssued;
     }
 
     synchronized String issueToken() {
         String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         tokens.put(token, clock.now().plusSeconds(settings.tunables().tokenLifetimeSeconds()));
+        tokensIssued++;
         return token;
     }
 

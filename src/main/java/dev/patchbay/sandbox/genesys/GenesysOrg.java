@@ -416,6 +416,21 @@ public class GenesysOrg {
         return held.stream().anyMatch(license -> tiers.indexOf(license) >= needed);
     }
 
+    /** The licenses the given roles need ({@code POST /api/v2/license/infer}). */
+    synchronized ArrayNode inferLicenses(List<String> roleIds) {
+        Set<String> needed = new LinkedHashSet<>();
+        for (String roleId : roleIds) {
+            Role role = roles.get(roleId);
+            if (role == null) {
+                throw GenesysFailure.notFound("Role " + roleId + " not found");
+            }
+            needed.add(role.requiredLicense());
+        }
+        ArrayNode answer = JSON.arrayNode();
+        needed.forEach(answer::add);
+        return answer;
+    }
+
     // ---- roles and divisions ----
 
     synchronized void grants(String userId, String mode, List<String[]> pairs) {
@@ -604,6 +619,16 @@ public class GenesysOrg {
             member.put("memberBy", "user");
             member.put("selfUri", API + "/routing/queues/" + queueId + "/members/" + id);
         });
+        return listing(entities);
+    }
+
+    /** The queues a user is a member of ({@code GET /api/v2/users/{id}/queues}). */
+    synchronized ObjectNode queuesOf(String userId) {
+        liveUser(userId);
+        ArrayNode entities = JSON.arrayNode();
+        queues.values().stream().filter(queue -> queueMembers.get(queue.id()).contains(userId))
+                .forEach(queue -> entities.addObject().put("id", queue.id()).put("name", queue.name())
+                        .put("joined", false).put("selfUri", API + "/routing/queues/" + queue.id()));
         return listing(entities);
     }
 
