@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class GenesysTokens {
 
     private static final Pattern STATUS = Pattern.compile("status: (\\d{3})");
+    private static final Pattern OAUTH_REFUSAL = Pattern.compile(
+            "invalid_client|unauthorized_client|invalid_grant|unsupported_grant_type|invalid_scope");
     private static final Duration LONGEST_SKEW = Duration.ofMinutes(1);
 
     private final OidcClients clients;
@@ -67,11 +69,13 @@ final class GenesysTokens {
         try {
             return client().getTokens().await().atMost(settings.requestTimeout().multipliedBy(2));
         } catch (OidcClientException e) {
-            Matcher status = STATUS.matcher(String.valueOf(e.getMessage()));
+            String message = String.valueOf(e.getMessage());
+            Matcher status = STATUS.matcher(message);
             int code = status.find() ? Integer.parseInt(status.group(1)) : 0;
-            if (code == 400 || code == 401 || code == 403) {
+            if (code == 400 || code == 401 || code == 403 || OAUTH_REFUSAL.matcher(message).find()) {
                 throw new ConnectorException.AuthFailed("Genesys Cloud refused the OAuth client " + settings.clientId()
-                        + " (HTTP " + code + "): check clientId, clientSecret and the client's grant type");
+                        + ": check clientId, clientSecret and that the client uses the client credentials grant ("
+                        + message + ")");
             }
             throw new ConnectorException.Retryable("Genesys Cloud login failed: " + e.getMessage(), null);
         } catch (RuntimeException e) {
