@@ -159,6 +159,8 @@ public class SyncUserHandler implements JobHandler {
                 count(job, "retry");
                 events.record(job.connectionId(), job.userId(), job.id(), "retry", describe(step) + ": " + e.getMessage());
                 save(job, vendorId, applied, VendorAccount.PENDING, e.getMessage(), remaining);
+                // The vendor said when to come back: every instance's jobs for this account wait.
+                e.retryAfter().ifPresent(retryAfter -> rateLimiter.pause(job.connectionId(), retryAfter));
                 return retry(job, capabilities, e.retryAfter().orElse(null), e.getMessage());
             } catch (ConnectorException.AuthFailed e) {
                 events.record(job.connectionId(), job.userId(), job.id(), "error", describe(step) + ": " + e.getMessage());

@@ -234,9 +234,21 @@ class ProvisioningEngineTest {
         assertEquals(0, worker.runOnce("test-worker"), "nothing is due yet");
         scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("pending"))
                 .body("'" + PATCHBAY + "'.provisioning.lastError", equalTo("429 Too Many Requests"));
+
+        String other = createAgent("patient@example.com");
+        worker.runOnce("worker-on-another-instance");
+        assertTrue(vendor.accountFor("patient@example.com").isEmpty(),
+                "the vendor account is paused for every worker until its Retry-After");
+        assertEquals(1, jobs("pending", other));
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update rate_limit_window set paused_until = now() - interval '1 second' where connection_id = :c")
+                .setParameter("c", scim.connection).executeUpdate());
         makeDue(id);
+        makeDue(other);
         drainAll();
         assertTrue(vendor.accountFor("busy@example.com").isPresent());
+        assertTrue(vendor.accountFor("patient@example.com").isPresent());
     }
 
     @Test

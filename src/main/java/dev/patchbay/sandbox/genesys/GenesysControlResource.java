@@ -39,6 +39,22 @@ public class GenesysControlResource {
         return Response.noContent().build();
     }
 
+    /** {@code {"names":[…]}}: adds routing skills to the org's catalogue (tests of many skills). */
+    @POST
+    @Path("skills")
+    public Response addSkills(String body) {
+        return control(() -> {
+            JsonNode names = gate.object(body).get("names");
+            if (names == null || !names.isArray() || names.isEmpty()) {
+                throw GenesysFailure.badRequest("names must be a non-empty array of skill names");
+            }
+            List<String> list = new ArrayList<>();
+            names.forEach(name -> list.add(name.asText()));
+            org.addSkills(list);
+            return org.skillsListing();
+        });
+    }
+
     @GET
     @Path("state")
     public Response state() {

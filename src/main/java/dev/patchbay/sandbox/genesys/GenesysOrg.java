@@ -109,6 +109,15 @@ public class GenesysOrg {
         roles.put(id, new Role(id, name, license));
     }
 
+    synchronized void addSkills(List<String> names) {
+        for (String name : names) {
+            if (name.isBlank() || skills.values().stream().anyMatch(skill -> skill.name().equals(name))) {
+                throw GenesysFailure.badRequest("Skill name '" + name + "' is empty or taken");
+            }
+        }
+        names.forEach(name -> skill(UUID.randomUUID().toString(), name));
+    }
+
     private void skill(String id, String name) {
         skills.put(id, new Skill(id, name));
     }
