@@ -2,6 +2,9 @@ package dev.patchbay.connector.genesys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchbay.connector.ConnectorException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,18 +12,40 @@ import java.util.Map;
 
 /**
  * Names to ids for the org's roles, divisions, routing skills and queues, as admins and policies name
- * them. Each listing is read once per connector and paged through.
+ * them. Each listing is paged through once and kept for a few minutes for all of the connection's jobs,
+ * since every call counts against the org's rate limit.
  */
 final class GenesysCatalog {
+
+    static final Duration KEPT_FOR = Duration.ofMinutes(5);
 
     record Entry(String id, String name, JsonNode raw) {
     }
 
-    private final GenesysHttp http;
-    private final Map<String, List<Entry>> listings = new HashMap<>();
+    /** Listings shared by the connectors of one connection. */
+    static final class Listings {
+        private final Map<String, List<Entry>> entries = new HashMap<>();
+        private final Map<String, Instant> readAt = new HashMap<>();
 
-    GenesysCatalog(GenesysHttp http) {
+        synchronized List<Entry> get(String path, Instant now) {
+            Instant read = readAt.get(path);
+            return read == null || read.plus(KEPT_FOR).isBefore(now) ? null : entries.get(path);
+        }
+
+        synchronized void put(String path, List<Entry> listing, Instant now) {
+            entries.put(path, listing);
+            readAt.put(path, now);
+        }
+    }
+
+    private final GenesysHttp http;
+    private final Listings listings;
+    private final Clock clock;
+
+    GenesysCatalog(GenesysHttp http, Listings listings, Clock clock) {
         this.http = http;
+        this.listings = listings;
+        this.clock = clock;
     }
 
     String roleId(String name) {
@@ -60,6 +85,19 @@ final class GenesysCatalog {
 
     /** An exact name, else the one name that matches ignoring case, else an id; otherwise a refusal. */
     private String idOf(String listing, String kind, String name) {
+        String id = find(listing, name);
+        if (id == null) {
+            // Created in Genesys since the listing was read?
+            listings.put(listing, null, Instant.EPOCH);
+            id = find(listing, name);
+        }
+        if (id == null) {
+            throw new ConnectorException.Rejected("Genesys Cloud has no " + kind + " named '" + name + "'");
+        }
+        return id;
+    }
+
+    private String find(String listing, String name) {
         List<Entry> entries = list(listing);
         for (Entry entry : entries) {
             if (entry.name().equals(name) || entry.id().equals(name)) {
@@ -67,14 +105,11 @@ final class GenesysCatalog {
             }
         }
         List<Entry> loose = entries.stream().filter(entry -> entry.name().equalsIgnoreCase(name)).toList();
-        if (loose.size() == 1) {
-            return loose.get(0).id();
-        }
-        throw new ConnectorException.Rejected("Genesys Cloud has no " + kind + " named '" + name + "'");
+        return loose.size() == 1 ? loose.get(0).id() : null;
     }
 
     private List<Entry> list(String path) {
-        List<Entry> cached = listings.get(path);
+        List<Entry> cached = listings.get(path, clock.instant());
         if (cached != null) {
             return cached;
         }
@@ -89,7 +124,8 @@ final class GenesysCatalog {
                     entity.path("name").asText(), entity)));
             pageCount = body.path("pageCount").asInt(1);
         }
-        listings.put(path, List.copyOf(entries));
-        return listings.get(path);
+        List<Entry> listing = List.copyOf(entries);
+        listings.put(path, listing, clock.instant());
+        return listing;
     }
 }

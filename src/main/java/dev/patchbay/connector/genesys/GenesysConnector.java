@@ -42,21 +42,26 @@ final class GenesysConnector implements Connector {
 
     private final Map<String, Object> rawSettings;
     private final Function<GenesysSettings, GenesysTokens> tokens;
+    private final Function<GenesysSettings, GenesysCatalog.Listings> listings;
+    private final java.time.Clock clock;
     private GenesysSettings settings;
     private GenesysHttp http;
     private GenesysCatalog catalog;
 
     /** Settings are checked on the first vendor call, so capabilities (dry-runs) need none. */
-    GenesysConnector(Map<String, Object> rawSettings, Function<GenesysSettings, GenesysTokens> tokens) {
+    GenesysConnector(Map<String, Object> rawSettings, Function<GenesysSettings, GenesysTokens> tokens,
+            Function<GenesysSettings, GenesysCatalog.Listings> listings, java.time.Clock clock) {
         this.rawSettings = rawSettings;
         this.tokens = tokens;
+        this.listings = listings;
+        this.clock = clock;
     }
 
     private synchronized GenesysHttp http() {
         if (http == null) {
             settings = GenesysSettings.from(rawSettings);
             http = new GenesysHttp(settings, tokens.apply(settings));
-            catalog = new GenesysCatalog(http);
+            catalog = new GenesysCatalog(http, listings.apply(settings), clock);
         }
         return http;
     }

@@ -20,6 +20,7 @@ public class GenesysConnectorFactory implements ConnectorFactory {
     private final OidcClients clients;
     private final Clock clock;
     private final Map<String, GenesysTokens> tokens = new HashMap<>();
+    private final Map<String, GenesysCatalog.Listings> listings = new HashMap<>();
 
     @Inject
     public GenesysConnectorFactory(OidcClients clients) {
@@ -38,7 +39,15 @@ public class GenesysConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
-        return new GenesysConnector(settings, parsed -> tokensFor(connectionId, parsed));
+        return new GenesysConnector(settings, parsed -> tokensFor(connectionId, parsed),
+                parsed -> listingsFor(connectionId, parsed), clock);
+    }
+
+    /** The connection's catalogue listings, new when it points at another org. */
+    private synchronized GenesysCatalog.Listings listingsFor(String connectionId, GenesysSettings settings) {
+        String key = connectionId + "|" + settings.apiBaseUrl() + "|" + settings.clientId();
+        listings.keySet().removeIf(other -> other.startsWith(connectionId + "|") && !other.equals(key));
+        return listings.computeIfAbsent(key, ignored -> new GenesysCatalog.Listings());
     }
 
     /** The connection's token source, new when its login URL or client changed. */

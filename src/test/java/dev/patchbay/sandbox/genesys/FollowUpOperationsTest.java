@@ -57,6 +57,34 @@ class FollowUpOperationsTest {
     }
 
     @Test
+    void licenseInferenceNamesTheLicensesOfRoles() {
+        api(token).body(json(List.of(Genesys.AGENT, Genesys.SUPERVISOR))).post(API + "/license/infer").then()
+                .statusCode(200).body("$", contains("cx1", "cx2"));
+        api(token).body(json(List.of("no-such-role"))).post(API + "/license/infer").then().statusCode(404)
+                .body("code", equalTo("not.found"));
+        api(token).body(json(List.of(Map.of("id", Genesys.AGENT)))).post(API + "/license/infer").then()
+                .statusCode(400).body("code", equalTo("bad.request"));
+        api(token).body("{\"roles\":[]}").post(API + "/license/infer").then().statusCode(400);
+    }
+
+    @Test
+    void aUsersQueuesAreListedAndAddedSkillsJoinTheCatalogue() {
+        api(token).body(json(List.of(Map.of("id", user)))).post(API + "/routing/queues/" + Genesys.SUPPORT_QUEUE
+                + "/members").then().statusCode(204);
+        api(token).get(API + "/users/" + user + "/queues").then().statusCode(200)
+                .body("entities.id", contains(Genesys.SUPPORT_QUEUE)).body("entities.name", contains("Support"));
+        api(token).get(API + "/users/nobody/queues").then().statusCode(404);
+
+        io.restassured.RestAssured.given().contentType("application/json").body(json(Map.of("names", List.of("Mandarin"))))
+                .post(Genesys.CONTROL + "/skills").then().statusCode(200);
+        api(token).get(API + "/routing/skills").then().body("entities.name", org.hamcrest.Matchers.hasItem("Mandarin"));
+        io.restassured.RestAssured.given().contentType("application/json").body(json(Map.of("names", List.of("Billing"))))
+                .post(Genesys.CONTROL + "/skills").then().statusCode(400);
+        io.restassured.RestAssured.given().contentType("application/json").body("{}")
+                .post(Genesys.CONTROL + "/skills").then().statusCode(400);
+    }
+
+    @Test
     void roleBulkOperationsWithDivisions() {
         license("cx3", "add");
         String subject = API + "/authorization/subjects/" + user;
