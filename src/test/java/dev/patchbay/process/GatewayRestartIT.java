@@ -39,8 +39,9 @@ class GatewayRestartIT {
         try (GatewayProcess gateway = GatewayProcess.start(properties)) {
             assertTrue(gateway.output().contains("data in " + dataDir.resolve("postgres")),
                     "the log says where the data lives:\n" + gateway.output());
-            assertTrue(gateway.output().contains("Demo connection demo-8x8 is wired to the 8x8 sandbox"),
-                    "with the embedded database the demo is there");
+            assertTrue(gateway.output().contains("Demo connection demo-8x8 is wired to the sandbox")
+                    && gateway.output().contains("Demo connection demo-genesys is wired to the sandbox"),
+                    "with the embedded database the demos are there");
             adminToken = gateway.printedAdminToken().orElseThrow(
                     () -> new AssertionError("no admin token printed:\n" + gateway.output()));
 

@@ -15,11 +15,10 @@ import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.VendorRef;
+import dev.patchbay.connector.EndToEnd;
 import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.JobWorker;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EightByEightEndToEndTest {
 
-    private static final String PATCHBAY = "urn:ietf:params:scim:schemas:extension:patchbay:2.0:User";
+    private static final String PATCHBAY = EndToEnd.PATCHBAY;
 
     @Inject
     JobWorker worker;
@@ -46,143 +45,99 @@ class EightByEightEndToEndTest {
 
     private String connection;
     private String token;
+    private EndToEnd e2e;
     private Connector sandbox;
 
     @BeforeEach
     void connection() {
         EightByEightSandbox.reset();
-        drain();
+        new EndToEnd(worker, entityManager, null, null).drain();
         connection = uniqueConnectionId("e2e-8x8");
         admin().body(Map.of("id", connection, "vendor", "eightbyeight", "displayName", "8x8 sandbox",
                 "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
         token = createToken(connection);
+        e2e = new EndToEnd(worker, entityManager, connection, token);
         sandbox = new EightByEightConnectorFactory().connect(connection, EightByEightSandbox.settings());
     }
 
-    private void policy(String json) {
-        admin().body(json).put("/admin/v1/connections/{c}/policy", connection).then().statusCode(200);
-    }
-
-    private ValidatableResponse scim(String method, String path, String body) {
-        var request = given().auth().oauth2(token).contentType("application/scim+json");
-        if (body != null) {
-            request.body(body);
-        }
-        return request.request(method, "/scim/v2/" + connection + path).then();
-    }
-
-    /** Okta's create, with its unsolicited password, and the seat values in the Patchbay extension. */
-    private String oktaCreate(String userName, String seat) {
-        return scim("POST", "/Users", """
-                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%3$s"],"userName":"%1$s",
-                 "name":{"givenName":"Ada","familyName":"Lovelace"},
-                 "emails":[{"primary":true,"value":"%1$s","type":"work"}],"displayName":"Ada Lovelace",
-                 "externalId":"00u%2$s","password":"1mz050nq","active":true,"%3$s":%4$s}"""
-                .formatted(userName, Math.abs(userName.hashCode()), PATCHBAY, seat)).statusCode(201).extract().path("id");
-    }
-
-    private void drain() {
-        for (int round = 0; round < 50 && worker.runOnce("e2e-worker") > 0; round++) {
-            // keep going
-        }
-    }
-
-    /** Makes every waiting job of this connection due and runs them, a few times (retries, re-checks). */
-    private void settle() {
-        for (int round = 0; round < 8; round++) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                entityManager.createNativeQuery("update provisioning_job set next_attempt_at = now()"
-                        + " where state = 'pending' and connection_id = :c")
-                        .setParameter("c", connection).executeUpdate();
-                entityManager.createNativeQuery("delete from rate_limit_window where connection_id = :c")
-                        .setParameter("c", connection).executeUpdate();
-            });
-            drain();
-        }
-    }
-
     private Seat account(String userId) {
-        String vendorId = scim("GET", "/Users/" + userId, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        String vendorId = e2e.vendorId(userId);
         return sandbox.read(new VendorRef(vendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
-    }
-
-    private String state(String userId) {
-        return scim("GET", "/Users/" + userId, null).extract().path("'" + PATCHBAY + "'.provisioning.state");
     }
 
     @Test
     void anOktaCreateProvisionsIdentitySiteLicenseDirectoryAndExtension() {
-        String id = oktaCreate("ada@example.com",
+        String id = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace",
                 "{\"site\":\"London\",\"license\":\"X4\",\"directoryVisible\":true,\"extension\":\"1001\"}");
-        drain();
+        e2e.drain();
         Seat account = account(id);
         assertEquals("ada@example.com", account.text(SeatField.USER_NAME));
         assertEquals("London", account.text(SeatField.SITE));
         assertEquals("X4", account.text(SeatField.LICENSE));
         assertEquals(Boolean.TRUE.toString(), String.valueOf(account.get(SeatField.DIRECTORY_VISIBLE)));
         assertEquals("1001", account.text(SeatField.EXTENSION));
-        assertEquals("provisioned", state(id));
+        assertEquals("provisioned", e2e.state(id));
     }
 
     @Test
     void anEntraCreateAndDisableReachTheSandbox() {
-        policy("{\"groupRules\":[{\"group\":\"8x8 Users\",\"license\":\"X2\",\"site\":\"New York\",\"directoryVisible\":false}]}");
-        String id = scim("POST", "/Users", """
+        e2e.policy("{\"groupRules\":[{\"group\":\"8x8 Users\",\"license\":\"X2\",\"site\":\"New York\",\"directoryVisible\":false}]}");
+        String id = e2e.scim("POST", "/Users", """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
                  "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"Test_User_00aa00aa@contoso.com","active":"True",
                  "emails":[{"primary":true,"type":"work","value":"Test_User_00aa00aa@contoso.com"}],
                  "meta":{"resourceType":"User"},"name":{"formatted":"givenName familyName","familyName":"familyName","givenName":"givenName"},
                  "roles":[],"title":null,"addresses":null}""").statusCode(201).extract().path("id");
-        String group = scim("POST", "/Groups", """
+        String group = e2e.scim("POST", "/Groups", """
                 {"externalId":"8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159","displayName":"8x8 Users","meta":{"resourceType":"Group"},
                  "schemas":["urn:ietf:params:scim:schemas:core:2.0:Group","http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"]}""")
                 .statusCode(201).extract().path("id");
-        scim("PATCH", "/Groups/" + group, """
+        e2e.scim("PATCH", "/Groups/" + group, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[{"op":"Add","path":"members","value":[{"$ref":null,"value":"%s"}]}]}""".formatted(id))
                 .statusCode(204);
-        drain();
+        e2e.drain();
         Seat account = account(id);
         assertEquals("New York", account.text(SeatField.SITE));
         assertEquals("X2", account.text(SeatField.LICENSE));
         assertEquals("false", String.valueOf(account.get(SeatField.DIRECTORY_VISIBLE)));
-        scim("PATCH", "/Users/" + id, """
+        e2e.scim("PATCH", "/Users/" + id, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"False"}]}""")
                 .statusCode(200);
-        drain();
+        e2e.drain();
         assertFalse(account(id).active());
     }
 
     @Test
     void anEntraIdentityChangeIsSentAsAFullReplace() {
-        String id = oktaCreate("grace@example.com", "{\"site\":\"Paris\"}");
-        drain();
-        scim("PATCH", "/Users/" + id, """
+        String id = e2e.oktaCreate("grace@example.com", "Ada", "Lovelace", "{\"site\":\"Paris\"}");
+        e2e.drain();
+        e2e.scim("PATCH", "/Users/" + id, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                  {"op":"Replace","path":"name.familyName","value":"Hopper"},
                  {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"grace.hopper@example.com"}]}""")
                 .statusCode(200);
-        drain();
+        e2e.drain();
         Seat account = account(id);
         assertEquals("Hopper", account.text(SeatField.FAMILY_NAME), "8x8 SCIM PATCH refuses this: it went as a PUT");
         assertEquals("grace.hopper@example.com", account.text(SeatField.EMAIL));
         assertEquals("Paris", account.text(SeatField.SITE));
-        assertEquals("provisioned", state(id));
+        assertEquals("provisioned", e2e.state(id));
     }
 
     @Test
     void aSiteChangeIsATaskWhileEverythingElseKeepsSyncing() {
-        String id = oktaCreate("mover@example.com", "{\"site\":\"London\",\"license\":\"X2\"}");
-        drain();
-        scim("PATCH", "/Users/" + id, """
+        String id = e2e.oktaCreate("mover@example.com", "Ada", "Lovelace", "{\"site\":\"London\",\"license\":\"X2\"}");
+        e2e.drain();
+        e2e.scim("PATCH", "/Users/" + id, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                  {"op":"replace","path":"%1$s:site","value":"Paris"},
                  {"op":"replace","path":"%1$s:license","value":"X6"}]}""".formatted(PATCHBAY)).statusCode(200);
-        drain();
+        e2e.drain();
         Seat account = account(id);
         assertEquals("London", account.text(SeatField.SITE));
         assertEquals("X6", account.text(SeatField.LICENSE));
-        assertEquals("needs_action", state(id));
+        assertEquals("needs_action", e2e.state(id));
         admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks").then()
                 .body("items.kind", hasItem("immutable_change"))
                 .body("items.find { it.kind == 'immutable_change' }.reason",
@@ -191,15 +146,15 @@ class EightByEightEndToEndTest {
 
     @Test
     void withTheRecreateSwitchASiteChangeRecreatesTheUserAndMovesTheLicense() {
-        policy("{\"immutableChanges\":{\"recreate\":true}}");
+        e2e.policy("{\"immutableChanges\":{\"recreate\":true}}");
         EightByEightSandbox.licenses(Map.of("X6", 1));
-        String id = oktaCreate("relocated@example.com", "{\"site\":\"London\",\"license\":\"X6\",\"extension\":\"3003\"}");
-        drain();
-        String oldVendorId = scim("GET", "/Users/" + id, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
-        scim("PATCH", "/Users/" + id, """
+        String id = e2e.oktaCreate("relocated@example.com", "Ada", "Lovelace", "{\"site\":\"London\",\"license\":\"X6\",\"extension\":\"3003\"}");
+        e2e.drain();
+        String oldVendorId = e2e.vendorId(id);
+        e2e.scim("PATCH", "/Users/" + id, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                  {"op":"replace","path":"%s:site","value":"Paris"}]}""".formatted(PATCHBAY)).statusCode(200);
-        drain();
+        e2e.drain();
         Seat now = account(id);
         assertEquals("Paris", now.text(SeatField.SITE));
         assertEquals("X6", now.text(SeatField.LICENSE), "the only X6 license moved to the new account");
@@ -209,41 +164,41 @@ class EightByEightEndToEndTest {
         assertFalse(old.active());
         assertFalse(old.has(SeatField.LICENSE));
         assertTrue(old.text(SeatField.USER_NAME).startsWith("retired."));
-        assertEquals("provisioned", state(id));
+        assertEquals("provisioned", e2e.state(id));
     }
 
     @Test
     void anExhaustedLicensePoolIsATaskResolvedOnceALicenseIsFree() {
         EightByEightSandbox.licenses(Map.of("X6", 0));
-        String id = oktaCreate("pool@example.com", "{\"site\":\"London\",\"license\":\"X6\",\"directoryVisible\":true}");
-        drain();
+        String id = e2e.oktaCreate("pool@example.com", "Ada", "Lovelace", "{\"site\":\"London\",\"license\":\"X6\",\"directoryVisible\":true}");
+        e2e.drain();
         Seat account = account(id);
         assertFalse(account.has(SeatField.LICENSE));
         assertEquals(Boolean.TRUE.toString(), String.valueOf(account.get(SeatField.DIRECTORY_VISIBLE)),
                 "the other follow-ups went on");
-        assertEquals("needs_action", state(id));
+        assertEquals("needs_action", e2e.state(id));
         admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks").then()
                 .body("items.kind", hasItem("license_unavailable"));
 
         EightByEightSandbox.licenses(Map.of("X6", 2));
         queue.enqueueUsersWithOpenTasks();
-        settle();
+        e2e.settle();
         assertEquals("X6", account(id).text(SeatField.LICENSE));
-        assertEquals("provisioned", state(id));
+        assertEquals("provisioned", e2e.state(id));
         admin().queryParam("connection", connection).get("/admin/v1/tasks").then()
                 .body("items.find { it.kind == 'license_unavailable' }.status", equalTo("verified"));
     }
 
     @Test
     void deactivationFreesTheLicenseAndAsksForAPartialCancellation() {
-        policy("""
+        e2e.policy("""
                 {"offboarding":{"removeLicense":true},"prices":{"currency":"USD","licenses":{"X4":44}}}""");
-        String id = oktaCreate("leaver@example.com", "{\"site\":\"London\",\"license\":\"X4\"}");
-        drain();
-        scim("PATCH", "/Users/" + id, """
+        String id = e2e.oktaCreate("leaver@example.com", "Ada", "Lovelace", "{\"site\":\"London\",\"license\":\"X4\"}");
+        e2e.drain();
+        e2e.scim("PATCH", "/Users/" + id, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""")
                 .statusCode(200);
-        drain();
+        e2e.drain();
         Seat account = account(id);
         assertFalse(account.active());
         assertFalse(account.has(SeatField.LICENSE));
@@ -253,21 +208,21 @@ class EightByEightEndToEndTest {
 
     @Test
     void deleteGoesThroughTheAdminApiOnlyWhenThePolicyAllows() {
-        String kept = oktaCreate("kept@example.com", "{\"site\":\"London\"}");
-        drain();
-        String vendorId = scim("GET", "/Users/" + kept, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
-        scim("DELETE", "/Users/" + kept, null).statusCode(204);
-        drain();
+        String kept = e2e.oktaCreate("kept@example.com", "Ada", "Lovelace", "{\"site\":\"London\"}");
+        e2e.drain();
+        String vendorId = e2e.vendorId(kept);
+        e2e.scim("DELETE", "/Users/" + kept, null).statusCode(204);
+        e2e.drain();
         Seat deactivated = sandbox.read(new VendorRef(vendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
         assertFalse(deactivated.active(), "by default an IdP delete only deactivates");
 
-        policy("{\"offboarding\":{\"onDelete\":\"delete\"}}");
-        String gone = oktaCreate("gone@example.com", "{\"site\":\"London\",\"license\":\"X4\"}");
-        drain();
-        String goneVendorId = scim("GET", "/Users/" + gone, null).extract().path("'" + PATCHBAY + "'.provisioning.vendorId");
+        e2e.policy("{\"offboarding\":{\"onDelete\":\"delete\"}}");
+        String gone = e2e.oktaCreate("gone@example.com", "Ada", "Lovelace", "{\"site\":\"London\",\"license\":\"X4\"}");
+        e2e.drain();
+        String goneVendorId = e2e.vendorId(gone);
         putInRingGroup(goneVendorId);
-        scim("DELETE", "/Users/" + gone, null).statusCode(204);
-        drain();
+        e2e.scim("DELETE", "/Users/" + gone, null).statusCode(204);
+        e2e.drain();
         Seat waiting = sandbox.read(new VendorRef(goneVendorId), new CallContext(connection, Map.of(), "e2e")).orElseThrow();
         assertFalse(waiting.active(), "deactivated");
         assertFalse(waiting.has(SeatField.LICENSE), "license removed before the delete");
@@ -275,7 +230,7 @@ class EightByEightEndToEndTest {
                 .then().body("items.kind", hasItem("export_voicemails"))
                 .extract().path("items.find { it.kind == 'export_voicemails' }.id");
         admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", export).then().statusCode(200);
-        settle();
+        e2e.settle();
         assertTrue(sandbox.read(new VendorRef(goneVendorId), new CallContext(connection, Map.of(), "e2e")).isEmpty(),
                 "deleted through the Admin API once the voicemails were exported");
         java.util.List<String> operations = EightByEightSandbox.state().getList(
@@ -294,7 +249,7 @@ class EightByEightEndToEndTest {
                 .body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bare@example.com\","
                         + "\"name\":{\"givenName\":\"Bare\",\"familyName\":\"Settings\"}}")
                 .post("/scim/v2/" + bare + "/Users").then().statusCode(201).extract().path("id");
-        drain();
+        e2e.drain();
         given().auth().oauth2(bareToken).get("/scim/v2/" + bare + "/Users/" + id).then()
                 .body("'" + PATCHBAY + "'.provisioning.state", equalTo("failed"))
                 .body("'" + PATCHBAY + "'.provisioning.lastError",
@@ -322,9 +277,9 @@ class EightByEightEndToEndTest {
         EightByEightSandbox.fault("{\"type\":\"status\",\"status\":503,\"count\":1,\"api\":\"scim\"}");
         EightByEightSandbox.fault("{\"type\":\"status\",\"status\":429,\"count\":1,\"retryAfterSeconds\":1,\"api\":\"admin\"}");
         EightByEightSandbox.fault("{\"type\":\"operationFailure\",\"count\":1,\"message\":\"downstream glitch\"}");
-        String id = oktaCreate("faulty@example.com",
+        String id = e2e.oktaCreate("faulty@example.com", "Ada", "Lovelace",
                 "{\"site\":\"London\",\"license\":\"X4\",\"directoryVisible\":true,\"extension\":\"2002\"}");
-        settle();
+        e2e.settle();
         admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().statusCode(200);
         String deadJob = admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().extract()
                 .path("items[0].id") == null ? null : admin().get("/admin/v1/connections/{c}/jobs/dead", connection)
@@ -332,12 +287,12 @@ class EightByEightEndToEndTest {
         if (deadJob != null) {
             // A FAILED operation is a refusal: the admin re-drives it once the glitch is gone.
             admin().post("/admin/v1/connections/{c}/jobs/{j}/redrive", connection, deadJob).then().statusCode(202);
-            settle();
+            e2e.settle();
         }
         Seat account = account(id);
         assertEquals("X4", account.text(SeatField.LICENSE));
         assertEquals("2002", account.text(SeatField.EXTENSION));
-        assertEquals("provisioned", state(id));
+        assertEquals("provisioned", e2e.state(id));
         long sameName = EightByEightSandbox.state().getList("users.findAll { it.basicInfo.userName == 'faulty@example.com' }")
                 .size();
         assertEquals(1, sameName, "one account, however often the calls were retried");
