@@ -1,80 +1,77 @@
 package dev.patchbay.security;
 
-import dev.patchbay.security.jwt.Claims;
-import dev.patchbay.security.jwt.ExternalJwtVerifier;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.Tenant;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jose4j.jwt.JwtClaims;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
- * Admins who sign in at an OIDC provider: their access token is checked against the provider's JWKS and
- * their role read from a claim. Off unless {@code patchbay.admin.oidc.issuer} is set.
+ * Admins who sign in at an OIDC provider. Their access token is checked by quarkus-oidc against the
+ * {@value #TENANT} tenant ({@code quarkus.oidc.patchbay-admin.*}, filled from {@code patchbay.admin.oidc.*}),
+ * which maps the role claim to the identity's roles. The tenant is asked directly, from the admin filter,
+ * so that quarkus-oidc never authenticates any other request.
  */
 @ApplicationScoped
 public class AdminOidc {
 
+    public static final String TENANT = "patchbay-admin";
     /** From the strongest role down. */
     public static final List<String> ROLES = List.of("admin", "operator", "viewer");
 
-    @ConfigMapping(prefix = "patchbay.admin.oidc")
-    public interface Settings {
-        Optional<String> issuer();
-
-        /** The {@code aud} admin tokens must carry; unset = not checked. */
-        Optional<String> audience();
-
-        /** Unset = the {@code jwks_uri} of the issuer's discovery document. */
-        Optional<String> jwksUrl();
-
-        /** The claim, or dotted path such as {@code realm_access.roles}, that lists the admin's roles. */
-        @WithDefault("roles")
-        String rolesClaim();
-    }
+    private static final Logger LOG = Logger.getLogger(AdminOidc.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     /** {@code role} is null when the token carries none of {@link #ROLES}. */
     public record AdminIdentity(String subject, String role) {
     }
 
-    private final Settings settings;
-    private final ExternalJwtVerifier verifier;
+    private final boolean enabled;
+    private final TenantIdentityProvider tenant;
 
-    public AdminOidc(Settings settings, ExternalJwtVerifier verifier) {
-        this.settings = settings;
-        this.verifier = verifier;
-    }
-
-    public boolean enabled() {
-        return settings.issuer().filter(issuer -> !issuer.isBlank()).isPresent();
+    public AdminOidc(@ConfigProperty(name = "patchbay.admin.oidc.enabled", defaultValue = "false") boolean enabled,
+            @Tenant(TENANT) TenantIdentityProvider tenant) {
+        this.enabled = enabled;
+        this.tenant = tenant;
     }
 
     public Optional<AdminIdentity> authenticate(String token) {
-        if (!enabled()) {
+        if (!enabled) {
             return Optional.empty();
         }
-        return verifier.verify(token, new ExternalJwtVerifier.Expectations(settings.issuer().get(),
-                        settings.audience().orElse(null), settings.jwksUrl().orElse(null), Map.of()))
-                .map(claims -> new AdminIdentity("oidc:" + subject(claims), strongestRole(claims)));
+        SecurityIdentity identity;
+        try {
+            identity = tenant.authenticate(new AccessTokenCredential(token)).await().atMost(TIMEOUT);
+        } catch (AuthenticationFailedException e) {
+            LOG.debugf("Admin token rejected: %s", e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warnf("Admin token could not be checked: %s", e.toString());
+            return Optional.empty();
+        }
+        if (identity == null || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        String role = ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
+        return Optional.of(new AdminIdentity("oidc:" + subject(identity), role));
     }
 
-    private String strongestRole(JwtClaims claims) {
-        Object value = Claims.at(claims.getClaimsMap(), settings.rolesClaim());
-        Collection<?> granted = value instanceof Collection<?> list ? list : value == null ? List.of() : List.of(value);
-        return ROLES.stream().filter(role -> granted.stream().anyMatch(g -> role.equals(String.valueOf(g))))
-                .findFirst().orElse(null);
-    }
-
-    private static String subject(JwtClaims claims) {
-        for (String name : new String[] {"preferred_username", "email", "sub"}) {
-            Object value = claims.getClaimValue(name);
-            if (value != null) {
-                return String.valueOf(value);
+    private static String subject(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            for (String claim : new String[] {"preferred_username", "email", "sub"}) {
+                Object value = jwt.getClaim(claim);
+                if (value != null) {
+                    return String.valueOf(value).replaceAll("^\"|\"$", "");
+                }
             }
         }
-        return "unknown";
+        return identity.getPrincipal().getName();
     }
 }

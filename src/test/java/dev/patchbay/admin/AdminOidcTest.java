@@ -37,8 +37,9 @@ class AdminOidcTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("patchbay.admin.bootstrap.enabled", "false",
+                    "patchbay.admin.oidc.enabled", "true",
                     "patchbay.admin.oidc.audience", AUDIENCE,
-                    "patchbay.admin.oidc.roles-claim", "realm_access.roles");
+                    "patchbay.admin.oidc.roles-claim", "realm_access/roles");
         }
 
         @Override
