@@ -37,7 +37,7 @@ create table scim_trusted_issuer (
     description      varchar(200),
     created_at       timestamptz   not null
 );
-create index scim_trusted_issuer_connection on scim_trusted_issuer (connection_id, created_at);
+create unique index scim_trusted_issuer_connection_issuer on scim_trusted_issuer (connection_id, issuer);
 
 -- The key pair Patchbay signs its OAuth access tokens with, shared by every replica.
 create table oauth_signing_key (

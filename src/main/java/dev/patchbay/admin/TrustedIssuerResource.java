@@ -81,6 +81,10 @@ public class TrustedIssuerResource {
                 throw ApiException.invalid("requiredClaims", "needs a non-empty name and value in every entry");
             }
         });
+        if (issuers.find(connectionId, body.issuer()).isPresent()) {
+            throw new ApiException(409, "conflict", "Connection '" + connectionId + "' already trusts issuer "
+                    + body.issuer() + "; remove it first to change its settings");
+        }
         ScimTrustedIssuer issuer = issuers.add(connectionId, new TrustedIssuerService.NewIssuer(body.issuer(),
                 body.audience(), body.jwksUrl(), claims, body.description()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(issuer.id.toString()).build())

@@ -2,13 +2,12 @@ package dev.patchbay.security;
 
 import dev.patchbay.security.Secrets.BasicCredentials;
 import dev.patchbay.security.basic.BasicCredentialService;
-import dev.patchbay.security.jwt.ExternalJwtVerifier;
 import dev.patchbay.security.jwt.TrustedIssuerService;
 import dev.patchbay.security.oauth.AccessTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import org.jose4j.jwt.JwtClaims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks the {@code Authorization} header of a SCIM request against every kind of credential a
@@ -48,7 +47,7 @@ public class ScimAuthenticator {
         if (bearer.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> jwtIssuer = ExternalJwtVerifier.unverifiedIssuer(bearer.get());
+        Optional<String> jwtIssuer = TrustedIssuerService.unverifiedIssuer(bearer.get());
         if (jwtIssuer.isEmpty()) {
             return staticTokens.authenticate(connectionId, bearer.get())
                     .map(tokenId -> new ScimIdentity(tokenId, "token:" + tokenId));
@@ -57,17 +56,17 @@ public class ScimAuthenticator {
             return accessTokens.authenticate(connectionId, bearer.get())
                     .map(client -> new ScimIdentity(client.id, "oauth-client:" + client.clientId));
         }
-        return trustedIssuers.authenticate(connectionId, bearer.get(), jwtIssuer.get())
+        return trustedIssuers.authenticate(connectionId, jwtIssuer.get())
                 .map(verified -> new ScimIdentity(null,
-                        "jwt:" + verified.issuer().issuer + "#" + application(verified.claims())));
+                        "jwt:" + verified.issuer().issuer + "#" + application(verified.token())));
     }
 
     /** Entra names the calling application in {@code appid} (v1 tokens) or {@code azp} (v2); others only in {@code sub}. */
-    private static String application(JwtClaims claims) {
+    private static String application(JsonWebToken token) {
         for (String name : new String[] {"appid", "azp", "client_id", "sub"}) {
-            Object value = claims.getClaimValue(name);
+            Object value = token.getClaim(name);
             if (value != null) {
-                return String.valueOf(value);
+                return String.valueOf(value).replaceAll("^\"|\"$", "");
             }
         }
         return "unknown";

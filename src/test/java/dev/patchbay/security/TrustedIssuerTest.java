@@ -149,6 +149,8 @@ class TrustedIssuerTest {
 
         String other = createConnection(uniqueConnectionId("jwt-own"), "genesys");
         String id = trust(other, Map.of());
+        admin().body(Map.of("issuer", issuer.url(), "audience", "another-audience")).post(ISSUERS, other)
+                .then().statusCode(409).body("error", equalTo("conflict"));
         admin().delete(ISSUERS + "/{issuer}", connection, id).then().statusCode(404);
         admin().get(ISSUERS, "no-such-conn").then().statusCode(404);
     }
