@@ -115,6 +115,21 @@ class TrustedIssuerTest {
     }
 
     @Test
+    void keyRotationAtTheIssuerIsPickedUp() {
+        try (TestIssuer rotating = TestIssuer.start()) {
+            String connection = createConnection(uniqueConnectionId("jwt-rot"), "genesys");
+            admin().body(Map.of("issuer", rotating.url(), "audience", AUDIENCE)).post(ISSUERS, connection)
+                    .then().statusCode(201);
+            scim(rotating.sign(rotating.claims(AUDIENCE))).get(USERS, connection).then().statusCode(200);
+            int fetchesBefore = rotating.jwksFetches();
+
+            scim(rotating.signWithRotatedKey(rotating.claims(AUDIENCE))).get(USERS, connection).then().statusCode(200);
+            scim(rotating.sign(rotating.claims(AUDIENCE))).get(USERS, connection).then().statusCode(200);
+            assertEquals(fetchesBefore + 1, rotating.jwksFetches(), "one refetch for the unknown kid, then cached");
+        }
+    }
+
+    @Test
     void removingTheIssuerEndsItsTokens() {
         String connection = createConnection(uniqueConnectionId("jwt-rm"), "genesys");
         String id = trust(connection, Map.of());

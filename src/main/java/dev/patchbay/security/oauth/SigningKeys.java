@@ -22,7 +22,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The RSA key pair OAuth access tokens are signed with (RS256): a PKCS#8 PEM file at
@@ -42,9 +41,8 @@ public class SigningKeys {
     private final Clock clock;
     private volatile SigningKey current;
 
-    public SigningKeys(@ConfigProperty(name = "patchbay.oauth.signing-key-location") Optional<String> location,
-            EntityManager entityManager, Clock clock) {
-        this.location = location.filter(value -> !value.isBlank());
+    public SigningKeys(OAuthSettings settings, EntityManager entityManager, Clock clock) {
+        this.location = settings.signingKeyLocation().filter(value -> !value.isBlank());
         this.entityManager = entityManager;
         this.clock = clock;
     }

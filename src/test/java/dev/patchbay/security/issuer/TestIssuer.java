@@ -36,10 +36,12 @@ import org.jose4j.lang.JoseException;
 public final class TestIssuer implements AutoCloseable {
 
     public static final String KEY_ID = "test-key-1";
+    public static final String ROTATED_KEY_ID = "test-key-2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final KeyPair key = newRsaKey();
+    private volatile KeyPair rotatedKey;
     private final AtomicInteger jwksFetches = new AtomicInteger();
 
     private TestIssuer(HttpServer server) {
@@ -93,12 +95,20 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String sign(Map<String, Object> claims) {
-        return sign(claims, key.getPrivate());
+        return sign(claims, key.getPrivate(), KEY_ID);
+    }
+
+    /** Publishes a second key under {@link #ROTATED_KEY_ID} and signs with it. */
+    public String signWithRotatedKey(Map<String, Object> claims) {
+        if (rotatedKey == null) {
+            rotatedKey = newRsaKey();
+        }
+        return sign(claims, rotatedKey.getPrivate(), ROTATED_KEY_ID);
     }
 
     /** Same {@code kid}, another key: the signature cannot be verified with the published JWKS. */
     public String signWithAnotherKey(Map<String, Object> claims) {
-        return sign(claims, newRsaKey().getPrivate());
+        return sign(claims, newRsaKey().getPrivate(), KEY_ID);
     }
 
     /** Asks a running issuer at {@code issuerUrl} to sign {@code claims}. */
@@ -121,12 +131,12 @@ public final class TestIssuer implements AutoCloseable {
         server.stop(0);
     }
 
-    private static String sign(Map<String, Object> claims, PrivateKey privateKey) {
+    private static String sign(Map<String, Object> claims, PrivateKey privateKey, String keyId) {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(JSON.writeValueAsString(claims));
             jws.setKey(privateKey);
-            jws.setKeyIdHeaderValue(KEY_ID);
+            jws.setKeyIdHeaderValue(keyId);
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
             return jws.getCompactSerialization();
         } catch (JoseException | IOException e) {
@@ -135,10 +145,18 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private String jwks() {
-        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key.getPublic());
-        jwk.setKeyId(KEY_ID);
+        JsonWebKeySet jwks = new JsonWebKeySet(jwk(key, KEY_ID));
+        if (rotatedKey != null) {
+            jwks.addJsonWebKey(jwk(rotatedKey, ROTATED_KEY_ID));
+        }
+        return jwks.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    private static RsaJsonWebKey jwk(KeyPair pair, String keyId) {
+        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
+        jwk.setKeyId(keyId);
         jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return jwk;
     }
 
     private void reply(HttpExchange exchange, String body) throws IOException {
