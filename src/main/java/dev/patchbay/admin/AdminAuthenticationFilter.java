@@ -1,6 +1,8 @@
 package dev.patchbay.admin;
 
 import dev.patchbay.security.AdminBootstrap;
+import dev.patchbay.security.AdminOidc;
+import dev.patchbay.security.AdminOidc.AdminIdentity;
 import dev.patchbay.security.Secrets;
 import dev.patchbay.web.ApiError;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,20 +12,26 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Every request under {@code /admin/} needs the admin bearer token. */
+/**
+ * Every request under {@code /admin/} needs the bootstrap token (role {@code admin}) or, when admin OIDC
+ * is configured, an access token of that provider whose role allows the method and path.
+ */
 public class AdminAuthenticationFilter {
 
     private final AdminBootstrap bootstrap;
+    private final AdminOidc oidc;
     private final AdminCaller caller;
 
-    public AdminAuthenticationFilter(AdminBootstrap bootstrap, AdminCaller caller) {
+    public AdminAuthenticationFilter(AdminBootstrap bootstrap, AdminOidc oidc, AdminCaller caller) {
         this.bootstrap = bootstrap;
+        this.oidc = oidc;
         this.caller = caller;
     }
 
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request, UriInfo uriInfo) {
-        if (!uriInfo.getPath().startsWith("/admin/")) {
+        String path = uriInfo.getPath();
+        if (!path.startsWith("/admin/")) {
             return Optional.empty();
         }
         Optional<String> token = Secrets.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -31,6 +39,20 @@ public class AdminAuthenticationFilter {
             caller.authenticated("bootstrap", "admin");
             return Optional.empty();
         }
-        return Optional.of(ApiError.response(401, "unauthorized", "Missing or invalid admin bearer token"));
+        Optional<AdminIdentity> identity = token.flatMap(oidc::authenticate);
+        if (identity.isEmpty()) {
+            return Optional.of(ApiError.response(401, "unauthorized", "Missing or invalid admin bearer token"));
+        }
+        String role = identity.get().role();
+        if (role == null) {
+            return Optional.of(ApiError.response(403, "forbidden",
+                    "The token carries none of the roles " + String.join(", ", AdminOidc.ROLES)));
+        }
+        if (!AdminPermissions.allows(role, request.getMethod(), path)) {
+            return Optional.of(ApiError.response(403, "forbidden",
+                    "Role '" + role + "' may not " + request.getMethod() + " " + path));
+        }
+        caller.authenticated(identity.get().subject(), role);
+        return Optional.empty();
     }
 }

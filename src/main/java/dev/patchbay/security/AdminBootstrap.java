@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The admin bootstrap token: {@code patchbay.admin.bootstrap-token} when configured; otherwise one is
- * generated on the first start, printed once and kept only as a hash.
+ * generated on the first start, printed once and kept only as a hash. Once admins sign in with OIDC,
+ * {@code patchbay.admin.bootstrap.enabled=false} turns it off.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -21,19 +22,22 @@ public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
     static final String TOKEN_PREFIX = "pba_";
 
+    private final boolean enabled;
     private final Optional<String> configuredHash;
     private final EntityManager entityManager;
     private final Clock clock;
 
     public AdminBootstrap(@ConfigProperty(name = "patchbay.admin.bootstrap-token") Optional<String> configured,
+            @ConfigProperty(name = "patchbay.admin.bootstrap.enabled", defaultValue = "true") boolean enabled,
             EntityManager entityManager, Clock clock) {
+        this.enabled = enabled;
         this.configuredHash = configured.filter(token -> !token.isBlank()).map(Secrets::sha256Hex);
         this.entityManager = entityManager;
         this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (configuredHash.isEmpty()) {
+        if (enabled && configuredHash.isEmpty()) {
             generateIfAbsent().ifPresent(AdminBootstrap::announce);
         }
     }
@@ -55,6 +59,9 @@ public class AdminBootstrap {
 
     @Transactional
     public boolean accepts(String presentedToken) {
+        if (!enabled) {
+            return false;
+        }
         String presentedHash = Secrets.sha256Hex(presentedToken);
         Optional<String> expected = configuredHash.isPresent()
                 ? configuredHash

@@ -41,6 +41,31 @@ public final class Secrets {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The username and password of an {@code Authorization: Basic ...} header, if it holds well-formed ones. */
+    public static Optional<BasicCredentials> basicCredentials(String authorizationHeader) {
+        if (authorizationHeader == null) {
+            return Optional.empty();
+        }
+        String header = authorizationHeader.trim();
+        if (header.length() <= 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    public record BasicCredentials(String username, String password) {
+    }
+
     /** The token from an {@code Authorization: Bearer ...} header, if there is one. */
     public static Optional<String> bearerToken(String authorizationHeader) {
         if (authorizationHeader == null) {

@@ -1,0 +1,74 @@
+package dev.patchbay.security;
+
+import dev.patchbay.security.Secrets.BasicCredentials;
+import dev.patchbay.security.basic.BasicCredentialService;
+import dev.patchbay.security.jwt.TrustedIssuerService;
+import dev.patchbay.security.oauth.AccessTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Checks the {@code Authorization} header of a SCIM request against every kind of credential a
+ * connection may have: static bearer tokens, Patchbay's OAuth access tokens, JWTs of a trusted external
+ * issuer and HTTP Basic. Any combination may be in use at once.
+ */
+@ApplicationScoped
+public class ScimAuthenticator {
+
+    /** The stored credential that authenticated (null for an external JWT) and how to name it in logs and audit. */
+    public record ScimIdentity(UUID credentialId, String principal) {
+    }
+
+    private final ScimTokenService staticTokens;
+    private final AccessTokens accessTokens;
+    private final TrustedIssuerService trustedIssuers;
+    private final BasicCredentialService basicCredentials;
+
+    public ScimAuthenticator(ScimTokenService staticTokens, AccessTokens accessTokens,
+            TrustedIssuerService trustedIssuers, BasicCredentialService basicCredentials) {
+        this.staticTokens = staticTokens;
+        this.accessTokens = accessTokens;
+        this.trustedIssuers = trustedIssuers;
+        this.basicCredentials = basicCredentials;
+    }
+
+    public Optional<ScimIdentity> authenticate(String connectionId, String authorizationHeader) {
+        if (connectionId == null) {
+            return Optional.empty();
+        }
+        Optional<BasicCredentials> basic = Secrets.basicCredentials(authorizationHeader);
+        if (basic.isPresent()) {
+            return basicCredentials.authenticate(connectionId, basic.get().username(), basic.get().password())
+                    .map(credential -> new ScimIdentity(credential.id, "basic:" + credential.username));
+        }
+        Optional<String> bearer = Secrets.bearerToken(authorizationHeader);
+        if (bearer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> jwtIssuer = TrustedIssuerService.unverifiedIssuer(bearer.get());
+        if (jwtIssuer.isEmpty()) {
+            return staticTokens.authenticate(connectionId, bearer.get())
+                    .map(tokenId -> new ScimIdentity(tokenId, "token:" + tokenId));
+        }
+        if (accessTokens.isOurs(jwtIssuer.get())) {
+            return accessTokens.authenticate(connectionId, bearer.get())
+                    .map(client -> new ScimIdentity(client.id, "oauth-client:" + client.clientId));
+        }
+        return trustedIssuers.authenticate(connectionId, jwtIssuer.get())
+                .map(verified -> new ScimIdentity(null,
+                        "jwt:" + verified.issuer().issuer + "#" + application(verified.token())));
+    }
+
+    /** Entra names the calling application in {@code appid} (v1 tokens) or {@code azp} (v2); others only in {@code sub}. */
+    private static String application(JsonWebToken token) {
+        for (String name : new String[] {"appid", "azp", "client_id", "sub"}) {
+            Object value = token.getClaim(name);
+            if (value != null) {
+                return String.valueOf(value).replaceAll("^\"|\"$", "");
+            }
+        }
+        return "unknown";
+    }
+}
