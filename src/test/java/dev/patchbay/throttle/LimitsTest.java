@@ -94,6 +94,16 @@ class LimitsTest {
     }
 
     @Test
+    void strictTransportSecurityWhenTheRequestCameOverTls() {
+        given().header("X-Forwarded-For", "10.4.0.4").header("X-Forwarded-Proto", "https").auth().oauth2(ADMIN_TOKEN)
+                .get("/admin/v1/connections").then().statusCode(200)
+                .header("Strict-Transport-Security", "max-age=31536000");
+        given().header("X-Forwarded-For", "10.4.0.4").auth().oauth2(ADMIN_TOKEN)
+                .get("/admin/v1/connections").then().statusCode(200)
+                .header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void failedAdminAuthenticationCountsToo() {
         for (int i = 0; i < 3; i++) {
             given().header("X-Forwarded-For", "10.3.0.3").auth().oauth2("nope").get("/admin/v1/connections")
