@@ -107,6 +107,17 @@ class AuditLogTest {
         assertEquals(1, updates.getList("items").size(), updates.prettify());
         assertEquals(3, audit("connection=" + connection + "&status=201").getList("items").size(),
                 "the connection, the token and the user were created");
+
+        scim(bearer).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+                 {"method":"POST","path":"/Groups","bulkId":"g","data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                  "displayName":"Bulk Secret Group Name"}}]}""")
+                .post("/scim/v2/{c}/Bulk", connection).then().statusCode(200);
+        JsonPath bulk = audit("connection=" + connection + "&operation=bulk");
+        assertEquals(List.of("POST /Groups"), bulk.getList("items[0].attributes"));
+        assertEquals("Bulk", bulk.getString("items[0].resourceType"));
+        assertEquals(principal, bulk.getString("items[0].actor"));
+        assertNoAuditRowContains("Bulk Secret Group Name");
     }
 
     @Test
