@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Connection settings whose key names a secret (passwords, client secrets, API keys, tokens) are
@@ -62,19 +63,19 @@ final class SecretSettings {
     }
 
     /** The dotted path of the first secret value sent in encrypted form, which only the gateway may write. */
-    static java.util.Optional<String> encryptedValue(String prefix, Map<String, Object> settings) {
+    static Optional<String> encryptedValue(String prefix, Map<String, Object> settings) {
         for (Map.Entry<String, Object> entry : settings.entrySet()) {
             if (ConnectionSecrets.isEncrypted(entry.getValue())) {
-                return java.util.Optional.of(prefix + entry.getKey());
+                return Optional.of(prefix + entry.getKey());
             }
             if (entry.getValue() instanceof Map<?, ?> nested) {
-                java.util.Optional<String> found = encryptedValue(prefix + entry.getKey() + ".", cast(nested));
+                Optional<String> found = encryptedValue(prefix + entry.getKey() + ".", cast(nested));
                 if (found.isPresent()) {
                     return found;
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Settings as first stored: nulls dropped. */
