@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
 import dev.patchbay.admin.ConnectionPayloads.UpdateConnection;
+import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -28,8 +29,11 @@ public class ConnectionService {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final ConnectionSecrets secrets;
 
-    public ConnectionService(EntityManager entityManager, ObjectMapper objectMapper, Clock clock) {
+    public ConnectionService(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
+            ConnectionSecrets secrets) {
+        this.secrets = secrets;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -37,7 +41,7 @@ public class ConnectionService {
 
     @Transactional
     public Connection create(CreateConnection request) {
-        Map<String, Object> settings = SecretSettings.withoutNulls(orEmpty(request.settings()));
+        Map<String, Object> settings = SecretSettings.withoutNulls(checkNotEncrypted(orEmpty(request.settings())));
         checkSize(settings);
         // Serialises concurrent creates of the same id: the loser sees the winner's row.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:id))")
@@ -50,7 +54,7 @@ public class ConnectionService {
         connection.id = request.id();
         connection.vendor = request.vendor();
         connection.displayName = request.displayName().strip();
-        connection.settings = settings;
+        connection.settings = secrets.seal(connection.id, settings);
         connection.createdAt = now;
         connection.updatedAt = now;
         connection.persist();
@@ -83,10 +87,11 @@ public class ConnectionService {
             throw ApiException.invalid("vendor",
                     "cannot be changed; create a new connection for vendor '" + request.vendor() + "'");
         }
-        Map<String, Object> settings = SecretSettings.merge(connection.settings, orEmpty(request.settings()));
+        Map<String, Object> settings = SecretSettings.merge(connection.settings,
+                checkNotEncrypted(orEmpty(request.settings())));
         checkSize(settings);
         connection.displayName = request.displayName().strip();
-        connection.settings = settings;
+        connection.settings = secrets.seal(id, settings);
         connection.updatedAt = now();
         return connection;
     }
@@ -110,6 +115,13 @@ public class ConnectionService {
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("settings", "must be a JSON object");
         }
+    }
+
+    private static Map<String, Object> checkNotEncrypted(Map<String, Object> settings) {
+        SecretSettings.encryptedValue("settings.", settings).ifPresent(path -> {
+            throw ApiException.invalid(path, "must be the plain value; the gateway encrypts secrets itself");
+        });
+        return settings;
     }
 
     private static Map<String, Object> orEmpty(Map<String, Object> settings) {

@@ -13,6 +13,7 @@ import dev.patchbay.provisioning.SyncPlanner;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.PolicyValidator;
+import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiError;
 import dev.patchbay.web.ApiException;
@@ -47,9 +48,11 @@ public class PolicyResource {
     private final PolicyStore policies;
     private final SyncPlanner planner;
     private final ConnectorRegistry connectors;
+    private final ConnectionSecrets secrets;
 
     public PolicyResource(ConnectionService connections, PolicyStore policies, SyncPlanner planner,
-            ConnectorRegistry connectors) {
+            ConnectorRegistry connectors, ConnectionSecrets secrets) {
+        this.secrets = secrets;
         this.connections = connections;
         this.policies = policies;
         this.planner = planner;
@@ -88,7 +91,7 @@ public class PolicyResource {
         PolicyDocument policy = request.policy() != null ? request.policy() : policies.current(connection).document();
         validate(policy, "policy.");
         Optional<Connector> connector = connectors.connectorFor(VendorKind.fromWireName(found.vendor).orElseThrow(),
-                connection, found.settings);
+                connection, secrets.open(connection, found.settings));
         if (connector.isEmpty()) {
             throw new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
                     + "' is available yet, so no plan can be made");

@@ -1,11 +1,12 @@
 package dev.patchbay.admin;
 
+import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.secrets.SecretKeyNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Connection settings whose key names a secret (passwords, client secrets, API keys, tokens) are
@@ -13,14 +14,11 @@ import java.util.regex.Pattern;
  */
 final class SecretSettings {
 
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(secret|password|passwd|token|apikey|api_key|api-key|privatekey|private_key|credential).*");
-
     private SecretSettings() {
     }
 
     static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
+        return SecretKeyNames.isSecretKey(key);
     }
 
     /** The settings without their secrets. */
@@ -62,6 +60,22 @@ final class SecretSettings {
             }
         });
         return merged;
+    }
+
+    /** The dotted path of the first secret value sent in encrypted form, which only the gateway may write. */
+    static Optional<String> encryptedValue(String prefix, Map<String, Object> settings) {
+        for (Map.Entry<String, Object> entry : settings.entrySet()) {
+            if (ConnectionSecrets.isEncrypted(entry.getValue())) {
+                return Optional.of(prefix + entry.getKey());
+            }
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                Optional<String> found = encryptedValue(prefix + entry.getKey() + ".", cast(nested));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Settings as first stored: nulls dropped. */

@@ -1,5 +1,7 @@
 package dev.patchbay.followup;
 
+import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.secrets.SecretDecryptionException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,10 +42,12 @@ public class TaskWebhooks {
     private final EntityManager entityManager;
     private final Clock clock;
     private final boolean enabled;
+    private final ConnectionSecrets secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public TaskWebhooks(EntityManager entityManager, Clock clock,
+    public TaskWebhooks(EntityManager entityManager, Clock clock, ConnectionSecrets secrets,
             @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled) {
+        this.secrets = secrets;
         this.entityManager = entityManager;
         this.clock = clock;
         this.enabled = enabled;
@@ -88,7 +92,14 @@ public class TaskWebhooks {
         for (Object[] delivery : due) {
             long id = ((Number) delivery[0]).longValue();
             int attempt = ((Number) delivery[4]).intValue();
-            String error = send((String) delivery[1], (String) delivery[2], (String) delivery[3]);
+            String error;
+            try {
+                String secret = secrets.openJson((String) delivery[5], "taskWebhook.secret", (String) delivery[3])
+                        .orElse(null);
+                error = send((String) delivery[1], (String) delivery[2], secret);
+            } catch (SecretDecryptionException e) {
+                error = e.getMessage();
+            }
             finish(id, attempt, error);
         }
         return due.size();
@@ -104,7 +115,7 @@ public class TaskWebhooks {
                 update webhook_delivery d set attempts = d.attempts + 1,
                        next_attempt_at = :lease, updated = :now
                 from due, connection c where d.id = due.id and c.id = d.connection_id
-                returning d.id, d.url, d.payload, c.settings -> 'taskWebhook' ->> 'secret', d.attempts""")
+                returning d.id, d.url, d.payload, (c.settings -> 'taskWebhook' -> 'secret')::text, d.attempts, c.id""")
                 .setParameter("now", now).setParameter("lease", now.plus(Duration.ofMinutes(5))).getResultList();
         return rows;
     }

@@ -23,6 +23,7 @@ import dev.patchbay.provisioning.planner.AppliedSeat;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.PriceCatalog;
+import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -58,9 +59,12 @@ public class SyncUserHandler implements JobHandler {
     private final MeterRegistry metrics;
     private final PriceCatalog prices;
 
+    private final ConnectionSecrets secrets;
+
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
-            JobQueue jobs, MeterRegistry metrics, PriceCatalog prices) {
+            JobQueue jobs, MeterRegistry metrics, PriceCatalog prices, ConnectionSecrets secrets) {
+        this.secrets = secrets;
         this.jobs = jobs;
         this.metrics = metrics;
         this.prices = prices;
@@ -81,7 +85,9 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Done();
         }
         VendorKind vendor = VendorKind.fromWireName(connection.get().vendor).orElseThrow();
-        Optional<Connector> connector = connectors.connectorFor(vendor, job.connectionId(), connection.get().settings);
+        // Decrypted here, for the vendor call only; never logged.
+        Map<String, Object> settings = secrets.open(job.connectionId(), connection.get().settings);
+        Optional<Connector> connector = connectors.connectorFor(vendor, job.connectionId(), settings);
         Optional<VendorAccount> account = accounts.find(job.connectionId(), job.userId());
         if (connector.isEmpty()) {
             String message = "No connector for vendor '" + vendor.wireName() + "' is available yet";
@@ -89,7 +95,7 @@ public class SyncUserHandler implements JobHandler {
                     VendorAccount.PENDING, message, 0);
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
-        return sync(job, vendor, connector.get(), connection.get().settings, account);
+        return sync(job, vendor, connector.get(), settings, account);
     }
 
     private JobResult sync(Job job, VendorKind vendor, Connector connector, Map<String, Object> settings,

@@ -1,6 +1,7 @@
 package dev.patchbay.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -52,6 +53,13 @@ public class ErrorMappers {
                 "The request body is not valid JSON: " + e.getOriginalMessage());
     }
 
+    /** A body beyond the JSON limits (nesting depth): refused while parsing. */
+    @ServerExceptionMapper
+    public Response jsonLimit(StreamConstraintsException e, HttpServerRequest request) {
+        return ErrorResponses.of(request.path(), 400, "invalidSyntax", "malformed_json",
+                "The request body breaks a JSON limit: " + e.getOriginalMessage());
+    }
+
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, HttpServerRequest request) {
         return ErrorResponses.of(request.path(), 400, "invalidSyntax", "unknown_field",
@@ -66,6 +74,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        if (jsonLimitIn(e) != null) {
+            return jsonLimit(jsonLimitIn(e), request);
+        }
         String message = e.getPath().isEmpty()
                 ? "The request body has the wrong shape: " + e.getOriginalMessage()
                 : "Wrong type" + location(e) + ": expected " + describe(e.getTargetType());
@@ -74,6 +85,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, HttpServerRequest request) {
+        if (jsonLimitIn(e) != null) {
+            return jsonLimit(jsonLimitIn(e), request);
+        }
         return ErrorResponses.of(request.path(), 400, "invalidValue", "invalid_value",
                 "The request body could not be read" + location(e) + ": " + e.getOriginalMessage());
     }
@@ -93,6 +107,10 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpServerRequest request) {
         // The JSON reader wraps what Jackson threw: answer as if Jackson's exception had reached us.
+        StreamConstraintsException limit = jsonLimitIn(e);
+        if (limit != null) {
+            return jsonLimit(limit, request);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, request);
         }
@@ -114,7 +132,8 @@ public class ErrorMappers {
             case 404 -> "No resource at " + request.path();
             case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
             case 406 -> "The requested media type cannot be produced";
-            case 415 -> "Unsupported content type " + request.getHeader("Content-Type");
+            case 415 -> "Unsupported content type " + request.getHeader("Content-Type") + "; send "
+                    + (ErrorResponses.isScim(request.path()) ? "application/scim+json or application/json" : "application/json");
             default -> e.getMessage();
         };
         String code = Response.Status.Family.familyOf(status) == Response.Status.Family.SERVER_ERROR
@@ -132,6 +151,16 @@ public class ErrorMappers {
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return ErrorResponses.of(request.path(), 500, null, "server_error",
                 "Internal error; the server log has the details");
+    }
+
+    /** Jackson may wrap the limit it hit in a mapping exception; databind may wrap that again. */
+    private static StreamConstraintsException jsonLimitIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -44,6 +44,11 @@ class GatewayRestartIT {
                     "with the embedded database the demos are there");
             adminToken = gateway.printedAdminToken().orElseThrow(
                     () -> new AssertionError("no admin token printed:\n" + gateway.output()));
+            Path keyFile = dataDir.resolve("secrets.key");
+            assertTrue(gateway.output().contains("Generated the key that encrypts vendor credentials: " + keyFile),
+                    gateway.output());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(keyFile)));
 
             assertEquals(201, send(gateway, "POST", "/admin/v1/connections", adminToken,
                     "{\"id\":\"kept-conn\",\"vendor\":\"genesys\",\"displayName\":\"Kept\"}").statusCode());
@@ -89,12 +94,18 @@ class GatewayRestartIT {
                     "quarkus.datasource.username", "postgres",
                     "quarkus.datasource.password", "postgres",
                     "patchbay.admin.bootstrap-token", "configured-admin-token");
+            assertTrue(outputOfAFailedStart(properties).contains("refuses to start: vendor credentials must be "
+                    + "encrypted in the external database, but no key is configured"), "no key, no start");
+
+            properties = new java.util.HashMap<>(properties);
+            properties.put("patchbay.secrets.key", "ext1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
             try (GatewayProcess gateway = GatewayProcess.start(properties)) {
                 assertTrue(gateway.output().contains("database: external PostgreSQL at jdbc:postgresql://"),
                         gateway.output());
                 assertTrue(gateway.printedAdminToken().isEmpty());
                 assertEquals(201, send(gateway, "POST", "/admin/v1/connections", "configured-admin-token",
-                        "{\"id\":\"ext-conn\",\"vendor\":\"vbc\",\"displayName\":\"External\"}").statusCode());
+                        "{\"id\":\"ext-conn\",\"vendor\":\"vbc\",\"displayName\":\"External\","
+                        + "\"settings\":{\"apiKey\":\"ext-plain-secret\"}}").statusCode());
                 assertEquals(404, send(gateway, "GET", "/sandbox/8x8/_control/state", "none", null).statusCode(),
                         "no sandbox next to an external database");
                 assertEquals(404, send(gateway, "GET", "/admin/v1/connections/demo-8x8", "configured-admin-token", null)
@@ -102,10 +113,24 @@ class GatewayRestartIT {
             }
             assertFalse(Files.exists(dataDir.resolve("postgres")), "no embedded database was created");
             try (var connection = external.getPostgresDatabase().getConnection();
-                    var rows = connection.createStatement().executeQuery("select id from connection")) {
+                    var rows = connection.createStatement().executeQuery("select id, settings::text from connection")) {
                 assertTrue(rows.next());
                 assertEquals("ext-conn", rows.getString(1));
+                assertTrue(rows.getString(2).contains("\"kid\": \"ext1\""), rows.getString(2));
+                assertFalse(rows.getString(2).contains("ext-plain-secret"), rows.getString(2));
             }
+        }
+    }
+
+    /** The log of a gateway that is expected to stop during its start. */
+    private static String outputOfAFailedStart(Map<String, String> properties) throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.start(properties)) {
+            for (int i = 0; i < 60 && !gateway.output().contains("refuses to start"); i++) {
+                Thread.sleep(500);
+            }
+            return gateway.output();
+        } catch (IllegalStateException e) {
+            return e.getMessage();
         }
     }
 

@@ -31,16 +31,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ScimRequests {
 
     static final int MAX_FILTER_LENGTH = 4096;
+    /** Parentheses, value filters and and/or/not combinations nested deeper than this are refused. */
+    static final int MAX_FILTER_DEPTH = 32;
 
     private final ObjectMapper objectMapper;
     private final SchemaRegistry schemas;
     private final IdpDialect dialect;
     private final int maxBodyBytes;
     private final int maxResults;
+    private final int maxArrayElements;
 
     public ScimRequests(ObjectMapper objectMapper, SchemaRegistry schemas,
             @ConfigProperty(name = "patchbay.scim.max-body-bytes") int maxBodyBytes,
-            @ConfigProperty(name = "patchbay.scim.filter-max-results") int maxResults) {
+            @ConfigProperty(name = "patchbay.scim.filter-max-results") int maxResults,
+            @ConfigProperty(name = "patchbay.scim.max-array-elements", defaultValue = "10000") int maxArrayElements) {
+        this.maxArrayElements = maxArrayElements;
         this.objectMapper = objectMapper;
         this.schemas = schemas;
         this.dialect = new IdpDialect(booleans(schemas));
@@ -73,6 +78,7 @@ public class ScimRequests {
             if (node == null || !node.isObject()) {
                 throw new ScimException(400, "invalidSyntax", "The request body must be a JSON object");
             }
+            checkArrays(node);
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
             throw new ScimException(400, "invalidSyntax", "The request body is not valid JSON: " + e.getOriginalMessage());
@@ -98,13 +104,34 @@ public class ScimRequests {
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw new ScimException(400, "invalidFilter", "The filter is longer than " + MAX_FILTER_LENGTH + " characters");
         }
+        if (FilterDepth.ofText(filter) > MAX_FILTER_DEPTH) {
+            throw new ScimException(400, "invalidFilter", "The filter is nested more than " + MAX_FILTER_DEPTH + " levels deep");
+        }
         if (!bracketsBalance(filter)) {
             throw new ScimException(400, "invalidFilter", "Invalid filter '" + filter + "': unbalanced '[' and ']'");
         }
         try {
-            return Optional.of(Filter.fromString(dialect.normaliseFilter(kind, filter)));
+            Filter parsed = Filter.fromString(dialect.normaliseFilter(kind, filter));
+            if (FilterDepth.of(parsed) > MAX_FILTER_DEPTH) {
+                throw new ScimException(400, "invalidFilter", "The filter combines and/or/not more than "
+                        + MAX_FILTER_DEPTH + " levels deep");
+            }
+            return Optional.of(parsed);
         } catch (BadRequestException e) {
             throw new ScimException(400, "invalidFilter", "Invalid filter '" + filter + "': " + e.getMessage());
+        }
+    }
+
+    /** Arrays in a body are bounded, whatever the byte size: each element costs work and memory downstream. */
+    private void checkArrays(JsonNode node) {
+        if (node.isArray() && node.size() > maxArrayElements) {
+            throw new ScimException(400, "invalidValue", "An array in the request body has " + node.size()
+                    + " elements; at most " + maxArrayElements + " are accepted (patchbay.scim.max-array-elements)");
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                checkArrays(child);
+            }
         }
     }
 
