@@ -3,6 +3,7 @@ package dev.patchbay.secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.store.Connection;
+import dev.patchbay.store.OAuthSigningKey;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -82,6 +83,18 @@ public class ConnectionSecrets {
         }
     }
 
+    /**
+     * A secret of Patchbay's own (not a connection's) in its stored form, as JSON text: an envelope bound
+     * to {@code scope}, or the plain value when plaintext storage is allowed.
+     */
+    public String sealJson(String scope, String plaintext) {
+        try {
+            return objectMapper.writeValueAsString(cipher.isEmpty() ? plaintext : encrypt(scope, plaintext));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A secret cannot be written as JSON", e);
+        }
+    }
+
     /** Encrypts secrets stored in plain text; returns how many values were encrypted. */
     @Transactional
     public int encryptPlaintext() {
@@ -115,6 +128,13 @@ public class ConnectionSecrets {
                 return value;
             });
         }
+        OAuthSigningKey.current().ifPresent(key -> {
+            try {
+                decrypt(OAuthSigningKey.SECRET_SCOPE, "privateKey", storedForm(key.privateKey));
+            } catch (SecretDecryptionException e) {
+                problems.add(e.getMessage());
+            }
+        });
         if (!problems.isEmpty()) {
             throw new SecretDecryptionException("Stored vendor credentials cannot be decrypted with the configured "
                     + "secrets keys:\n  " + String.join("\n  ", problems));
@@ -146,7 +166,30 @@ public class ConnectionSecrets {
                 changed += count[0];
             }
         }
-        return changed;
+        return changed + rewriteSigningKey(rotate, active);
+    }
+
+    /** The OAuth signing key is Patchbay's own secret and is sealed and rotated with the rest. */
+    private int rewriteSigningKey(boolean rotate, String active) {
+        Optional<OAuthSigningKey> key = OAuthSigningKey.current();
+        if (key.isEmpty()) {
+            return 0;
+        }
+        Object stored = storedForm(key.get().privateKey);
+        if (SecretCipher.isEnvelope(stored) && !(rotate && !active.equals(SecretCipher.kidOf(stored)))) {
+            return 0;
+        }
+        Object plain = decrypt(OAuthSigningKey.SECRET_SCOPE, "privateKey", stored);
+        key.get().privateKey = sealJson(OAuthSigningKey.SECRET_SCOPE, String.valueOf(plain));
+        return 1;
+    }
+
+    private Object storedForm(String json) {
+        try {
+            return objectMapper.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new SecretDecryptionException("The stored OAuth signing key is not JSON");
+        }
     }
 
     private Object encrypt(String connectionId, Object value) {

@@ -8,12 +8,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The key pair (PKCS#8 and X.509, Base64) Patchbay signs OAuth access tokens with; one row for all replicas. */
+/**
+ * The key pair Patchbay signs OAuth access tokens with; one row for all replicas. The private key
+ * (PKCS#8, Base64) is stored sealed like a vendor secret (JSON: an encrypted envelope bound to
+ * {@link #SECRET_SCOPE}); the public key (X.509, Base64) is plain.
+ */
 @Entity
 @Table(name = "oauth_signing_key")
 public class OAuthSigningKey extends PanacheEntityBase {
 
     public static final short SINGLE_ROW = 1;
+    public static final String SECRET_SCOPE = "patchbay:oauth-signing-key";
 
     @Id
     public short id = SINGLE_ROW;

@@ -107,6 +107,41 @@ class SecretsAtRestTest {
         admin().post("/admin/v1/secrets/rotate").then().statusCode(200).body("reencrypted", equalTo(0));
     }
 
+    @Test
+    void theOAuthSigningKeyIsStoredSealedAndRotatedWithTheVendorSecrets() throws Exception {
+        String stored = signingKeyColumn();
+        assertTrue(stored.startsWith("{") && stored.contains("\"$enc\"") && !stored.contains("MII"),
+                "the private key column holds an envelope, not the PKCS#8 key: " + stored);
+        // Sealed under the retired key, as if written before a rotation.
+        SecretCipher oldKey = new SecretCipher(KeyRing.parse(TEST_K1, Optional.empty()));
+        String plain = secrets.openJson(dev.patchbay.store.OAuthSigningKey.SECRET_SCOPE, "privateKey", stored)
+                .orElseThrow();
+        updateSigningKeyColumn(objectMapper.writeValueAsString(oldKey.encrypt(
+                dev.patchbay.store.OAuthSigningKey.SECRET_SCOPE, objectMapper.writeValueAsBytes(plain))));
+        admin().post("/admin/v1/secrets/rotate").then().statusCode(200).body("reencrypted", greaterThanOrEqualTo(1));
+        String rotated = signingKeyColumn();
+        assertTrue(rotated.contains("\"kid\":\"k2\""), rotated);
+        assertEquals(plain, secrets.openJson(dev.patchbay.store.OAuthSigningKey.SECRET_SCOPE, "privateKey", rotated)
+                .orElseThrow());
+    }
+
+    private String signingKeyColumn() throws Exception {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement("select private_key from oauth_signing_key");
+                ResultSet rows = statement.executeQuery()) {
+            assertTrue(rows.next(), "the signing key is made at start-up");
+            return rows.getString(1);
+        }
+    }
+
+    private void updateSigningKeyColumn(String value) throws Exception {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement("update oauth_signing_key set private_key = ?")) {
+            statement.setString(1, value);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
     private Map<String, Object> opened(String id) throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> stored = objectMapper.readValue(rawSettings(id), Map.class);

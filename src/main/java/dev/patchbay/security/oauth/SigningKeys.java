@@ -1,5 +1,6 @@
 package dev.patchbay.security.oauth;
 
+import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.security.Secrets;
 import dev.patchbay.store.OAuthSigningKey;
 import io.quarkus.runtime.StartupEvent;
@@ -26,7 +27,8 @@ import java.util.Optional;
 /**
  * The RSA key pair OAuth access tokens are signed with (RS256): a PKCS#8 PEM file at
  * {@code patchbay.oauth.signing-key-location}, or else generated on the first start and kept in
- * PostgreSQL so that every replica signs and verifies with the same key.
+ * PostgreSQL, its private key encrypted like the vendor secrets, so that every replica signs and
+ * verifies with the same key.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -37,12 +39,14 @@ public class SigningKeys {
     }
 
     private final Optional<String> location;
+    private final ConnectionSecrets secrets;
     private final EntityManager entityManager;
     private final Clock clock;
     private volatile SigningKey current;
 
-    public SigningKeys(OAuthSettings settings, EntityManager entityManager, Clock clock) {
+    public SigningKeys(OAuthSettings settings, ConnectionSecrets secrets, EntityManager entityManager, Clock clock) {
         this.location = settings.signingKeyLocation().filter(value -> !value.isBlank());
+        this.secrets = secrets;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -74,15 +78,17 @@ public class SigningKeys {
                 .setParameter("id", OAuthSigningKey.SINGLE_ROW)
                 .setParameter("kid", keyId((RSAPublicKey) generated.getPublic()))
                 .setParameter("alg", ALGORITHM)
-                .setParameter("private", Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded()))
+                .setParameter("private", secrets.sealJson(OAuthSigningKey.SECRET_SCOPE,
+                        Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded())))
                 .setParameter("public", Base64.getEncoder().encodeToString(generated.getPublic().getEncoded()))
                 .setParameter("now", clock.instant())
                 .executeUpdate();
         OAuthSigningKey stored = OAuthSigningKey.current().orElseThrow();
+        String privateKey = secrets.openJson(OAuthSigningKey.SECRET_SCOPE, "privateKey", stored.privateKey).orElseThrow();
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             return new SigningKey(stored.keyId,
-                    (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored.privateKey))),
+                    (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey))),
                     (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(stored.publicKey))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored OAuth signing key cannot be read", e);

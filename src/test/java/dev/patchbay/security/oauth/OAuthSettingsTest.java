@@ -68,7 +68,7 @@ class OAuthSettingsTest {
                 + "\n-----END PRIVATE KEY-----\n");
 
         SigningKeys.SigningKey key = new SigningKeys(settings(Duration.ofHours(1), Optional.of(pem.toString())),
-                null, null).current();
+                null, null, null).current();
 
         assertEquals(pair.getPublic(), key.publicKey());
         assertEquals(pair.getPrivate(), key.privateKey());
@@ -79,7 +79,7 @@ class OAuthSettingsTest {
     void unreadableKeyFileStopsTheStartWithItsName() throws Exception {
         Path pem = dir.resolve("broken.pem");
         Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
-        SigningKeys keys = new SigningKeys(settings(Duration.ofHours(1), Optional.of(pem.toString())), null, null);
+        SigningKeys keys = new SigningKeys(settings(Duration.ofHours(1), Optional.of(pem.toString())), null, null, null);
         IllegalStateException e = assertThrows(IllegalStateException.class, keys::current);
         assertTrue(e.getMessage().contains("signing-key-location") && e.getMessage().contains("broken.pem"),
                 e.getMessage());
