@@ -56,13 +56,16 @@ class GenesysConnectorTest {
 
     @Test
     void aStaleVersionIsReadAgainAndTheChangeReapplied() throws Exception {
+        Map<String, Object> patient = new HashMap<>(GenesysSandbox.settings());
+        patient.put("requestTimeoutSeconds", 10);
+        connector = new GenesysConnectorFactory(clients, clock).connect("genesys-patient-" + System.nanoTime(), patient);
         VendorRef ref = create("versioned");
         // The connector's read of the user answers late; meanwhile someone else changes the user.
-        GenesysSandbox.fault("{\"type\":\"latency\",\"millis\":1500,\"api\":\"api\"}");
+        GenesysSandbox.fault("{\"type\":\"latency\",\"millis\":1800,\"api\":\"api\"}");
         CompletableFuture<Void> update = CompletableFuture.runAsync(() -> connector.apply(ref,
                 new Step.Update(WriteRoute.PATCH, new EnumMap<>(Map.of(SeatField.DISPLAY_NAME, "From Patchbay"))),
                 context));
-        Thread.sleep(500);
+        Thread.sleep(700);
         String token = given().auth().preemptive().basic("sandbox-genesys-client", "sandbox-genesys-secret")
                 .contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials")
                 .post(GenesysSandbox.base() + "/oauth/token").then().statusCode(200).extract().path("access_token");
