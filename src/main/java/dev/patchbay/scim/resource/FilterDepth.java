@@ -8,10 +8,15 @@ final class FilterDepth {
     private FilterDepth() {
     }
 
-    /** The deepest nesting of parentheses and brackets outside string literals. */
-    static int ofText(String filter) {
+    /** A filter's brackets outside string literals: how deep they nest, and whether each '[' is closed. */
+    record TextShape(int depth, boolean bracketsBalance) {
+    }
+
+    static TextShape ofText(String filter) {
         int depth = 0;
         int max = 0;
+        int brackets = 0;
+        boolean unbalanced = false;
         boolean quoted = false;
         for (int i = 0; i < filter.length(); i++) {
             char c = filter.charAt(i);
@@ -25,11 +30,15 @@ final class FilterDepth {
                 quoted = true;
             } else if (c == '(' || c == '[') {
                 max = Math.max(max, ++depth);
+                brackets += c == '[' ? 1 : 0;
             } else if (c == ')' || c == ']') {
                 depth = Math.max(0, depth - 1);
+                if (c == ']' && --brackets < 0) {
+                    unbalanced = true;
+                }
             }
         }
-        return max;
+        return new TextShape(max, !unbalanced && brackets == 0);
     }
 
     /** The depth of the parsed filter tree. */

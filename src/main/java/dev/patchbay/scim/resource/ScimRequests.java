@@ -104,10 +104,12 @@ public class ScimRequests {
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw new ScimException(400, "invalidFilter", "The filter is longer than " + MAX_FILTER_LENGTH + " characters");
         }
-        if (FilterDepth.ofText(filter) > MAX_FILTER_DEPTH) {
+        FilterDepth.TextShape shape = FilterDepth.ofText(filter);
+        if (shape.depth() > MAX_FILTER_DEPTH) {
             throw new ScimException(400, "invalidFilter", "The filter is nested more than " + MAX_FILTER_DEPTH + " levels deep");
         }
-        if (!bracketsBalance(filter)) {
+        // The SDK parser lets a value filter without its closing ']' pass; we do not.
+        if (!shape.bracketsBalance()) {
             throw new ScimException(400, "invalidFilter", "Invalid filter '" + filter + "': unbalanced '[' and ']'");
         }
         try {
@@ -133,29 +135,6 @@ public class ScimRequests {
                 checkArrays(child);
             }
         }
-    }
-
-    /** The SDK parser lets a value filter without its closing ']' pass; we do not. */
-    private static boolean bracketsBalance(String filter) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0;
     }
 
     ResourceSchema schema(ResourceKind kind) {
