@@ -14,8 +14,10 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.VendorRef;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -41,27 +44,26 @@ final class GenesysConnector implements Connector {
     private static final int VERSION_ATTEMPTS = 4;
 
     private final Map<String, Object> rawSettings;
-    private final Function<GenesysSettings, GenesysTokens> tokens;
-    private final Function<GenesysSettings, GenesysCatalog.Listings> listings;
-    private final java.time.Clock clock;
+    private final Function<GenesysSettings, GenesysSession> sessions;
+    private final Clock clock;
     private GenesysSettings settings;
     private GenesysHttp http;
     private GenesysCatalog catalog;
 
     /** Settings are checked on the first vendor call, so capabilities (dry-runs) need none. */
-    GenesysConnector(Map<String, Object> rawSettings, Function<GenesysSettings, GenesysTokens> tokens,
-            Function<GenesysSettings, GenesysCatalog.Listings> listings, java.time.Clock clock) {
+    GenesysConnector(Map<String, Object> rawSettings, Function<GenesysSettings, GenesysSession> sessions,
+            Clock clock) {
         this.rawSettings = rawSettings;
-        this.tokens = tokens;
-        this.listings = listings;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
     private synchronized GenesysHttp http() {
         if (http == null) {
             settings = GenesysSettings.from(rawSettings);
-            http = new GenesysHttp(settings, tokens.apply(settings));
-            catalog = new GenesysCatalog(http, listings.apply(settings), clock);
+            GenesysSession session = sessions.apply(settings);
+            http = new GenesysHttp(settings, session.tokens());
+            catalog = new GenesysCatalog(http, session.listings(), clock);
         }
         return http;
     }
@@ -200,7 +202,7 @@ final class GenesysConnector implements Connector {
                 roles.add(role.trim());
             }
         }
-        return Optional.of(uncoveredRoles(ref, roles).isEmpty());
+        return Optional.of(uncoveredRoles(licenses(ref), roles).isEmpty());
     }
 
     // ---- identity ----
@@ -336,7 +338,7 @@ final class GenesysConnector implements Connector {
     }
 
     private Optional<String> highestTier(List<String> held) {
-        return held.stream().max(java.util.Comparator.comparingInt(settings::rank));
+        return held.stream().max(Comparator.comparingInt(settings::rank));
     }
 
     private List<String> requiredLicenses(Collection<String> roleIds) {
@@ -366,10 +368,11 @@ final class GenesysConnector implements Connector {
             String division = at > 0 ? catalog().divisionId(role.substring(at + 1)) : userDivision;
             grants.addObject().put("roleId", catalog().roleId(roleName)).put("divisionId", division);
         }
-        Map<String, String> uncovered = uncoveredRoles(ref, roles);
+        List<String> held = licenses(ref);
+        Map<String, String> uncovered = uncoveredRoles(held, roles);
         if (!uncovered.isEmpty()) {
             throw new ConnectorException.NeedsAction("role(s) " + uncovered.keySet() + " need license "
-                    + new TreeSet<>(uncovered.values()) + "; the user has " + licenses(ref),
+                    + new TreeSet<>(uncovered.values()) + "; the user has " + held,
                     GenesysCapabilities.LICENSE_CEILING);
         }
         ObjectNode body = GenesysHttp.JSON.createObjectNode();
@@ -384,9 +387,9 @@ final class GenesysConnector implements Connector {
         }
     }
 
-    /** The roles (by the names given) whose license the user's licenses do not reach, with that license. */
-    private Map<String, String> uncoveredRoles(VendorRef ref, Collection<String> roles) {
-        Optional<String> license = highestTier(licenses(ref));
+    /** The roles (by the names given) whose license the user's {@code held} licenses do not reach, with that license. */
+    private Map<String, String> uncoveredRoles(List<String> held, Collection<String> roles) {
+        Optional<String> license = highestTier(held);
         Map<String, String> uncovered = new LinkedHashMap<>();
         for (String role : roles) {
             int at = role.lastIndexOf('@');
@@ -406,7 +409,7 @@ final class GenesysConnector implements Connector {
     private void setSkills(VendorRef ref, Object value) {
         ArrayNode all = GenesysHttp.JSON.createArrayNode();
         if (value instanceof Map<?, ?> skills) {
-            for (Map.Entry<?, ?> skill : new java.util.TreeMap<>(skills).entrySet()) {
+            for (Map.Entry<?, ?> skill : new TreeMap<>(skills).entrySet()) {
                 double proficiency = skill.getValue() instanceof Number number ? number.doubleValue()
                         : Double.parseDouble(String.valueOf(skill.getValue()));
                 if (proficiency < 0 || proficiency > 5) {

@@ -7,8 +7,8 @@ import io.quarkus.oidc.client.OidcClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Genesys Cloud connections: settings region (or apiBaseUrl and loginBaseUrl), clientId, clientSecret,
@@ -19,8 +19,11 @@ public class GenesysConnectorFactory implements ConnectorFactory {
 
     private final OidcClients clients;
     private final Clock clock;
-    private final Map<String, GenesysTokens> tokens = new HashMap<>();
-    private final Map<String, GenesysCatalog.Listings> listings = new HashMap<>();
+    private final Map<String, Shared> sessions = new HashMap<>();
+
+    /** A connection's session and the settings it was made for (org, login, client and secret). */
+    private record Shared(String madeFor, GenesysSession session) {
+    }
 
     @Inject
     public GenesysConnectorFactory(OidcClients clients) {
@@ -39,34 +42,23 @@ public class GenesysConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
-        return new GenesysConnector(settings, parsed -> tokensFor(connectionId, parsed),
-                parsed -> listingsFor(connectionId, parsed), clock);
+        return new GenesysConnector(settings, parsed -> sessionFor(connectionId, parsed), clock);
     }
 
-    /** The connection's catalogue listings, new when it points at another org. */
-    private synchronized GenesysCatalog.Listings listingsFor(String connectionId, GenesysSettings settings) {
-        String key = connectionId + "|" + settings.apiBaseUrl() + "|" + settings.clientId();
-        listings.keySet().removeIf(other -> other.startsWith(connectionId + "|") && !other.equals(key));
-        return listings.computeIfAbsent(key, ignored -> new GenesysCatalog.Listings());
-    }
-
-    /** The connection's token source, new when its login URL or client changed. */
-    private synchronized GenesysTokens tokensFor(String connectionId, GenesysSettings settings) {
-        String key = connectionId + "|" + settings.loginBaseUrl() + "|" + settings.clientId() + "|"
+    /** The connection's session, new when it points at another org, login or client, or the secret changed. */
+    private synchronized GenesysSession sessionFor(String connectionId, GenesysSettings settings) {
+        String madeFor = settings.apiBaseUrl() + "|" + settings.loginBaseUrl() + "|" + settings.clientId() + "|"
                 + Integer.toHexString(settings.clientSecret().hashCode());
-        GenesysTokens existing = tokens.get(key);
-        if (existing != null) {
-            return existing;
+        Shared existing = sessions.get(connectionId);
+        if (existing != null && existing.madeFor().equals(madeFor)) {
+            return existing.session();
         }
-        tokens.entrySet().removeIf(entry -> {
-            boolean stale = entry.getKey().startsWith(connectionId + "|");
-            if (stale) {
-                entry.getValue().close();
-            }
-            return stale;
-        });
-        GenesysTokens created = new GenesysTokens(clients, settings, "genesys-" + connectionId, clock);
-        tokens.put(key, created);
-        return created;
+        if (existing != null) {
+            existing.session().tokens().close();
+        }
+        GenesysSession session = new GenesysSession(
+                new GenesysTokens(clients, settings, "genesys-" + connectionId, clock), new GenesysCatalog.Listings());
+        sessions.put(connectionId, new Shared(madeFor, session));
+        return session;
     }
 }
