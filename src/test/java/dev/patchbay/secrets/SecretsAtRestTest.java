@@ -110,12 +110,12 @@ class SecretsAtRestTest {
     @Test
     void theOAuthSigningKeyIsStoredSealedAndRotatedWithTheVendorSecrets() throws Exception {
         String stored = signingKeyColumn();
-        assertTrue(stored.startsWith("{") && stored.contains("\"$enc\"") && !stored.contains("MII"),
+        String plain = secrets.openJson(dev.patchbay.store.OAuthSigningKey.SECRET_SCOPE, "privateKey", stored)
+                .orElseThrow();
+        assertTrue(stored.startsWith("{") && stored.contains("\"$enc\"") && !stored.contains(plain.substring(0, 32)),
                 "the private key column holds an envelope, not the PKCS#8 key: " + stored);
         // Sealed under the retired key, as if written before a rotation.
         SecretCipher oldKey = new SecretCipher(KeyRing.parse(TEST_K1, Optional.empty()));
-        String plain = secrets.openJson(dev.patchbay.store.OAuthSigningKey.SECRET_SCOPE, "privateKey", stored)
-                .orElseThrow();
         updateSigningKeyColumn(objectMapper.writeValueAsString(oldKey.encrypt(
                 dev.patchbay.store.OAuthSigningKey.SECRET_SCOPE, objectMapper.writeValueAsBytes(plain))));
         admin().post("/admin/v1/secrets/rotate").then().statusCode(200).body("reencrypted", greaterThanOrEqualTo(1));
