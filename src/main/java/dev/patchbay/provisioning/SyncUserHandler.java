@@ -188,7 +188,7 @@ public class SyncUserHandler implements JobHandler {
         run.vendorId = found.get().id();
         run.applied = run.plan.capabilities().can(Operation.READ)
                 ? run.connector.read(found.get(), run.context).orElse(byHand.seat()) : byHand.seat();
-        verifier.closeVerified(run, byHand.template().kind(), "");
+        verifier.closeVerified(run, byHand.template().kind(), null);
         events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step",
                 "linked the account created by hand (" + run.vendorId + ")");
         save(run, VendorAccount.PENDING, null, 0);
