@@ -18,7 +18,7 @@ public class Five9Faults extends FaultQueue {
 
     public Five9Faults() {
         super(FaultSchema.apis(SOAP).withType(SOAP_FAULT, fault -> {
-            if (!Five9Fault.DECLARED.contains(fault.name())) {
+            if (fault.name() == null || !Five9Fault.DECLARED.contains(fault.name())) {
                 throw ControlRefusal.badRequest("name", "name must be one of " + String.join(", ", Five9Fault.DECLARED));
             }
             return fault.withMessage(fault.message() == null ? "Injected " + fault.name() : fault.message());
