@@ -1,9 +1,8 @@
 package dev.patchbay.sandbox.five9;
 
+import dev.patchbay.sandbox.kit.BasicAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /** HTTP Basic on every request, with one of the domain's Web Services admin users. */
@@ -20,20 +19,7 @@ public class BasicCredentials {
 
     /** The admin user the request authenticates as, if its credentials are right. */
     Optional<String> adminUser(HttpHeaders headers) {
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0 || !settings.accepts(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-            return Optional.empty();
-        }
-        return Optional.of(decoded.substring(0, colon));
+        return BasicAuthorization.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .filter(basic -> settings.accepts(basic.user(), basic.password())).map(BasicAuthorization::user);
     }
 }

@@ -144,4 +144,22 @@ class SkillsGroupsProfilesTest {
         fault("UserNotFoundFault", SoapRequest.of("modifyUserProfileUserList", el("userProfileName", "Agent Profile"),
                 el("addUsers", "nobody@example.com")));
     }
+
+    @Test
+    void createUserJoinsKnownAgentGroupsAndProfiles() {
+        SoapRequest.El reportingRole = el("roles", el("reporting", el("permissions",
+                el("type", "CanViewStandardReports"), el("value", true))));
+        assertEquals("AgentGroup", fault("ObjectNotFoundFault", SoapRequest.of("createUser", el("userInfo",
+                el("agentGroups", "Tier 9"), generalInfo("a@example.com"), Five9.agentRole()))).faultDetail("objectType"));
+        fault("UserHasNoRequiredRoleFault", SoapRequest.of("createUser", el("userInfo", el("agentGroups", "Tier 1"),
+                generalInfo("a@example.com"), reportingRole)));
+        assertEquals("UserProfile", fault("ObjectNotFoundFault", SoapRequest.of("createUser", el("userInfo",
+                generalInfo("a@example.com", el("userProfileName", "Night Shift")), Five9.agentRole())))
+                .faultDetail("objectType"));
+        SoapAnswer created = ok(SoapRequest.of("createUser", el("userInfo", el("agentGroups", "Tier 2"),
+                generalInfo("a@example.com", el("userProfileName", "Agent Profile")), Five9.agentRole())));
+        assertEquals(List.of("Tier 2"), created.texts("return/agentGroups"));
+        assertEquals("Agent Profile", created.text("return/generalInfo/userProfileName"));
+        assertEquals(List.of(JANE, "a@example.com"), ok(usersInfo("")).texts("return/generalInfo/userName"));
+    }
 }
