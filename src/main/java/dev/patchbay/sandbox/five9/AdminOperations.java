@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.w3c.dom.Element;
 
@@ -64,10 +63,6 @@ public class AdminOperations {
             throw Five9Fault.client("Cannot find dispatch method for {" + SoapXml.NS + "}" + name);
         }
         return operation;
-    }
-
-    Set<String> names() {
-        return operations.keySet();
     }
 
     private void query(String name, Handler handler) {

@@ -1,7 +1,6 @@
 package dev.patchbay.sandbox.five9;
 
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -73,9 +72,5 @@ final class SoapRequest {
             element.setTextContent(el.text());
         }
         el.children().forEach(child -> append(element, child));
-    }
-
-    static List<El> list(El... elements) {
-        return new ArrayList<>(List.of(elements));
     }
 }
