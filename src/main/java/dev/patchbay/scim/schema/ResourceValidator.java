@@ -172,6 +172,9 @@ public final class ResourceValidator {
         if (value == null || value.isNull()) {
             return null;
         }
+        if (value.isTextual()) {
+            StringLimits.check(path, attribute.type(), value.asText());
+        }
         return switch (attribute.type()) {
             case COMPLEX -> checkComplex(attribute, value, path);
             case BOOLEAN -> require(value, value.isBoolean(), path, "true or false");
