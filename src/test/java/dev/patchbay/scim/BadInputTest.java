@@ -204,23 +204,37 @@ class BadInputTest {
     @Test
     void aBodyOfTheWrongContentTypeIsDrainedAnd415KeepsTheConnection() throws Exception {
         String body = userWith("displayName", "w".repeat(900_000));
+        String user = scim.path("/Users/" + userId);
+        assertKeepsConnection("POST " + scim.path("/Users"), "Bearer " + scim.token, "text/plain", body, 415, ERROR);
+        assertKeepsConnection("PUT " + user, "Bearer " + scim.token, "application/xml", body, 415, ERROR);
+        assertKeepsConnection("PATCH " + user, "Bearer " + scim.token, null, body, 415, ERROR);
+        assertKeepsConnection("POST " + scim.path("/Bulk"), "Bearer " + scim.token, "text/plain", body, 415, ERROR);
+        assertKeepsConnection("POST /admin/v1/connections", "Bearer " + dev.patchbay.TestApi.ADMIN_TOKEN,
+                "text/plain", body, 415, "unsupported_media_type");
+        assertKeepsConnection("POST " + scim.path("/Users"), "Bearer wrong", "application/scim+json", body, 401, ERROR);
+        assertNothingChanged();
+    }
+
+    /** Two requests on one connection: each body is read (or drained) and answered, and the connection stays open. */
+    private static void assertKeepsConnection(String methodAndPath, String authorization, String contentType,
+            String body, int status, String expectedInBody) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             for (int round = 0; round < 2; round++) {
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                out.write(("POST " + scim.path("/Users") + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                        + scim.token + "\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write((methodAndPath + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization + "\r\n"
+                        + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                        + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(bytes);
                 out.flush();
-                String status = in.readLine();
-                assertEquals("HTTP/1.1 415 Unsupported Media Type", status);
+                String statusLine = in.readLine();
+                assertTrue(statusLine != null && statusLine.startsWith("HTTP/1.1 " + status), methodAndPath + ": " + statusLine);
                 int length = -1;
                 for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
-                    assertTrue(!line.equalsIgnoreCase("connection: close"), "the server closes the connection");
+                    assertTrue(!line.equalsIgnoreCase("connection: close"), methodAndPath + ": the server closes");
                     if (line.toLowerCase().startsWith("content-length:")) {
                         length = Integer.parseInt(line.substring(15).strip());
                     }
@@ -230,10 +244,9 @@ class BadInputTest {
                 while (read < length) {
                     read += in.read(answer, read, length - read);
                 }
-                assertTrue(new String(answer).contains(ERROR), new String(answer));
+                assertTrue(new String(answer).contains(expectedInBody), methodAndPath + ": " + new String(answer));
             }
         }
-        assertNothingChanged();
     }
 
     /** One request on a fresh socket; the answer as text (the server may stop reading an oversized body). */
