@@ -167,6 +167,10 @@ public class UsersResource {
         after.set("schemas", ResourceJson.schemas(schema(), after));
         ObjectNode validated = ResourceValidator.validate(schema(), after);
         ResourceValidator.checkImmutable(schema(), before, validated);
+        if (!validated.has("active")) {
+            // Removing active leaves it unassigned: the user stays as it was and is never switched back on.
+            validated.put("active", current.data().active());
+        }
         return UserRepresentation.toData(validated);
     }
 

@@ -195,6 +195,9 @@ public final class ResourceValidator {
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                continue; // null is no value, whatever the name (the rule for attributes, too)
+            }
             AttributeDefinition sub = attribute.subAttribute(field.getKey())
                     .orElseThrow(() -> new ScimException(400, "invalidSyntax",
                             "Unknown sub-attribute '" + field.getKey() + "' of '" + path + "'"));
