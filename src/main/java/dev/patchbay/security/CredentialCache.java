@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +49,7 @@ public class CredentialCache {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<Optional<Verified>>> inFlight = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
     private volatile boolean revocationsHeard;
@@ -78,39 +82,67 @@ public class CredentialCache {
         });
     }
 
-    Optional<ScimIdentity> find(String connectionId, String authorization) {
-        if (!enabled()) {
-            return Optional.empty();
-        }
-        Key key = key(connectionId, authorization);
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (entry.generation() != generation || !clock.instant().isBefore(entry.until())) {
-            entries.remove(key, entry);
-            return Optional.empty();
-        }
-        return Optional.of(entry.identity());
+    /** A credential as verified, and when it stops being valid by itself (null: only when revoked). */
+    record Verified(ScimIdentity identity, Instant expiresAt) {
     }
 
     /**
-     * Remembers a credential verified while the cache was at {@code generationAtCheck}: when a revocation
-     * came in meanwhile, the answer may be stale and is not kept.
+     * The cached identity for this header, or else what {@code verifier} finds, remembered when valid.
+     * Concurrent requests with the same header share one verification: a client opening 16 connections
+     * costs one PBKDF2 hash, not 16.
      */
-    void remember(String connectionId, String authorization, ScimIdentity identity, Instant credentialExpiry,
-            long generationAtCheck) {
-        if (!enabled() || generationAtCheck != generation) {
+    Optional<ScimIdentity> lookup(String connectionId, String authorization, Supplier<Optional<Verified>> verifier) {
+        if (!enabled()) {
+            return verifier.get().map(Verified::identity);
+        }
+        Key key = key(connectionId, authorization);
+        Entry entry = entries.get(key);
+        if (entry != null) {
+            if (entry.generation() == generation && clock.instant().isBefore(entry.until())) {
+                return Optional.of(entry.identity());
+            }
+            entries.remove(key, entry);
+        }
+        CompletableFuture<Optional<Verified>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Verified>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return awaitOther(running).map(Verified::identity);
+        }
+        long generationAtCheck = generation;
+        try {
+            Optional<Verified> verified = verifier.get();
+            mine.complete(verified);
+            verified.ifPresent(found -> remember(key, found, generationAtCheck));
+            return verified.map(Verified::identity);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static Optional<Verified> awaitOther(CompletableFuture<Optional<Verified>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** When a revocation came in while the credential was being checked, the answer may be stale and is not kept. */
+    private void remember(Key key, Verified verified, long generationAtCheck) {
+        if (generationAtCheck != generation) {
             return;
         }
         Instant until = clock.instant().plus(ttl);
-        if (credentialExpiry != null && credentialExpiry.isBefore(until)) {
-            until = credentialExpiry;
+        if (verified.expiresAt() != null && verified.expiresAt().isBefore(until)) {
+            until = verified.expiresAt();
         }
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key(connectionId, authorization), new Entry(identity, until, generationAtCheck));
+        entries.put(key, new Entry(verified.identity(), until, generationAtCheck));
     }
 
     long generation() {

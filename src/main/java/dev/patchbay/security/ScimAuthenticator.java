@@ -1,5 +1,6 @@
 package dev.patchbay.security;
 
+import dev.patchbay.security.CredentialCache.Verified;
 import dev.patchbay.security.Secrets.BasicCredentials;
 import dev.patchbay.security.basic.BasicCredentialService;
 import dev.patchbay.security.jwt.TrustedIssuerService;
@@ -42,19 +43,7 @@ public class ScimAuthenticator {
         if (connectionId == null || authorizationHeader == null) {
             return Optional.empty();
         }
-        Optional<ScimIdentity> cached = cache.find(connectionId, authorizationHeader);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        long generation = cache.generation();
-        Optional<Verified> verified = verify(connectionId, authorizationHeader);
-        verified.ifPresent(found -> cache.remember(connectionId, authorizationHeader, found.identity(),
-                found.expiresAt(), generation));
-        return verified.map(Verified::identity);
-    }
-
-    /** A verified identity and when its credential stops being valid (null: only when revoked). */
-    private record Verified(ScimIdentity identity, Instant expiresAt) {
+        return cache.lookup(connectionId, authorizationHeader, () -> verify(connectionId, authorizationHeader));
     }
 
     private Optional<Verified> verify(String connectionId, String authorizationHeader) {
