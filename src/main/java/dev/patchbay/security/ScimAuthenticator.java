@@ -48,6 +48,9 @@ public class ScimAuthenticator {
 
     private Optional<Verified> verify(String connectionId, String authorizationHeader) {
         Optional<BasicCredentials> basic = Secrets.basicCredentials(authorizationHeader);
+        if (basic.isPresent() && basic.get().username().indexOf('\0') >= 0) {
+            return Optional.empty(); // no stored username holds a NUL, and PostgreSQL text cannot compare one
+        }
         if (basic.isPresent()) {
             return basicCredentials.authenticate(connectionId, basic.get().username(), basic.get().password())
                     .map(credential -> new Verified(new ScimIdentity(credential.id, "basic:" + credential.username),
@@ -61,6 +64,9 @@ public class ScimAuthenticator {
         if (jwtIssuer.isEmpty()) {
             return staticTokens.authenticateToken(connectionId, bearer.get())
                     .map(token -> new Verified(new ScimIdentity(token.id, "token:" + token.id), token.expiresAt));
+        }
+        if (jwtIssuer.get().indexOf('\0') >= 0) {
+            return Optional.empty();
         }
         if (accessTokens.isOurs(jwtIssuer.get())) {
             return accessTokens.authenticate(connectionId, bearer.get())

@@ -172,6 +172,22 @@ class BadInputTest {
     }
 
     @Test
+    void aNulCharacterInACredentialIsA401() {
+        String basic = java.util.Base64.getEncoder().encodeToString("ok\u0000ta:secret-password-1234".getBytes(
+                StandardCharsets.UTF_8));
+        given().header("Authorization", "Basic " + basic).get(scim.path("/Users")).then().statusCode(401)
+                .body("schemas[0]", equalTo(ERROR));
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"iss\":\"https://evil\\u0000.example\"}".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(header + "." + claims + ".c2ln").get(scim.path("/Users")).then().statusCode(401);
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "pbc_\u0000")
+                .formParam("client_secret", "x").post("/oauth2/token").then().statusCode(401)
+                .body("error", equalTo("invalid_client"));
+    }
+
+    @Test
     void aTooLargeBodyGetsAnErrorBody() throws Exception {
         String huge = userWith("displayName", "y".repeat(3 * 1024 * 1024));
         String scimAnswer = raw("POST " + scim.path("/Users") + " HTTP/1.1", "application/scim+json", huge);
