@@ -1,11 +1,10 @@
 package dev.patchbay.bench;
 
 import static dev.patchbay.TestApi.admin;
-import static dev.patchbay.TestApi.createConnection;
 import static dev.patchbay.TestApi.createToken;
-import static dev.patchbay.TestApi.uniqueConnectionId;
 import static io.restassured.RestAssured.given;
 
+import dev.patchbay.scim.ScimFixture;
 import dev.patchbay.security.issuer.TestIssuer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,8 +87,9 @@ class ScimFrontDoorBenchmark {
     }
 
     private void lookups(int users, LoadRun.Result[] httpFloor) {
-        String connection = createConnection(uniqueConnectionId("fd"), "genesys");
-        String token = "Bearer " + createToken(connection);
+        ScimFixture fixture = ScimFixture.create("fd");
+        String connection = fixture.connection;
+        String token = "Bearer " + fixture.token;
         BenchSeed.usersAndGroups(entityManager, connection, users);
         String base = "/scim/v2/" + connection;
         String label = String.format(Locale.ROOT, "%,d", users);
@@ -130,7 +130,7 @@ class ScimFrontDoorBenchmark {
 
     /** Each credential kind on GET /ServiceProviderConfig at 16 clients: authentication is the only work. */
     private void authentication(LoadRun.Result httpFloor) {
-        String connection = createConnection(uniqueConnectionId("fd-auth"), "genesys");
+        String connection = ScimFixture.create("fd-auth").connection;
         String path = "/scim/v2/" + connection + "/ServiceProviderConfig";
         String password = "correct horse battery staple";
         admin().body(Map.of("username", "okta", "password", password))
@@ -160,8 +160,9 @@ class ScimFrontDoorBenchmark {
 
     private void creates(LoadRun.Result[] httpFloor) {
         for (int i = 0; i < CLIENTS.length; i++) {
-            String connection = createConnection(uniqueConnectionId("fd-post"), "genesys");
-            String token = "Bearer " + createToken(connection);
+            ScimFixture fixture = ScimFixture.create("fd-post");
+            String connection = fixture.connection;
+            String token = "Bearer " + fixture.token;
             URI uri = uri("/scim/v2/" + connection + "/Users");
             report.add(LoadRun.run("POST /Users (user, job and audit entry committed)", CLIENTS[i], WARM_UP_MILLIS,
                     MEASURE_MILLIS, n -> expect(send(HttpRequest.newBuilder(uri).header("Authorization", token)

@@ -1,14 +1,13 @@
 package dev.patchbay.security;
 
 import static dev.patchbay.TestApi.admin;
-import static dev.patchbay.TestApi.createConnection;
 import static dev.patchbay.TestApi.createToken;
-import static dev.patchbay.TestApi.uniqueConnectionId;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchbay.scim.ScimFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -42,7 +41,8 @@ class CredentialCacheTest {
 
     @BeforeEach
     void connection() {
-        connection = createConnection(uniqueConnectionId("cache"), "genesys");
+        // The fixture's connection needs no vendor settings (whichever vendor the fixture picks).
+        connection = ScimFixture.create("cache").connection;
     }
 
     @Test
@@ -76,9 +76,10 @@ class CredentialCacheTest {
 
     @Test
     void aRevocationThroughTheAdminApiEndsACachedTokenAtOnce() {
-        String token = createToken(connection);
-        String tokenId = admin().get("/admin/v1/connections/{id}/tokens", connection).then().statusCode(200)
-                .extract().path("items[0].id");
+        Map<String, String> issued = admin().body("{}").post("/admin/v1/connections/{id}/tokens", connection)
+                .then().statusCode(201).extract().jsonPath().getMap("$");
+        String token = issued.get("token");
+        String tokenId = issued.get("id");
         bearer(token).get(CONFIG, connection).then().statusCode(200);
         admin().delete("/admin/v1/connections/{id}/tokens/{token}", connection, tokenId).then().statusCode(204);
         bearer(token).get(CONFIG, connection).then().statusCode(401);
