@@ -23,6 +23,10 @@ final class ResourceQueries {
             List<E> found = select.getResultList();
             rows = found;
         }
+        // A page that is not full tells the total by itself (an IdP's lookup by userName finds 0 or 1).
+        if (query.limit() > 0 && rows.size() < query.limit() && (query.offset() == 0 || !rows.isEmpty())) {
+            return new QueryResult<>(rows, query.offset() + rows.size());
+        }
         Query count = entityManager.createNativeQuery("select count(*)" + from);
         bind(count, connectionId, query);
         return new QueryResult<>(rows, ((Number) count.getSingleResult()).longValue());

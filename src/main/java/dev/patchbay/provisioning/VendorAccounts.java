@@ -84,7 +84,7 @@ public class VendorAccounts {
         }
     }
 
-    private Seat seat(String json) {
+    Seat seat(String json) {
         if (json == null) {
             return null;
         }

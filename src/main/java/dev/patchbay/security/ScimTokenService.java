@@ -18,8 +18,11 @@ public class ScimTokenService {
 
     private final Clock clock;
 
-    public ScimTokenService(Clock clock) {
+    private final CredentialCache cache;
+
+    public ScimTokenService(Clock clock, CredentialCache cache) {
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** A new token: the secret is in the result and nowhere else. */
@@ -61,6 +64,7 @@ public class ScimTokenService {
         Optional<ScimToken> token = ScimToken.<ScimToken>findByIdOptional(tokenId)
                 .filter(found -> found.connectionId.equals(connectionId) && found.revokedAt == null);
         token.ifPresent(found -> found.revokedAt = now());
+        cache.invalidateAfterTransaction();
         return token.isPresent();
     }
 
@@ -70,11 +74,16 @@ public class ScimTokenService {
      */
     @Transactional
     public Optional<UUID> authenticate(String connectionId, String presentedToken) {
+        return authenticateToken(connectionId, presentedToken).map(token -> token.id);
+    }
+
+    /** The live token itself (its id and expiry), under the same rules as {@link #authenticate}. */
+    @Transactional
+    public Optional<ScimToken> authenticateToken(String connectionId, String presentedToken) {
         Instant now = now();
         return ScimToken.findByHash(Secrets.sha256Hex(presentedToken))
                 .filter(token -> token.isLiveAt(now))
-                .filter(token -> Secrets.constantTimeEquals(token.connectionId, connectionId))
-                .map(token -> token.id);
+                .filter(token -> Secrets.constantTimeEquals(token.connectionId, connectionId));
     }
 
     private Instant now() {

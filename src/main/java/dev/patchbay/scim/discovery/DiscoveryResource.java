@@ -1,5 +1,7 @@
 package dev.patchbay.scim.discovery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.scim.ListResponse;
 import dev.patchbay.scim.ScimMediaType;
@@ -12,32 +14,59 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** ServiceProviderConfig, ResourceTypes and Schemas of one connection's SCIM base (RFC 7644 §4). */
 @Path("/scim/v2/{connection}")
 @Produces({ScimMediaType.SCIM_JSON, "application/json"})
 public class DiscoveryResource {
 
-    private final DiscoveryDocuments documents;
+    /** Each base URL's documents, serialised once: they only change with a restart. */
+    private static final int MAX_CACHED = 1_000;
 
-    public DiscoveryResource(DiscoveryDocuments documents) {
+    private final DiscoveryDocuments documents;
+    private final ObjectMapper objectMapper;
+    private final Map<String, String> serialised = new ConcurrentHashMap<>();
+
+    public DiscoveryResource(DiscoveryDocuments documents, ObjectMapper objectMapper) {
         this.documents = documents;
+        this.objectMapper = objectMapper;
+    }
+
+    /** The document for {@code location}, as JSON text, built once per location. */
+    private String cached(String location, Supplier<Object> document) {
+        String json = serialised.get(location);
+        if (json == null) {
+            try {
+                json = objectMapper.writeValueAsString(document.get());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            if (serialised.size() >= MAX_CACHED) {
+                serialised.clear();
+            }
+            serialised.put(location, json);
+        }
+        return json;
     }
 
     @GET
     @Path("ServiceProviderConfig")
-    public ObjectNode serviceProviderConfig(@PathParam("connection") String connection,
+    public String serviceProviderConfig(@PathParam("connection") String connection,
             @QueryParam("filter") String filter, UriInfo uriInfo) {
         rejectFilter(filter);
-        return documents.serviceProviderConfig(location(uriInfo, connection, "ServiceProviderConfig"));
+        String location = location(uriInfo, connection, "ServiceProviderConfig");
+        return cached(location, () -> documents.serviceProviderConfig(location));
     }
 
     @GET
     @Path("ResourceTypes")
-    public ListResponse<ObjectNode> resourceTypes(@PathParam("connection") String connection,
+    public String resourceTypes(@PathParam("connection") String connection,
             @QueryParam("filter") String filter, UriInfo uriInfo) {
         rejectFilter(filter);
-        return list(documents.resourceTypes(), location(uriInfo, connection, "ResourceTypes"));
+        String location = location(uriInfo, connection, "ResourceTypes");
+        return cached(location, () -> list(documents.resourceTypes(), location));
     }
 
     @GET
@@ -51,10 +80,11 @@ public class DiscoveryResource {
 
     @GET
     @Path("Schemas")
-    public ListResponse<ObjectNode> schemas(@PathParam("connection") String connection,
+    public String schemas(@PathParam("connection") String connection,
             @QueryParam("filter") String filter, UriInfo uriInfo) {
         rejectFilter(filter);
-        return list(documents.schemas(), location(uriInfo, connection, "Schemas"));
+        String location = location(uriInfo, connection, "Schemas");
+        return cached(location, () -> list(documents.schemas(), location));
     }
 
     @GET

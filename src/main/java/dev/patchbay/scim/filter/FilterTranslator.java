@@ -228,8 +228,18 @@ public final class FilterTranslator {
         }
         String schemaUrn = urn == null ? schema.coreUrn() : schema.schemaUrn(urn)
                 .orElseThrow(() -> invalid("Unknown schema '" + urn + "' in '" + path + "'"));
+        if (!schemaUrn.equals(schema.coreUrn())) {
+            Optional<Column> column = columns.column(schemaUrn + ":" + (sub == null ? first : first + "." + sub));
+            if (column.isPresent()) {
+                return new Target(column.get(), null, null, null, null);
+            }
+        }
         AttributeDefinition attribute = schema.attribute(schemaUrn, first)
                 .orElseThrow(() -> invalid("Unknown attribute '" + path + "'"));
+        if (attribute.returned() == AttributeDefinition.Returned.NEVER) {
+            // Never stored in a form a filter could read (a password): it would silently match nothing.
+            throw invalid("'" + attribute.name() + "' is never returned and cannot be filtered on");
+        }
         String container = schemaUrn.equals(schema.coreUrn()) ? "r.resource" : "(r.resource -> " + literal(schemaUrn) + ")";
         AttributeDefinition subAttribute = null;
         if (sub != null) {

@@ -15,16 +15,27 @@ public final class ResourceColumns {
     record Relation(String fromWhere, Map<String, Column> subAttributes) {
     }
 
-    public static final ResourceColumns USER = new ResourceColumns("User", Map.of(
-            "id", Column.uuid("r.id"),
-            "username", Column.text("r.user_name", false),
-            "externalid", Column.text("r.external_id", true),
-            "displayname", Column.text("r.display_name", false),
-            "active", Column.typed("r.active", AttributeType.BOOLEAN),
-            "meta.created", Column.typed("r.created", AttributeType.DATETIME),
-            "meta.lastmodified", Column.typed("r.last_modified", AttributeType.DATETIME),
-            "meta.resourcetype", Column.text("'User'", true),
-            "meta.version", Column.text("('W/\"' || r.version || '\"')", true)),
+    private static final String PROVISIONING = "urn:ietf:params:scim:schemas:extension:patchbay:2.0:user:provisioning.";
+    /** The provisioning status is the user's vendor_account row, not part of the stored resource. */
+    private static final String ACCOUNT = "(select va.%s from vendor_account va"
+            + " where va.connection_id = r.connection_id and va.user_id = r.id)";
+
+    public static final ResourceColumns USER = new ResourceColumns("User", Map.ofEntries(
+            Map.entry("id", Column.uuid("r.id")),
+            Map.entry("username", Column.text("r.user_name", false)),
+            Map.entry("externalid", Column.text("r.external_id", true)),
+            Map.entry("displayname", Column.text("r.display_name", false)),
+            Map.entry("active", Column.typed("r.active", AttributeType.BOOLEAN)),
+            Map.entry("meta.created", Column.typed("r.created", AttributeType.DATETIME)),
+            Map.entry("meta.lastmodified", Column.typed("r.last_modified", AttributeType.DATETIME)),
+            Map.entry("meta.resourcetype", Column.text("'User'", true)),
+            Map.entry("meta.version", Column.text("('W/\"' || r.version || '\"')", true)),
+            // A user without a vendor account yet is "pending", as its representation says.
+            Map.entry(PROVISIONING + "state", Column.text("coalesce(" + ACCOUNT.formatted("status") + ", 'pending')", false)),
+            Map.entry(PROVISIONING + "vendorid", Column.text(ACCOUNT.formatted("vendor_id"), true)),
+            Map.entry(PROVISIONING + "lasterror", Column.text(ACCOUNT.formatted("last_error"), false)),
+            Map.entry(PROVISIONING + "pendingsteps", Column.typed(ACCOUNT.formatted("pending_steps"), AttributeType.INTEGER)),
+            Map.entry(PROVISIONING + "updated", Column.typed(ACCOUNT.formatted("updated"), AttributeType.DATETIME))),
             Map.of("groups", new Relation(
                     "scim_group_member %1$s join scim_group %1$sg on %1$sg.id = %1$s.group_id where %1$s.member_id = r.id",
                     Map.of("value", Column.uuid("%1$s.group_id"),

@@ -199,13 +199,14 @@ public final class PatchEngine {
                 "Members are selected with members[value eq \"id\"] (or several joined with 'or'): " + filter);
     }
 
-    private static List<UUID> memberIds(JsonNode value) {
+    private List<UUID> memberIds(JsonNode value) {
         JsonNode values = value.isArray() ? value : value.isObject() ? new ArrayNode(null, List.of(value)) : null;
         if (values == null) {
             throw value("Members must be an array of objects with a 'value'");
         }
         List<UUID> ids = new ArrayList<>();
         for (JsonNode member : values) {
+            requireKnownMemberSubAttributes(member);
             JsonNode id = member.get("value");
             if (id == null || !id.isTextual()) {
                 throw value("Each member needs a 'value' with the id of a user or group");
@@ -214,6 +215,19 @@ public final class PatchEngine {
                     value("No user or group with id '" + id.asText() + "' in this connection")));
         }
         return ids;
+    }
+
+    /** The same rule as for every other complex value: an undeclared sub-attribute with a value is an error. */
+    private void requireKnownMemberSubAttributes(JsonNode member) {
+        AttributeDefinition definition = schema.coreAttribute("members").orElseThrow();
+        Iterator<Map.Entry<String, JsonNode>> fields = member.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isNull() && definition.subAttribute(field.getKey()).isEmpty()) {
+                throw new ScimException(400, "invalidSyntax",
+                        "Unknown sub-attribute '" + field.getKey() + "' of 'members'");
+            }
+        }
     }
 
     private static Optional<UUID> memberId(String text) {

@@ -1,8 +1,13 @@
 package dev.patchbay.scim.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.filters.Filter;
+import java.util.Optional;
 
-/** How deeply a filter nests: in its text (parentheses and value brackets) and once parsed (and/or/not). */
+/**
+ * How deeply a filter nests: in its text (parentheses and value brackets) and once parsed (and/or/not);
+ * and whether it compares with anything but a string, number, boolean or null.
+ */
 final class FilterDepth {
 
     private FilterDepth() {
@@ -57,5 +62,21 @@ final class FilterDepth {
             return 1 + of(filter.getValueFilter());
         }
         return 1;
+    }
+
+    /** The first comparison value that is a JSON array or object, which no attribute can equal. */
+    static Optional<Filter> structuredLiteral(Filter filter) {
+        if (filter.isCombiningFilter()) {
+            return filter.getCombinedFilters().stream().map(FilterDepth::structuredLiteral)
+                    .flatMap(Optional::stream).findFirst();
+        }
+        if (filter.isNotFilter()) {
+            return structuredLiteral(filter.getInvertedFilter());
+        }
+        if (filter.isComplexValueFilter()) {
+            return structuredLiteral(filter.getValueFilter());
+        }
+        JsonNode value = filter.getComparisonValue();
+        return value != null && value.isContainerNode() ? Optional.of(filter) : Optional.empty();
     }
 }

@@ -58,11 +58,20 @@ public class ScimRequests {
     }
 
     ObjectNode resourceBody(ResourceKind kind, String body) {
-        return dialect.normaliseResource(kind, object(body));
+        return dialect.normaliseResource(kind, storable(object(body)));
     }
 
     ObjectNode patchBody(ResourceKind kind, String body) {
-        return dialect.normalisePatch(kind, object(body));
+        return dialect.normalisePatch(kind, storable(object(body)));
+    }
+
+    /** PostgreSQL text and jsonb cannot hold NUL: a write that carries one anywhere is refused whole. */
+    private static ObjectNode storable(ObjectNode body) {
+        if (NulCharacters.anywhere(body)) {
+            throw new ScimException(400, "invalidValue",
+                    "The request body contains a NUL character (\\u0000), which no attribute can hold");
+        }
+        return body;
     }
 
     /** A JSON object body, within the size limit. */
@@ -101,6 +110,9 @@ public class ScimRequests {
         if (filter == null || filter.isBlank()) {
             return Optional.empty();
         }
+        if (filter.indexOf('\0') >= 0) {
+            throw new ScimException(400, "invalidFilter", "The filter contains a NUL character (\\u0000)");
+        }
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw new ScimException(400, "invalidFilter", "The filter is longer than " + MAX_FILTER_LENGTH + " characters");
         }
@@ -118,9 +130,17 @@ public class ScimRequests {
                 throw new ScimException(400, "invalidFilter", "The filter combines and/or/not more than "
                         + MAX_FILTER_DEPTH + " levels deep");
             }
+            FilterDepth.structuredLiteral(parsed).ifPresent(comparison -> {
+                throw new ScimException(400, "invalidFilter", "Invalid filter '" + filter + "': '" + comparison
+                        + "' compares with an array or object; compare with a string, number, boolean or null");
+            });
             return Optional.of(parsed);
         } catch (BadRequestException e) {
             throw new ScimException(400, "invalidFilter", "Invalid filter '" + filter + "': " + e.getMessage());
+        } catch (ClassCastException e) {
+            // The SDK parser reads '[' or '{' after an operator as a JSON value and then expects a scalar.
+            throw new ScimException(400, "invalidFilter", "Invalid filter '" + filter
+                    + "': compare with a string, number, boolean or null, not an array or object");
         }
     }
 

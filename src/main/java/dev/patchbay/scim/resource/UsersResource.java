@@ -6,6 +6,7 @@ import dev.patchbay.provisioning.GroupMembership;
 import dev.patchbay.provisioning.QueryResult;
 import dev.patchbay.provisioning.StoredUser;
 import dev.patchbay.provisioning.UserData;
+import dev.patchbay.provisioning.UserDetails;
 import dev.patchbay.provisioning.SynchronousCreates;
 import dev.patchbay.provisioning.UserService;
 import dev.patchbay.provisioning.VendorAccount;
@@ -48,9 +49,11 @@ public class UsersResource {
     private final VendorAccounts accounts;
     private final ScimRequests requests;
     private final ScimCaller caller;
+    private final UserDetails userDetails;
 
     public UsersResource(UserService users, SynchronousCreates synchronousCreates, VendorAccounts accounts,
-            ScimRequests requests, ScimCaller caller) {
+            ScimRequests requests, ScimCaller caller, UserDetails userDetails) {
+        this.userDetails = userDetails;
         this.users = users;
         this.synchronousCreates = synchronousCreates;
         this.accounts = accounts;
@@ -112,8 +115,9 @@ public class UsersResource {
                 request.excludedAttributes());
         QueryResult<StoredUser> result = users.query(caller.connectionId(), requests.query(ResourceKind.USER, request));
         List<UUID> ids = result.items().stream().map(StoredUser::id).toList();
-        Map<UUID, List<GroupMembership>> groups = projection.returns("groups") ? users.groupsOf(ids) : Map.of();
-        Map<UUID, VendorAccount> statuses = accounts.statuses(caller.connectionId(), ids);
+        UserDetails.Details details = userDetails.of(caller.connectionId(), ids, projection.returns("groups"));
+        Map<UUID, List<GroupMembership>> groups = details.groups();
+        Map<UUID, VendorAccount> statuses = details.statuses();
         List<ObjectNode> resources = result.items().stream()
                 .map(user -> projection.apply(UserRepresentation.toScim(schema(), user,
                         groups.getOrDefault(user.id(), List.of()), location(uriInfo, user.id()),
@@ -167,14 +171,18 @@ public class UsersResource {
         after.set("schemas", ResourceJson.schemas(schema(), after));
         ObjectNode validated = ResourceValidator.validate(schema(), after);
         ResourceValidator.checkImmutable(schema(), before, validated);
+        if (!validated.has("active")) {
+            // Removing active leaves it unassigned: the user stays as it was and is never switched back on.
+            validated.put("active", current.data().active());
+        }
         return UserRepresentation.toData(validated);
     }
 
     private ObjectNode representation(StoredUser user, String location, AttributeProjection projection) {
-        List<GroupMembership> groups = projection.returns("groups")
-                ? users.groupsOf(List.of(user.id())).getOrDefault(user.id(), List.of()) : List.of();
-        return UserRepresentation.toScim(schema(), user, groups, location,
-                accounts.find(caller.connectionId(), user.id()).orElse(null));
+        UserDetails.Details details = userDetails.of(caller.connectionId(), List.of(user.id()),
+                projection.returns("groups"));
+        return UserRepresentation.toScim(schema(), user, details.groups().getOrDefault(user.id(), List.of()), location,
+                details.statuses().get(user.id()));
     }
 
     private String location(UriInfo uriInfo, UUID id) {

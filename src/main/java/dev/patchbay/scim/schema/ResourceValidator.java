@@ -172,6 +172,9 @@ public final class ResourceValidator {
         if (value == null || value.isNull()) {
             return null;
         }
+        if (value.isTextual()) {
+            StringLimits.check(path, attribute.type(), value.asText());
+        }
         return switch (attribute.type()) {
             case COMPLEX -> checkComplex(attribute, value, path);
             case BOOLEAN -> require(value, value.isBoolean(), path, "true or false");
@@ -192,6 +195,9 @@ public final class ResourceValidator {
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                continue; // null is no value, whatever the name (the rule for attributes, too)
+            }
             AttributeDefinition sub = attribute.subAttribute(field.getKey())
                     .orElseThrow(() -> new ScimException(400, "invalidSyntax",
                             "Unknown sub-attribute '" + field.getKey() + "' of '" + path + "'"));

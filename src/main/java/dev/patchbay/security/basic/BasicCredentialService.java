@@ -1,5 +1,6 @@
 package dev.patchbay.security.basic;
 
+import dev.patchbay.security.CredentialCache;
 import dev.patchbay.security.Secrets;
 import dev.patchbay.store.ScimBasicCredential;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,11 @@ public class BasicCredentialService {
 
     private final Clock clock;
 
-    public BasicCredentialService(Clock clock) {
+    private final CredentialCache cache;
+
+    public BasicCredentialService(Clock clock, CredentialCache cache) {
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** A new credential; a null password gets a generated one. The password is in the result and nowhere else. */
@@ -53,6 +57,7 @@ public class BasicCredentialService {
         Optional<ScimBasicCredential> credential = ScimBasicCredential.<ScimBasicCredential>findByIdOptional(id)
                 .filter(found -> found.connectionId.equals(connectionId) && found.revokedAt == null);
         credential.ifPresent(found -> found.revokedAt = now());
+        cache.invalidateAfterTransaction();
         return credential.isPresent();
     }
 

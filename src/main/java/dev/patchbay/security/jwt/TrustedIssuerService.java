@@ -1,5 +1,6 @@
 package dev.patchbay.security.jwt;
 
+import dev.patchbay.security.CredentialCache;
 import dev.patchbay.store.ScimTrustedIssuer;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -32,9 +33,12 @@ public class TrustedIssuerService {
     private final CurrentIdentityAssociation identities;
     private final Clock clock;
 
-    public TrustedIssuerService(CurrentIdentityAssociation identities, Clock clock) {
+    private final CredentialCache cache;
+
+    public TrustedIssuerService(CurrentIdentityAssociation identities, Clock clock, CredentialCache cache) {
         this.identities = identities;
         this.clock = clock;
+        this.cache = cache;
     }
 
     public record NewIssuer(String issuer, String audience, String jwksUrl, Map<String, String> requiredClaims,
@@ -74,6 +78,7 @@ public class TrustedIssuerService {
     /** False when the connection has no such issuer. */
     @Transactional
     public boolean remove(String connectionId, UUID id) {
+        cache.invalidateAfterTransaction();
         return ScimTrustedIssuer.delete("id = ?1 and connectionId = ?2", id, connectionId) > 0;
     }
 
@@ -102,6 +107,18 @@ public class TrustedIssuerService {
                 && identity.getPrincipal() instanceof JsonWebToken;
         return byThisIssuer ? Optional.of(new Verified(trusted.get(), (JsonWebToken) identity.getPrincipal()))
                 : Optional.empty();
+    }
+
+    /** The {@code exp} of a JWT without checking anything (call it on a token already verified). */
+    public static Optional<java.time.Instant> unverifiedExpiry(String token) {
+        try {
+            JwtClaims claims = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
+                    .setSkipSignatureVerification().build().processToClaims(token);
+            return claims.getExpirationTime() == null ? Optional.empty()
+                    : Optional.of(java.time.Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return Optional.empty();
+        }
     }
 
     /** The {@code iss} of a JWT without checking anything else; empty when it is not a JWT. */

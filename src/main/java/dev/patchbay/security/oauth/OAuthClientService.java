@@ -1,5 +1,6 @@
 package dev.patchbay.security.oauth;
 
+import dev.patchbay.security.CredentialCache;
 import dev.patchbay.security.Secrets;
 import dev.patchbay.store.ScimOAuthClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,11 @@ public class OAuthClientService {
 
     private final Clock clock;
 
-    public OAuthClientService(Clock clock) {
+    private final CredentialCache cache;
+
+    public OAuthClientService(Clock clock, CredentialCache cache) {
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** A new client: the secret is in the result and nowhere else. Lifetime null means the global default. */
@@ -54,6 +58,7 @@ public class OAuthClientService {
         Optional<ScimOAuthClient> client = ScimOAuthClient.<ScimOAuthClient>findByIdOptional(id)
                 .filter(found -> found.connectionId.equals(connectionId) && found.isLive());
         client.ifPresent(found -> found.revokedAt = now());
+        cache.invalidateAfterTransaction();
         return client.isPresent();
     }
 

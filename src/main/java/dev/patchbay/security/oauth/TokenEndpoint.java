@@ -60,8 +60,8 @@ public class TokenEndpoint {
         }
         String clientId = basic.map(BasicCredentials::username).orElse(formClientId);
         String secret = basic.map(BasicCredentials::password).orElse(formClientSecret);
-        if (clientId == null || secret == null) {
-            return invalidClient();
+        if (clientId == null || secret == null || clientId.indexOf('\0') >= 0) {
+            return invalidClient(); // a NUL can match no stored client id (and PostgreSQL text refuses it)
         }
         Optional<ScimOAuthClient> client = clients.authenticate(clientId, secret);
         if (client.isEmpty()) {

@@ -1,0 +1,252 @@
+package dev.patchbay.bench;
+
+import static dev.patchbay.TestApi.admin;
+import static dev.patchbay.TestApi.createToken;
+import static io.restassured.RestAssured.given;
+
+import dev.patchbay.scim.ScimFixture;
+import dev.patchbay.security.issuer.TestIssuer;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: the SCIM front door under load, at 1 and 16 concurrent clients, beside two floors measured in
+ * the same run — a no-op endpoint of the same server (HTTP floor) and the same lookup as a bare JDBC query
+ * (database floor) — at 1,000 and 100,000 users per connection (seeded with SQL). Also each SCIM credential
+ * kind on the same request, POST /Users, and the resident memory afterwards.
+ * Run with {@code mvn -Pbench test -Dtest=ScimFrontDoorBenchmark}; results go to stdout and
+ * target/benchmark-frontdoor.md.
+ */
+@QuarkusTest
+class ScimFrontDoorBenchmark {
+
+    private static final long WARM_UP_MILLIS = Long.getLong("bench.warmup", 1_500);
+    private static final long MEASURE_MILLIS = Long.getLong("bench.measure", 3_000);
+    private static final int[] CLIENTS = {1, 16};
+    private static final String HEADER = "| request | users | clients | req/s | p50 ms | p99 ms | of HTTP floor | of DB floor |";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void frontDoor() throws IOException {
+        report.add(HEADER);
+        report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        // The JIT compiles the HTTP stack first, so that the first floor is not measured cold.
+        LoadRun.run("warm-up", 4, 0, 3 * WARM_UP_MILLIS, n -> expect(get("/bench/noop", null), 200, null));
+        LoadRun.Result[] httpFloor = new LoadRun.Result[2];
+        for (int i = 0; i < CLIENTS.length; i++) {
+            httpFloor[i] = LoadRun.run("HTTP floor: GET /bench/noop", CLIENTS[i], WARM_UP_MILLIS, MEASURE_MILLIS,
+                    n -> expect(get("/bench/noop", null), 200, null));
+            report.add(httpFloor[i].row("–", null, null));
+        }
+        if (!Boolean.getBoolean("bench.lookups-only")) {
+            authentication(httpFloor[1]);
+            creates(httpFloor);
+        }
+        for (int users : new int[] {1_000, 100_000}) {
+            lookups(users, httpFloor);
+        }
+        report.add("");
+        report.add(String.format(Locale.ROOT, "Resident memory of the JVM (gateway, embedded-database client and load"
+                + " generator in one process) after the run: %,d MB; the embedded PostgreSQL runs apart.", rssMegabytes()));
+        report.forEach(System.out::println);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "benchmark-frontdoor.md"), report);
+    }
+
+    private void lookups(int users, LoadRun.Result[] httpFloor) {
+        ScimFixture fixture = ScimFixture.create("fd");
+        String connection = fixture.connection;
+        String token = "Bearer " + fixture.token;
+        BenchSeed.usersAndGroups(entityManager, connection, users);
+        String base = "/scim/v2/" + connection;
+        String label = String.format(Locale.ROOT, "%,d", users);
+        List<String> ids = userIds(connection, 1_000);
+        for (int i = 0; i < CLIENTS.length; i++) {
+            int clients = CLIENTS[i];
+            // Both floors again, next to the requests they are compared with: the machine's load changes.
+            httpFloor[i] = LoadRun.run("HTTP floor: GET /bench/noop", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
+                    n -> expect(get("/bench/noop", null), 200, null));
+            report.add(httpFloor[i].row(label, null, null));
+            LoadRun.Result dbFloor = LoadRun.run("DB floor: userName lookup over JDBC", clients, WARM_UP_MILLIS,
+                    MEASURE_MILLIS, n -> jdbcLookup(connection, "user" + (n % users) + "@bench.example"));
+            report.add(dbFloor.row(label, httpFloor[i], null));
+            lookup(label, clients, httpFloor[i], dbFloor, "GET /Users?filter=userName eq", token,
+                    n -> base + "/Users?filter=" + encode("userName eq \"user" + (n % users) + "@bench.example\""));
+            lookup(label, clients, httpFloor[i], dbFloor, "GET /Users?filter=externalId eq", token,
+                    n -> base + "/Users?filter=" + encode("externalId eq \"ext-" + (n % users) + "\""));
+            lookup(label, clients, httpFloor[i], dbFloor, "GET /Users?filter=emails[type eq \"work\"].value eq", token,
+                    n -> base + "/Users?filter=" + encode("emails[type eq \"work\"].value eq \"user" + (n % users)
+                            + "@bench.example\""));
+            lookup(label, clients, httpFloor[i], dbFloor, "GET /Groups?filter=displayName eq", token,
+                    n -> base + "/Groups?filter=" + encode("displayName eq \"Group " + (n % (users / 10)) + "\""));
+            report.add(LoadRun.run("GET /Users/{id}", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
+                    n -> expect(get(base + "/Users/" + ids.get(n % ids.size()), token), 200, "\"id\""))
+                    .row(label, httpFloor[i], dbFloor));
+            report.add(LoadRun.run("GET /ServiceProviderConfig", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
+                    n -> expect(get(base + "/ServiceProviderConfig", token), 200, "patch")).row(label, httpFloor[i], null));
+            report.add(LoadRun.run("GET /Schemas", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
+                    n -> expect(get(base + "/Schemas", token), 200, "Resources")).row(label, httpFloor[i], null));
+        }
+    }
+
+    private void lookup(String label, int clients, LoadRun.Result httpFloor, LoadRun.Result dbFloor, String name,
+            String token, IntFunction<String> uri) {
+        report.add(LoadRun.run(name, clients, WARM_UP_MILLIS, MEASURE_MILLIS,
+                n -> expect(get(uri.apply(n), token), 200, "\"totalResults\":1,")).row(label, httpFloor, dbFloor));
+    }
+
+    /** Each credential kind on GET /ServiceProviderConfig at 16 clients: authentication is the only work. */
+    private void authentication(LoadRun.Result httpFloor) {
+        String connection = ScimFixture.create("fd-auth").connection;
+        String path = "/scim/v2/" + connection + "/ServiceProviderConfig";
+        String password = "correct horse battery staple";
+        admin().body(Map.of("username", "okta", "password", password))
+                .post("/admin/v1/connections/{id}/basic-credentials", connection).then().statusCode(201);
+        Map<String, String> client = admin().body(Map.of("description", "bench"))
+                .post("/admin/v1/connections/{id}/oauth-clients", connection).then().statusCode(201)
+                .extract().jsonPath().getMap("$");
+        String accessToken = given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", client.get("clientId")).formParam("client_secret", client.get("clientSecret"))
+                .post("/oauth2/token").then().statusCode(200).extract().path("access_token");
+        try (TestIssuer issuer = TestIssuer.start()) {
+            admin().body(Map.of("issuer", issuer.url(), "audience", "bench-audience"))
+                    .post("/admin/v1/connections/{id}/trusted-issuers", connection).then().statusCode(201);
+            String externalJwt = issuer.sign(issuer.claims("bench-audience"));
+            Map<String, String> headers = Map.of(
+                    "bearer token", "Bearer " + createToken(connection),
+                    "HTTP Basic", "Basic " + Base64.getEncoder().encodeToString(("okta:" + password)
+                            .getBytes(StandardCharsets.UTF_8)),
+                    "OAuth access token (JWT)", "Bearer " + accessToken,
+                    "trusted issuer JWT", "Bearer " + externalJwt);
+            for (String kind : List.of("bearer token", "HTTP Basic", "OAuth access token (JWT)", "trusted issuer JWT")) {
+                report.add(LoadRun.run("GET /ServiceProviderConfig with " + kind, 16, WARM_UP_MILLIS, MEASURE_MILLIS,
+                        n -> expect(get(path, headers.get(kind)), 200, "patch")).row("–", httpFloor, null));
+            }
+        }
+    }
+
+    private void creates(LoadRun.Result[] httpFloor) {
+        for (int i = 0; i < CLIENTS.length; i++) {
+            ScimFixture fixture = ScimFixture.create("fd-post");
+            String connection = fixture.connection;
+            String token = "Bearer " + fixture.token;
+            URI uri = uri("/scim/v2/" + connection + "/Users");
+            report.add(LoadRun.run("POST /Users (user, job and audit entry committed)", CLIENTS[i], WARM_UP_MILLIS,
+                    MEASURE_MILLIS, n -> expect(send(HttpRequest.newBuilder(uri).header("Authorization", token)
+                            .header("Content-Type", "application/scim+json")
+                            .POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+                                     "userName":"post%1$d@bench.example","externalId":"post-%1$d",
+                                     "name":{"givenName":"Post","familyName":"%1$d"},
+                                     "emails":[{"type":"work","primary":true,"value":"post%1$d@bench.example"}],
+                                     "active":true}""".formatted(n))).build()), 201, "\"id\""))
+                    .row("–", httpFloor[i], null));
+        }
+    }
+
+    private void jdbcLookup(String connection, String userName) {
+        try (Connection jdbc = dataSource.getConnection();
+                PreparedStatement select = jdbc.prepareStatement(
+                        "select * from scim_user r where r.connection_id = ? and lower(r.user_name) = lower(?)")) {
+            select.setString(1, connection);
+            select.setString(2, userName);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("no row for " + userName);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/scim+json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String fragment) {
+        if (response.statusCode() != status || fragment != null && !response.body().contains(fragment)) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://localhost:" + RestAssured.port + path);
+    }
+
+    private static String encode(String filter) {
+        return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private List<String> userIds(String connection, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = entityManager.createNativeQuery(
+                    "select id from scim_user where connection_id = :c order by random() limit :n")
+                    .setParameter("c", connection).setParameter("n", limit).getResultList();
+            return ids.stream().map(Object::toString).toList();
+        });
+    }
+
+    private static long rssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux
+        }
+        return -1;
+    }
+}
