@@ -2,6 +2,7 @@ package dev.patchbay.sandbox.genesys;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.sandbox.kit.BasicAuthorization;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,18 +49,8 @@ public class GenesysOAuthResource {
     }
 
     private boolean clientAuthenticated(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        int colon = decoded.indexOf(':');
-        return colon > 0 && decoded.substring(0, colon).equals(settings.clientId())
-                && decoded.substring(colon + 1).equals(settings.clientSecret());
+        return BasicAuthorization.parse(authorization).filter(basic -> basic.user().equals(settings.clientId())
+                && basic.password().equals(settings.clientSecret())).isPresent();
     }
 
     private Response.ResponseBuilder oauthError(int status, String error, String description) {

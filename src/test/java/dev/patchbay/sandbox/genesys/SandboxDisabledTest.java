@@ -2,23 +2,15 @@ package dev.patchbay.sandbox.genesys;
 
 import static io.restassured.RestAssured.given;
 
+import dev.patchbay.sandbox.kit.SandboxDisabled;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** With {@code patchbay.sandbox.enabled=false} the Genesys simulator is not there at all. */
 @QuarkusTest
-@TestProfile(SandboxDisabledTest.Disabled.class)
+@TestProfile(SandboxDisabled.class)
 class SandboxDisabledTest {
-
-    public static class Disabled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("patchbay.sandbox.enabled", "false");
-        }
-    }
 
     @Test
     void everySandboxEndpointIs404() {

@@ -1,0 +1,126 @@
+package dev.patchbay.sandbox.five9;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.sandbox.kit.ControlRefusal;
+import dev.patchbay.sandbox.kit.ControlResource;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kit's control API for the simulated Five9 domain, plus {@code PUT users/{userName}/used-in}
+ * ({@code ["Campaign X"]}): objects that refer to the user, so that deleteUser refuses it.
+ */
+@Path("/sandbox/five9/_control")
+public class Five9ControlResource extends ControlResource {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Five9Domain domain;
+    private final CallCounters counters;
+    private final AdminSessions sessions;
+    private final Five9Settings settings;
+
+    public Five9ControlResource(Five9Domain domain, CallCounters counters, AdminSessions sessions,
+            Five9Settings settings, Five9Clock clock, Five9Faults faults, ObjectMapper mapper) {
+        super(clock, faults, settings.tunables(), mapper);
+        this.domain = domain;
+        this.counters = counters;
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void resetSimulator() {
+        domain.reset();
+        counters.reset();
+        sessions.reset();
+    }
+
+    @Override
+    protected ControlRefusal translate(RuntimeException failure) {
+        return failure instanceof Five9Fault fault
+                ? new ControlRefusal("UserNotFoundFault".equals(fault.name()) ? 404 : 400, fault.getMessage(), List.of())
+                : null;
+    }
+
+    @Override
+    protected ObjectNode simulatorState(UriInfo uri) {
+        ObjectNode state = JSON.objectNode();
+        ArrayNode admins = state.putArray("adminUsers");
+        settings.adminUsers().forEach(admins::add);
+        ArrayNode busy = state.putArray("sessionsInFlight");
+        sessions.busy().forEach(busy::add);
+        ArrayNode users = state.putArray("users");
+        domain.users(NamePattern.of(null)).forEach(user -> users.add(user(user)));
+        state.set("skills", entries(domain.skills(NamePattern.of(null)), false));
+        state.set("agentGroups", entries(domain.agentGroups(NamePattern.of(null)), true));
+        state.set("userProfiles", entries(domain.profiles(), true));
+        ArrayNode calls = state.putArray("skillCalls");
+        domain.skillCalls().forEach(call -> calls.addObject().put("operation", call.operation())
+                .put("userName", call.userName()).put("skillName", call.skillName()).put("at", call.at().toString()));
+        ObjectNode callCounters = state.putObject("callCounters");
+        for (OperationType type : OperationType.LIMITED) {
+            ObjectNode windows = callCounters.putObject(type.name());
+            for (LimitWindow window : LimitWindow.values()) {
+                windows.putObject(window.settingSuffix().toLowerCase()).put("value", counters.value(type, window))
+                        .put("limit", settings.limit(type, window));
+            }
+        }
+        return state;
+    }
+
+    @PUT
+    @Path("users/{userName}/used-in")
+    public Response usedIn(@PathParam("userName") String userName, String body) {
+        return control(() -> {
+            JsonNode objects = parse(body);
+            if (!objects.isArray()) {
+                throw ControlRefusal.badRequest(null, "The body must be a JSON array of object names");
+            }
+            List<String> names = new ArrayList<>();
+            objects.forEach(name -> names.add(name.asText()));
+            domain.markUsedIn(userName, names);
+            return JSON.objectNode().put("userName", userName).set("usedIn", objects);
+        });
+    }
+
+    private static ObjectNode user(Five9User user) {
+        ObjectNode node = JSON.objectNode();
+        node.put("id", user.id);
+        node.put("userName", user.userName);
+        user.general.forEach(node::put);
+        node.put("userProfileName", user.userProfileName);
+        node.put("hasPassword", user.password != null);
+        ObjectNode roles = node.putObject("roles");
+        user.roles.forEach((element, role) -> {
+            ObjectNode permissions = roles.putObject(RoleTypes.type(element));
+            role.permissions().forEach(permissions::put);
+        });
+        ObjectNode skills = node.putObject("skills");
+        user.skills.forEach(skills::put);
+        ArrayNode usedIn = node.putArray("usedIn");
+        user.usedIn.forEach(usedIn::add);
+        return node;
+    }
+
+    private static ArrayNode entries(List<Five9Domain.Entry> entries, boolean withMembers) {
+        ArrayNode list = JSON.arrayNode();
+        for (Five9Domain.Entry entry : entries) {
+            ObjectNode node = list.addObject().put("id", entry.id()).put("name", entry.name());
+            if (withMembers) {
+                ArrayNode members = node.putArray("members");
+                entry.members().forEach(members::add);
+            }
+        }
+        return list;
+    }
+}
