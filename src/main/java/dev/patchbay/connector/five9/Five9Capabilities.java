@@ -52,6 +52,10 @@ final class Five9Capabilities {
                 .field(SeatField.USER_NAME, new FieldCapability(true, WriteRoute.REPLACE).required())
                 .fields(List.of(SeatField.GIVEN_NAME, SeatField.FAMILY_NAME, SeatField.EMAIL),
                         FieldCapability.replace().required())
+                // Five9 has no per-user plan field: the plan (Core … Ultimate) is what the named seat is billed
+                // at. It is declared so that the policy may name it and tasks state its cost; the connector
+                // writes nothing for it.
+                .field(SeatField.LICENSE, FieldCapability.replace())
                 .followUps(SeatField.ROLES, SeatField.SKILLS, SeatField.AGENT_GROUPS)
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(SEAT_REDUCTION))

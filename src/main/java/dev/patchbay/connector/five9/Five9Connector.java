@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 final class Five9Connector implements Connector {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The fields modifyUser writes; a change of the plan (LICENSE) alone makes no call. */
+    private static final Set<SeatField> IDENTITY = Set.of(SeatField.GIVEN_NAME, SeatField.FAMILY_NAME, SeatField.EMAIL);
 
     private final Map<String, Object> rawSettings;
     private Five9Settings settings;
@@ -95,7 +97,9 @@ final class Five9Connector implements Connector {
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
         if (step instanceof Step.Update update && update.route() == WriteRoute.REPLACE) {
-            modifyGeneral(ref, general -> writeIdentity(general, update.changes()));
+            if (update.changes().keySet().stream().anyMatch(IDENTITY::contains)) {
+                modifyGeneral(ref, general -> writeIdentity(general, update.changes()));
+            }
         } else if (step instanceof Step.Apply apply) {
             switch (apply.field()) {
                 case ROLES -> applyRoles(ref, roleNames(apply.value()));
@@ -135,7 +139,8 @@ final class Five9Connector implements Connector {
         Set<String> groups = client().call(port -> port.getAgentGroups(".*")).stream().map(AgentGroup::getName)
                 .collect(Collectors.toUnmodifiableSet());
         return Map.of(SeatField.SKILLS, skills, SeatField.AGENT_GROUPS, groups, SeatField.ROLES,
-                Set.copyOf(Five9Roles.TYPES.keySet()));
+                Set.copyOf(Five9Roles.TYPES.keySet()), SeatField.LICENSE,
+                Set.copyOf(Five9Capabilities.LIST_PRICES.licenses().keySet()));
     }
 
     private void applyRoles(VendorRef ref, Collection<String> desired) {
