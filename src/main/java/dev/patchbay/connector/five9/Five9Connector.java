@@ -9,6 +9,7 @@ import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
+import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.connector.WriteRoute;
 import dev.patchbay.connector.five9.soap.AgentGroup;
@@ -130,6 +131,18 @@ final class Five9Connector implements Connector {
         } catch (ConnectorException e) {
             return Health.of(e);
         }
+    }
+
+    /**
+     * "Buy Five9 seats" is done once the user has its account: Five9 does not tell how many seats are
+     * free, but the create it refused is retried and succeeds as soon as one is.
+     */
+    @Override
+    public Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
+        if (!Five9Capabilities.BUY_SEATS.kind().equals(task.kind())) {
+            return Optional.empty();
+        }
+        return Optional.of(user(ref.id()).isPresent());
     }
 
     @Override

@@ -163,6 +163,9 @@ class Five9EndToEndTest {
         queue.enqueueUsersWithOpenTasks();
         e2e.settle();
         assertEquals(1, Five9Sandbox.state().getList("users.findAll { it.userName == 'late@example.com' }").size());
+        assertEquals("provisioned", e2e.state(id));
+        admin().queryParam("connection", connection).get("/admin/v1/tasks").then()
+                .body("items.find { it.kind == 'buy_five9_seats' }.status", equalTo("verified"));
     }
 
     @Test
