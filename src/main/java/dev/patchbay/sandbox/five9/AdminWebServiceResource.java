@@ -76,26 +76,39 @@ public class AdminWebServiceResource {
         }
         Optional<Fault> fault = faults.nextFor(Five9Faults.SOAP);
         long delayMillis = fault.filter(f -> f.is(Fault.LATENCY)).map(Fault::millis).orElse(0L);
-        Response response;
-        if (fault.isPresent() && fault.get().is(Fault.STATUS)) {
-            Response.ResponseBuilder status = page(fault.get().status(), "Injected failure");
-            if (fault.get().retryAfterSeconds() != null) {
-                status.header("Retry-After", fault.get().retryAfterSeconds());
-            }
-            response = status.build();
-        } else if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
+        if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
             delayMillis = settings.timeoutMs();
-            response = page(504, "Gateway Timeout").build();
-        } else if (fault.isPresent() && fault.get().is(Five9Faults.SOAP_FAULT)) {
-            response = fault(Five9Fault.of(fault.get().name(), fault.get().message()));
-        } else {
-            response = run(body);
+        }
+        Response response;
+        try {
+            response = respond(fault, body);
+        } catch (RuntimeException unexpected) {
+            sessions.close(admin.get());
+            throw unexpected;
         }
         Uni<Response> answer = Uni.createFrom().item(response);
         if (delayMillis > 0) {
             answer = answer.onItem().delayIt().by(Duration.ofMillis(delayMillis));
         }
         return answer.onTermination().invoke(() -> sessions.close(admin.get()));
+    }
+
+    /** The injected fault's answer, or the operation's. */
+    private Response respond(Optional<Fault> fault, byte[] body) {
+        if (fault.isPresent() && fault.get().is(Fault.STATUS)) {
+            Response.ResponseBuilder status = page(fault.get().status(), "Injected failure");
+            if (fault.get().retryAfterSeconds() != null) {
+                status.header("Retry-After", fault.get().retryAfterSeconds());
+            }
+            return status.build();
+        }
+        if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
+            return page(504, "Gateway Timeout").build();
+        }
+        if (fault.isPresent() && fault.get().is(Five9Faults.SOAP_FAULT)) {
+            return fault(Five9Fault.of(fault.get().name(), fault.get().message()));
+        }
+        return run(body);
     }
 
     private Response run(byte[] body) {

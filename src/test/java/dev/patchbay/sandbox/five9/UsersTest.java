@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchbay.sandbox.five9.SoapRequest.El;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +33,13 @@ class UsersTest {
     }
 
     private static SoapRequest modify(El general, El... roles) {
-        List<El> parts = new java.util.ArrayList<>(List.of(general));
+        List<El> parts = new ArrayList<>(List.of(general));
         parts.addAll(List.of(roles));
         return SoapRequest.of("modifyUser", parts.toArray(El[]::new));
     }
 
     private static El modifiedInfo(String userName, El... fields) {
-        List<El> all = new java.util.ArrayList<>(List.of(el("EMail", "jane@example.com"), el("firstName", "Janet"),
+        List<El> all = new ArrayList<>(List.of(el("EMail", "jane@example.com"), el("firstName", "Janet"),
                 el("lastName", "Doe"), el("userName", userName)));
         all.addAll(List.of(fields));
         return el("userGeneralInfo", all);
@@ -73,7 +74,7 @@ class UsersTest {
     @Test
     void requiredFieldsAndAtLeastOneRole() {
         for (String missing : List.of("firstName", "lastName", "EMail", "password")) {
-            List<El> fields = new java.util.ArrayList<>(List.of(el("EMail", JANE), el("firstName", "Jane"),
+            List<El> fields = new ArrayList<>(List.of(el("EMail", JANE), el("firstName", "Jane"),
                     el("lastName", "Doe"), el("password", "x"), el("userName", JANE)));
             fields.removeIf(field -> field.name().equals(missing));
             SoapAnswer answer = fault("InvalidUserDataFault", SoapRequest.of("createUser",
