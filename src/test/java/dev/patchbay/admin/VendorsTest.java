@@ -17,7 +17,7 @@ class VendorsTest {
     @Test
     void everyVendorWithAConnectorIsListedWithItsSettingsAndCapabilities() {
         admin().get("/admin/v1/vendors").then().statusCode(200)
-                .body("items.id", equalTo(List.of("eightbyeight", "fake", "genesys")))
+                .body("items.id", equalTo(List.of("eightbyeight", "fake", "five9", "genesys")))
                 .body("items.find { it.id == 'genesys' }.displayName", equalTo("Genesys Cloud"))
                 .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
                 .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientId' }.required", equalTo(true))
@@ -33,8 +33,13 @@ class VendorsTest {
                 .body("items.find { it.id == 'eightbyeight' }.capabilities.operations", hasItem("retire"))
                 .body("items.find { it.id == 'eightbyeight' }.capabilities.deleteGate.kind", equalTo("export_voicemails"));
         admin().get("/admin/v1/vendors/genesys").then().statusCode(200).body("listPrices.currency", equalTo("USD"));
-        admin().get("/admin/v1/vendors/five9").then().statusCode(404)
-                .body("message", equalTo("No vendor 'five9'; vendors: eightbyeight, fake, genesys"));
+        admin().get("/admin/v1/vendors/five9").then().statusCode(200)
+                .body("capabilities.skillScale.higherIsBetter", equalTo(false))
+                .body("capabilities.fields.userName.mutability", equalTo("immutable"))
+                .body("capabilities.deleteGate.kind", equalTo("export_recordings"))
+                .body("listPrices.licenses.Ultimate", equalTo(229));
+        admin().get("/admin/v1/vendors/vbc").then().statusCode(404)
+                .body("message", equalTo("No vendor 'vbc'; vendors: eightbyeight, fake, five9, genesys"));
         given().get("/admin/v1/vendors").then().statusCode(401);
     }
 }

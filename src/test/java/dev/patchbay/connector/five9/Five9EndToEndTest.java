@@ -1,0 +1,236 @@
+package dev.patchbay.connector.five9;
+
+import static dev.patchbay.TestApi.admin;
+import static dev.patchbay.TestApi.createToken;
+import static dev.patchbay.TestApi.uniqueConnectionId;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.job.JobQueue;
+import dev.patchbay.job.JobWorker;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Okta- and Entra-style SCIM requests to Patchbay, provisioned by the real Five9 connector over SOAP into
+ * the Five9 simulator; each test asserts the simulator's final state.
+ */
+@QuarkusTest
+class Five9EndToEndTest {
+
+    private static final String POLICY = """
+            {"groupRules":[
+              {"group":"Five9 Agents","precedence":10,"license":"Core","roles":["Agent"],
+               "skills":{"Support":3,"Billing":5},"agentGroups":["Tier 1"]},
+              {"group":"Five9 Supervisors","precedence":20,"license":"Premium","roles":["Agent","Supervisor"],
+               "skills":{"Support":1},"agentGroups":["Tier 1","Tier 2"]},
+              {"group":"Five9 Admins","precedence":30,"license":"Premium","roles":["Agent","Administrator"]}],
+             "approvals":{"roles":["Administrator"]}%s}""";
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    EntityManager entityManager;
+
+    private String connection;
+    private EndToEnd e2e;
+
+    @BeforeEach
+    void connection() {
+        Five9Sandbox.reset();
+        new EndToEnd(worker, entityManager, null, null).drain();
+        connection = uniqueConnectionId("e2e-five9");
+        admin().body(Map.of("id", connection, "vendor", "five9", "displayName", "Five9 sandbox",
+                "settings", Five9Sandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
+        e2e.policy(POLICY.formatted(""));
+    }
+
+    private static String user(String userName) {
+        return "users.find { it.userName == '" + userName + "' }";
+    }
+
+    private static List<String> membersOf(JsonPath state, String group) {
+        return state.getList("agentGroups.find { it.name == '" + group + "' }.members");
+    }
+
+    private String group(String name, String userId) {
+        return e2e.scim("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + name + "\",\"members\":[{\"value\":\"" + userId + "\"}]}")
+                .statusCode(201).extract().path("id");
+    }
+
+    private void patch(String id, String operations) {
+        e2e.scim("PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":" + operations + "}").statusCode(200);
+    }
+
+    private JsonPath openTasks() {
+        return admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void anOktaUserGetsRolesSkillsAndAgentGroupsAndAGroupChangeIsAppliedByDifference() {
+        String id = e2e.oktaCreate("agent@example.com", "Ada", "Lovelace", "{}");
+        String agents = group("Five9 Agents", id);
+        e2e.drain();
+        JsonPath state = Five9Sandbox.state();
+        assertEquals("agent@example.com", state.getString(user("agent@example.com") + ".federationId"),
+                "SSO works without a manual step");
+        assertEquals("true", state.getString(user("agent@example.com") + ".mustChangePassword"));
+        assertEquals("Ada", state.getString(user("agent@example.com") + ".firstName"));
+        assertEquals(List.of("Agent"), List.copyOf(state.getMap(user("agent@example.com") + ".roles").keySet()));
+        assertEquals(Map.of("Support", 3, "Billing", 5), state.getMap(user("agent@example.com") + ".skills"));
+        assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 1"));
+        assertEquals("provisioned", e2e.state(id));
+
+        e2e.scim("DELETE", "/Groups/" + agents, null).statusCode(204);
+        group("Five9 Supervisors", id);
+        e2e.drain();
+        state = Five9Sandbox.state();
+        assertEquals(List.of("Agent", "Supervisor"), state.getMap(user("agent@example.com") + ".roles").keySet()
+                .stream().map(String::valueOf).sorted().toList());
+        assertEquals(Map.of("Support", 1), state.getMap(user("agent@example.com") + ".skills"),
+                "Support raised to 1 (Five9's best), Billing removed");
+        assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 1"));
+        assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 2"));
+        List<Instant> skillCalls = state.<String>getList("skillCalls.at").stream().map(Instant::parse).toList();
+        for (int i = 1; i < skillCalls.size(); i++) {
+            assertTrue(!skillCalls.get(i).isBefore(skillCalls.get(i - 1).plusMillis(50)),
+                    "skill calls are paced by the connection's skillPacingMillis: " + skillCalls);
+        }
+        assertEquals("provisioned", e2e.state(id));
+    }
+
+    @Test
+    void administratorWaitsForApproval() {
+        String id = e2e.oktaCreate("boss@example.com", "Grace", "Hopper", "{}");
+        group("Five9 Admins", id);
+        e2e.drain();
+        assertNull(Five9Sandbox.state().get(user("boss@example.com") + ".roles.DomainAdmin"),
+                "no admin rights before the approval");
+        String approval = openTasks().getString("items.find { it.kind == 'role_approval' }.id");
+        admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", approval).then()
+                .statusCode(200);
+        // An approval applies with the user's next sync (the completion does not enqueue one by itself).
+        patch(id, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Grace H.\"}]");
+        e2e.drain();
+        assertTrue(Five9Sandbox.state().getMap(user("boss@example.com") + ".roles").containsKey("DomainAdmin"));
+        assertTrue(Five9Sandbox.state().getMap(user("boss@example.com") + ".roles").containsKey("Agent"));
+    }
+
+    @Test
+    void aUserNameChangeIsATaskAndTheAccountKeepsItsName() {
+        String id = e2e.oktaCreate("old.name@example.com", "Ada", "Lovelace", "{}");
+        e2e.drain();
+        patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"new.name@example.com\"},"
+                + "{\"op\":\"replace\",\"path\":\"name.familyName\",\"value\":\"Byron\"}]");
+        e2e.drain();
+        JsonPath state = Five9Sandbox.state();
+        assertEquals("Byron", state.getString(user("old.name@example.com") + ".lastName"), "the rest still syncs");
+        assertNull(state.get(user("new.name@example.com")));
+        assertEquals(1, state.getList("users").size());
+        assertTrue(openTasks().<String>getList("items.kind").contains("immutable_change"));
+    }
+
+    @Test
+    void aFullDomainIsABuySeatsTaskAndTheUserIsCreatedOnceASeatIsFree() {
+        Five9Sandbox.CONTROL.settings(Map.of("seatLimit", 0));
+        String id = e2e.oktaCreate("late@example.com", "Ada", "Lovelace", "{}");
+        e2e.drain();
+        assertEquals(0, Five9Sandbox.state().getList("users").size());
+        assertEquals("needs_action", e2e.state(id));
+        assertTrue(openTasks().<String>getList("items.kind").contains("buy_five9_seats"));
+
+        Five9Sandbox.CONTROL.settings(Map.of("seatLimit", 5));
+        queue.enqueueUsersWithOpenTasks();
+        e2e.settle();
+        assertEquals(1, Five9Sandbox.state().getList("users.findAll { it.userName == 'late@example.com' }").size());
+        assertEquals("provisioned", e2e.state(id));
+        admin().queryParam("connection", connection).get("/admin/v1/tasks").then()
+                .body("items.find { it.kind == 'buy_five9_seats' }.status", equalTo("verified"));
+    }
+
+    @Test
+    void anEntraDisableDeactivatesAndAsksForASeatReductionWithThePlansCost() {
+        String id = e2e.scim("POST", "/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"Test_User_00aa00aa@contoso.com","active":"True",
+                 "displayName":"Test User","emails":[{"primary":true,"type":"work","value":"Test_User_00aa00aa@contoso.com"}],
+                 "meta":{"resourceType":"User"},"name":{"formatted":"givenName familyName","familyName":"familyName","givenName":"givenName"},
+                 "roles":[],"title":null,"addresses":null}""").statusCode(201).extract().path("id");
+        group("Five9 Supervisors", id);
+        e2e.drain();
+        assertEquals("true", Five9Sandbox.state().getString(user("Test_User_00aa00aa@contoso.com") + ".active"));
+
+        patch(id, "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]");
+        e2e.drain();
+        assertEquals("false", Five9Sandbox.state().getString(user("Test_User_00aa00aa@contoso.com") + ".active"));
+        admin().queryParam("connection", connection).queryParam("status", "open").get("/admin/v1/tasks").then()
+                .body("items.kind", hasItem("seat_reduction"))
+                .body("items.find { it.kind == 'seat_reduction' }.monthlyCost", equalTo(169.0f));
+    }
+
+    @Test
+    void aHardDeleteWaitsUntilTheRecordingsAreExported() {
+        e2e.policy(POLICY.formatted(",\"offboarding\":{\"onDelete\":\"delete\"}"));
+        String id = e2e.oktaCreate("gone@example.com", "Ada", "Lovelace", "{}");
+        e2e.drain();
+        e2e.scim("DELETE", "/Users/" + id, null).statusCode(204);
+        e2e.drain();
+        assertEquals("false", Five9Sandbox.state().getString(user("gone@example.com") + ".active"),
+                "deactivated, not yet deleted");
+        String export = openTasks().getString("items.find { it.kind == 'export_recordings' }.id");
+        admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", export).then()
+                .statusCode(200);
+        e2e.settle();
+        assertNull(Five9Sandbox.state().get(user("gone@example.com")), "deleted once the recordings were exported");
+    }
+
+    @Test
+    void busyAdminUsersAndFaultsEndInTheRightStateWithOneAccount() {
+        Five9Sandbox.fault(Map.of("type", "soapFault", "name", "SessionClosedFault", "count", 2));
+        Five9Sandbox.fault(Map.of("type", "soapFault", "name", "ConcurrentModificationFault", "count", 1));
+        Five9Sandbox.fault(Map.of("type", "status", "status", 503, "count", 1));
+        String id = e2e.oktaCreate("faulty@example.com", "Ada", "Lovelace", "{}");
+        group("Five9 Agents", id);
+        e2e.settle();
+        JsonPath state = Five9Sandbox.state();
+        assertEquals(1, state.getList("users.findAll { it.userName == 'faulty@example.com' }").size(),
+                "one account, however often the calls were retried");
+        assertEquals(Map.of("Support", 3, "Billing", 5), state.getMap(user("faulty@example.com") + ".skills"));
+        assertEquals(List.of("faulty@example.com"), membersOf(state, "Tier 1"));
+        assertEquals("provisioned", e2e.state(id), "a busy admin user is never a failure");
+        assertEquals(0, admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().statusCode(200)
+                .extract().jsonPath().getList("items").size());
+    }
+
+    @Test
+    void theRequestLimitWaitsForTheWindowInsteadOfFailing() {
+        Five9Sandbox.fault(Map.of("type", "soapFault", "name", "OperationsLimitExceededFault", "count", 1,
+                "message", "Maximum number of Modify Web Services requests for the minute period has been exceeded"));
+        String id = e2e.oktaCreate("limited@example.com", "Ada", "Lovelace", "{}");
+        e2e.drain();
+        assertFalse("failed".equals(e2e.state(id)));
+        e2e.settle();
+        assertEquals(1, Five9Sandbox.state().getList("users.findAll { it.userName == 'limited@example.com' }").size());
+        assertEquals("provisioned", e2e.state(id));
+    }
+}
