@@ -241,7 +241,7 @@ final class EightByEightConnector implements Connector {
         throw new ConnectorException.Rejected("8x8 has no license type '" + license + "'");
     }
 
-    /** Polls an Admin API operation until it completes; a failed one is the vendor's refusal. */
+    /** Polls an Admin API operation until it completes; a failed one is classified by its error. */
     private void awaitOperation(JsonNode operation) {
         String id = operation.path("operationId").asText();
         long deadline = System.nanoTime() + settings().operationTimeout().toNanos();
@@ -252,8 +252,7 @@ final class EightByEightConnector implements Connector {
                 return;
             }
             if ("FAILED".equals(status)) {
-                throw new ConnectorException.Rejected("8x8 operation " + id + " failed: "
-                        + EightByEightHttp.detail(current.path("error"), 400));
+                throw EightByEightHttp.operationFailed(id, current.path("error"));
             }
             if (System.nanoTime() > deadline) {
                 throw new ConnectorException.Retryable("8x8 operation " + id + " still " + status, null);

@@ -65,7 +65,24 @@ final class EightByEightHttp {
         throw new ConnectorException.Rejected("8x8 answered " + status + ": " + detail);
     }
 
-    /** Retry-After in seconds, else the x-ratelimit-reset epoch second. */
+    /**
+     * An asynchronous operation that ended FAILED. Only an error saying the request itself is invalid
+     * (a 4xx other than 408/429, or a validation code) is permanent; anything else (8x8's own trouble,
+     * an unknown cause) is retried a bounded number of times, with 8x8's reason kept.
+     */
+    static ConnectorException operationFailed(String operationId, JsonNode error) {
+        int status = error.path("status").asInt(0);
+        boolean invalid = status >= 400 && status < 500 && status != 408 && status != 429;
+        for (JsonNode item : error.path("errors")) {
+            String code = item.path("code").asText("");
+            invalid |= code.equals("VALIDATION_ERROR") || code.equals("NOT_FOUND") || code.equals("BAD_REQUEST");
+        }
+        String message = "8x8 operation " + operationId + " failed: " + detail(error.isMissingNode() ? null : error,
+                status == 0 ? 500 : status);
+        return invalid ? new ConnectorException.Rejected(message) : new ConnectorException.Retryable(message, null);
+    }
+
+    /** Retry-After in seconds, else (for a 429) the x-ratelimit-reset epoch second. */
     private static Duration retryAfter(HttpResponse<?> response) {
         Optional<String> seconds = response.headers().firstValue("Retry-After");
         if (seconds.isPresent()) {
@@ -74,6 +91,9 @@ final class EightByEightHttp {
             } catch (NumberFormatException e) {
                 return null;
             }
+        }
+        if (response.statusCode() != 429) {
+            return null;
         }
         return response.headers().firstValue("x-ratelimit-reset").map(reset -> {
             try {

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The Platform API v2 over HTTP with a client-credentials bearer token; answers become typed connector
- * failures. A refused token is replaced once per call.
+ * failures. A refused token is replaced and the call repeated at once.
  */
 final class GenesysHttp {
 
@@ -50,7 +50,8 @@ final class GenesysHttp {
         HttpResponse<String> response = exchange(method, path, body, token);
         if (response.statusCode() == 401) {
             tokens.rejected(token);
-            response = exchange(method, path, body, tokens.accessToken());
+            token = tokens.accessToken();
+            response = exchange(method, path, body, token);
         }
         JsonNode json = parse(response.body());
         int status = response.statusCode();
@@ -63,9 +64,16 @@ final class GenesysHttp {
             throw new ConnectorException.Retryable("Genesys Cloud answered " + status + " " + code + ": " + message,
                     retryAfter(response));
         }
-        if (status == 401 || status == 403) {
-            throw new ConnectorException.AuthFailed("Genesys Cloud answered " + status + " " + code + ": " + message
-                    + (status == 403 ? " (grant the OAuth client the roles this needs)" : ""));
+        if (status == 401) {
+            // A token the login just issued and the API still refuses: a passing fault, not wrong credentials
+            // (only the login refusing them says that). The next attempt gets yet another token.
+            tokens.rejected(token);
+            throw new ConnectorException.Retryable("Genesys Cloud refused a fresh access token (401 " + code + ": "
+                    + message + ")", null);
+        }
+        if (status == 403) {
+            throw new ConnectorException.AuthFailed("Genesys Cloud answered 403 " + code + ": " + message
+                    + " (grant the OAuth client the roles this needs)");
         }
         if ((status == 409 || status == 400) && message.toLowerCase(Locale.ROOT).contains("version")) {
             throw new VersionMismatch(message);
@@ -98,10 +106,15 @@ final class GenesysHttp {
         }
     }
 
-    /** Retry-After in seconds, else inin-ratelimit-reset (seconds until the window resets). */
-    private static Duration retryAfter(HttpResponse<?> response) {
+    /**
+     * Retry-After in seconds; for a 429 without it, inin-ratelimit-reset (seconds until the window resets).
+     * Genesys sends inin-ratelimit-reset on every answer, so on a 5xx it says nothing about the fault: a
+     * retry-after there would pause the whole vendor account for a transient error of one call.
+     */
+    static Duration retryAfter(HttpResponse<?> response) {
         Optional<String> seconds = response.headers().firstValue("Retry-After")
-                .or(() -> response.headers().firstValue("inin-ratelimit-reset"));
+                .or(() -> response.statusCode() == 429
+                        ? response.headers().firstValue("inin-ratelimit-reset") : Optional.empty());
         try {
             return seconds.map(value -> Duration.ofSeconds(Math.max(1, Long.parseLong(value.trim())))).orElse(null);
         } catch (NumberFormatException e) {
