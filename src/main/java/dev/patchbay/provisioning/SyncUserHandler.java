@@ -1,6 +1,5 @@
 package dev.patchbay.provisioning;
 
-import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
@@ -11,8 +10,6 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.VendorKind;
 import dev.patchbay.connector.VendorRef;
-import dev.patchbay.connector.TaskCheck;
-import dev.patchbay.followup.FollowUpTask;
 import dev.patchbay.followup.FollowUpTasks;
 import dev.patchbay.job.Job;
 import dev.patchbay.job.JobHandler;
@@ -22,7 +19,6 @@ import dev.patchbay.job.RateLimiter;
 import dev.patchbay.provisioning.planner.AppliedSeat;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
-import dev.patchbay.provisioning.policy.PriceCatalog;
 import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,19 +30,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Brings one user's vendor account to the state the IdP asks for: plans the steps from the desired and
  * the applied seat, runs them through the connector, and records each success at once so that a crash
  * repeats at most the step that was in flight (and a repeated create is caught by {@link Connector#find}).
+ * What a failed step means is {@link StepFailures}' call.
  */
 @ApplicationScoped
 public class SyncUserHandler implements JobHandler {
 
     static final Duration NO_CONNECTOR_RETRY = Duration.ofHours(1);
     static final Duration CONCURRENCY_BACKOFF = Duration.ofMillis(500);
-    static final Duration NEEDS_ACTION_RECHECK = Duration.ofMinutes(15);
 
     private final ConnectorRegistry connectors;
     private final SyncPlanner planner;
@@ -57,17 +52,15 @@ public class SyncUserHandler implements JobHandler {
     private final RateLimiter rateLimiter;
     private final JobQueue jobs;
     private final MeterRegistry metrics;
-    private final PriceCatalog prices;
-
     private final ConnectionSecrets secrets;
+    private final TaskRaiser raiser;
+    private final TaskVerifier verifier;
+    private final StepFailures failures;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
-            JobQueue jobs, MeterRegistry metrics, PriceCatalog prices, ConnectionSecrets secrets) {
-        this.secrets = secrets;
-        this.jobs = jobs;
-        this.metrics = metrics;
-        this.prices = prices;
+            JobQueue jobs, MeterRegistry metrics, ConnectionSecrets secrets, TaskRaiser raiser, TaskVerifier verifier,
+            StepFailures failures) {
         this.connectors = connectors;
         this.planner = planner;
         this.policies = policies;
@@ -75,6 +68,12 @@ public class SyncUserHandler implements JobHandler {
         this.tasks = tasks;
         this.events = events;
         this.rateLimiter = rateLimiter;
+        this.jobs = jobs;
+        this.metrics = metrics;
+        this.secrets = secrets;
+        this.raiser = raiser;
+        this.verifier = verifier;
+        this.failures = failures;
     }
 
     @Override
@@ -88,143 +87,124 @@ public class SyncUserHandler implements JobHandler {
         // Decrypted here, for the vendor call only; never logged.
         Map<String, Object> settings = secrets.open(job.connectionId(), connection.get().settings);
         Optional<Connector> connector = connectors.connectorFor(vendor, job.connectionId(), settings);
-        Optional<VendorAccount> account = accounts.find(job.connectionId(), job.userId());
         if (connector.isEmpty()) {
-            String message = "No connector for vendor '" + vendor.wireName() + "' is available yet";
-            save(job, account.map(VendorAccount::vendorId).orElse(null), account.map(VendorAccount::applied).orElse(null),
-                    VendorAccount.PENDING, message, 0);
+            Optional<VendorAccount> account = accounts.find(job.connectionId(), job.userId());
+            accounts.save(job.connectionId(), job.userId(), new VendorAccount(
+                    account.map(VendorAccount::vendorId).orElse(null), account.map(VendorAccount::applied).orElse(null),
+                    VendorAccount.PENDING, "No connector for vendor '" + vendor.wireName() + "' is available yet", 0,
+                    null));
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
-        return sync(job, vendor, connector.get(), settings, account);
-    }
-
-    private JobResult sync(Job job, VendorKind vendor, Connector connector, Map<String, Object> settings,
-            Optional<VendorAccount> account) {
-        int maxConcurrent = connector.capabilities().rateLimit().maxConcurrent();
+        int maxConcurrent = connector.get().capabilities().rateLimit().maxConcurrent();
         if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
             // Too many of this vendor account's jobs run at once (this one included): yield for a moment.
             return new JobResult.Wait(CONCURRENCY_BACKOFF);
         }
         PolicyDocument policy = policies.current(job.connectionId()).document();
-        SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), connector.capabilities(), policy);
-        Capabilities capabilities = plan.capabilities();
-        Seat desired = plan.desired();
-        Seat applied = plan.applied();
-        String vendorId = plan.vendorId();
-        List<Step> steps = plan.steps();
-        for (String role : plan.awaitingApproval()) {
-            raise(job, SyncPlanner.APPROVAL_KIND, "role:" + role, "Approve granting the role '" + role + "'",
-                    "Patchbay > Tasks", null, policy, vendor);
-        }
+        SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), connector.get().capabilities(),
+                policy);
         CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
-        int done = 0;
+        return run(new SyncRun(job, vendor.wireName(), connector.get(), context, policy, plan));
+    }
+
+    private JobResult run(SyncRun run) {
+        for (String role : run.plan.awaitingApproval()) {
+            raiser.raise(run, SyncPlanner.APPROVAL_KIND, "role:" + role, "Approve granting the role '" + role + "'",
+                    "Patchbay > Tasks", null);
+        }
         boolean stepsWaiting = false;
-        for (Step step : steps) {
-            int remaining = steps.size() - done;
+        List<Step> steps = run.plan.steps();
+        for (int index = 0; index < steps.size(); index++) {
+            Step step = steps.get(index);
             if (step instanceof Step.RaiseTask task) {
-                // The cost at stake is the license the user had when this sync started.
-                raise(job, task.template().kind(), task.field() == null ? null : task.field().name().toLowerCase(),
-                        task.reason(), task.template().consolePath(),
-                        plan.applied() != null ? plan.applied() : desired, policy, vendor);
-                done++;
+                raiser.raise(run, task.template().kind(),
+                        task.field() == null ? null : task.field().name().toLowerCase(), task.reason(),
+                        task.template().consolePath());
+                run.done++;
                 continue;
             }
-            Optional<Duration> wait = rateLimiter.acquire(job.connectionId(), capabilities.rateLimit());
+            Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.plan.capabilities().rateLimit());
             if (wait.isPresent()) {
-                save(job, vendorId, applied, VendorAccount.PENDING, null, remaining);
+                save(run, VendorAccount.PENDING, null, run.remaining());
                 return new JobResult.Wait(wait.get());
             }
-            long started = System.nanoTime();
             try {
-                if (step instanceof Step.Create create) {
-                    vendorId = createOrAdopt(connector, create, matchKey(desired, policy), context).id();
-                } else {
-                    connector.apply(new VendorRef(vendorId), step, context);
+                execute(run, step);
+            } catch (RuntimeException failure) {
+                if (!(failure instanceof ConnectorException)) {
+                    finishOffboarding(run, steps.subList(index + 1, steps.size()));
                 }
-            } catch (ConnectorException.NeedsAction e) {
-                // This step waits for a person; the user's other steps go on.
-                raise(job, e.template().kind(), stepField(step), e.template().reasonFor(null, null, null) + ": "
-                        + e.getMessage(), e.template().consolePath(), plan.applied() != null ? plan.applied() : desired,
-                        policy, vendor);
-                if (step instanceof Step.Create) {
-                    // Without the account nothing else can be done yet.
-                    save(job, vendorId, applied, VendorAccount.NEEDS_ACTION, e.getMessage(), remaining);
-                    return new JobResult.Wait(NEEDS_ACTION_RECHECK);
+                Optional<JobResult> end = failures.onFailure(run, step, failure);
+                if (end.isPresent()) {
+                    return end.get();
                 }
-                done++;
-                stepsWaiting = true;
-                continue;
-            } catch (ConnectorException.NotFound e) {
-                if (!(step instanceof Step.Delete)) {
-                    // The account is gone at the vendor: forget it, and the next run creates it again.
-                    events.record(job.connectionId(), job.userId(), job.id(), "error", describe(step) + ": " + e.getMessage());
-                    save(job, null, null, VendorAccount.PENDING, e.getMessage(), remaining);
-                    return retry(job, capabilities, null, e.getMessage());
-                }
-            } catch (ConnectorException.Retryable e) {
-                count(job, "retry");
-                events.record(job.connectionId(), job.userId(), job.id(), "retry", describe(step) + ": " + e.getMessage());
-                save(job, vendorId, applied, VendorAccount.PENDING, e.getMessage(), remaining);
-                // The vendor said when to come back: every instance's jobs for this account wait.
-                e.retryAfter().ifPresent(retryAfter -> rateLimiter.pause(job.connectionId(), retryAfter));
-                return retry(job, capabilities, e.retryAfter().orElse(null), e.getMessage());
-            } catch (ConnectorException.AuthFailed e) {
-                events.record(job.connectionId(), job.userId(), job.id(), "error", describe(step) + ": " + e.getMessage());
-                save(job, vendorId, applied, VendorAccount.FAILED, "Vendor credentials rejected: " + e.getMessage(), remaining);
-                return retry(job, capabilities, Duration.ofMinutes(10), e.getMessage());
-            } catch (ConnectorException e) {
-                count(job, "failed");
-                events.record(job.connectionId(), job.userId(), job.id(), "failed", describe(step) + ": " + e.getMessage());
-                save(job, vendorId, applied, VendorAccount.FAILED, e.getMessage(), remaining);
-                return new JobResult.Failed(describe(step) + ": " + e.getMessage(),
-                        e instanceof ConnectorException.Conflict);
+                stepsWaiting |= failure instanceof ConnectorException.NeedsAction;
+                run.done++;
             }
-            Timer.builder("patchbay_vendor_step_seconds").description("Duration of successful vendor calls")
-                    .tag("connection", job.connectionId()).register(metrics)
-                    .record(Duration.ofNanos(System.nanoTime() - started));
-            count(job, "done");
-            applied = AppliedSeat.after(applied, step);
-            if (step instanceof Step.Retire) {
-                vendorId = null;
-            }
-            done++;
-            events.record(job.connectionId(), job.userId(), job.id(), "step", describe(step));
-            save(job, applied == null ? null : vendorId, applied, VendorAccount.PENDING, null, steps.size() - done);
         }
-        if (vendorId != null) {
-            verifyOpenTasks(job, connector, new VendorRef(vendorId), context);
-        }
-        boolean needsAction = tasks.openCount(job.connectionId(), job.userId()) > 0;
-        save(job, applied == null ? null : vendorId, applied,
-                needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
+        verifier.verifyOpenTasks(run);
+        boolean needsAction = tasks.openCount(run.job.connectionId(), run.job.userId()) > 0;
+        save(run, needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
         if (stepsWaiting) {
-            return new JobResult.Wait(NEEDS_ACTION_RECHECK);
+            return new JobResult.Wait(StepFailures.NEEDS_ACTION_RECHECK);
         }
-        if (plan.revisitAt() != null) {
+        if (run.plan.revisitAt() != null) {
             // A delayed delete: the job waits in the queue until it is due.
-            return new JobResult.Wait(Duration.between(Instant.now(), plan.revisitAt()));
+            return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
         }
         return new JobResult.Done();
     }
 
-    /** Open tasks the vendor now shows done are closed as verified. */
-    private void verifyOpenTasks(Job job, Connector connector, VendorRef ref, CallContext context) {
-        for (FollowUpTask task : tasks.list(job.connectionId(), job.userId(), "open", 0, 100)) {
+    /** Runs one vendor step and records it as applied. */
+    private void execute(SyncRun run, Step step) {
+        long started = System.nanoTime();
+        if (step instanceof Step.Create create) {
+            run.vendorId = createOrAdopt(run, create).id();
+        } else {
             try {
-                boolean done = connector.isDone(ref, new TaskCheck(task.kind(), task.field()), context).orElse(false);
-                if (done && tasks.verify(task.id())) {
-                    events.record(job.connectionId(), job.userId(), job.id(), "task",
-                            task.kind() + ": verified at the vendor and closed");
+                run.connector.apply(new VendorRef(run.vendorId), step, run.context);
+            } catch (ConnectorException.NotFound gone) {
+                if (!(step instanceof Step.Delete)) {
+                    throw gone;
                 }
-            } catch (ConnectorException e) {
-                events.record(job.connectionId(), job.userId(), job.id(), "error",
-                        "verifying " + task.kind() + ": " + e.getMessage());
+                // Deleted already: what the step was for is done.
             }
+        }
+        Timer.builder("patchbay_vendor_step_seconds").description("Duration of successful vendor calls")
+                .tag("connection", run.job.connectionId()).register(metrics)
+                .record(Duration.ofNanos(System.nanoTime() - started));
+        metrics.counter("patchbay_vendor_steps_total", "connection", run.job.connectionId(), "outcome", "done")
+                .increment();
+        run.applied = AppliedSeat.after(run.applied, step);
+        if (step instanceof Step.Retire) {
+            run.vendorId = null;
+        }
+        run.done++;
+        events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step", StepNames.describe(step));
+        save(run, VendorAccount.PENDING, null, run.remaining());
+    }
+
+    /**
+     * A connector failed in an unforeseen way in the middle of a plan: if the plan was taking the user's
+     * access away, the deactivation still runs, so that no leaver keeps a working account.
+     */
+    private void finishOffboarding(SyncRun run, List<Step> rest) {
+        if (run.vendorId == null || !rest.contains(new Step.Deactivate())) {
+            return;
+        }
+        try {
+            run.connector.apply(new VendorRef(run.vendorId), new Step.Deactivate(), run.context);
+            run.applied = AppliedSeat.after(run.applied, new Step.Deactivate());
+            events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step",
+                    "deactivate (after an unexpected failure, so that the user keeps no access)");
+        } catch (RuntimeException e) {
+            events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "error",
+                    "deactivate after an unexpected failure: " + e.getMessage());
         }
     }
 
     /** The keys the policy matches existing accounts by (default: userName and email). */
-    private static MatchKey matchKey(Seat desired, PolicyDocument policy) {
+    static MatchKey matchKey(Seat desired, PolicyDocument policy) {
         List<String> by = policy.matching() == null || policy.matching().by() == null
                 ? List.of("userName", "email") : policy.matching().by();
         return new MatchKey(by.contains("userName") ? desired.text(SeatField.USER_NAME) : null,
@@ -232,66 +212,22 @@ public class SyncUserHandler implements JobHandler {
     }
 
     /** A create that already happened (the worker died before recording it) is found and adopted. */
-    private static VendorRef createOrAdopt(Connector connector, Step.Create create, MatchKey key, CallContext context) {
-        Optional<VendorRef> existing = connector.find(key, context);
+    private static VendorRef createOrAdopt(SyncRun run, Step.Create create) {
+        MatchKey key = matchKey(run.plan.desired(), run.policy);
+        Optional<VendorRef> existing = run.connector.find(key, run.context);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            return connector.create(create.seat(), context);
+            return run.connector.create(create.seat(), run.context);
         } catch (ConnectorException.Conflict e) {
-            return connector.find(key, context).orElseThrow(() -> new ConnectorException.Conflict(
+            return run.connector.find(key, run.context).orElseThrow(() -> new ConnectorException.Conflict(
                     "The vendor has a conflicting account that the matching keys do not find: " + e.getMessage()));
         }
     }
 
-    /** Raises a task once, with the monthly price of the user's license as the cost at stake. */
-    private void raise(Job job, String kind, String field, String reason, String consolePath, Seat applied,
-            PolicyDocument policy, VendorKind vendor) {
-        String license = applied == null ? null : applied.text(SeatField.LICENSE);
-        Optional<PriceCatalog.Price> price = prices.monthly(policy, vendor.wireName(), license);
-        boolean raised = tasks.raise(new FollowUpTasks.NewTask(job.connectionId(), job.userId(), kind, field, reason,
-                consolePath, price.map(PriceCatalog.Price::amount).orElse(null),
-                price.map(PriceCatalog.Price::currency).orElse(null)));
-        if (raised) {
-            events.record(job.connectionId(), job.userId(), job.id(), "task", kind + ": " + reason);
-        }
-    }
-
-    private JobResult retry(Job job, Capabilities capabilities, Duration retryAfter, String error) {
-        Duration ceiling = capabilities.retryPolicy().ceilingFor(job.attempt());
-        long millis = ceiling.toMillis();
-        Duration backoff = Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-        Duration delay = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
-        return new JobResult.RetryLater(delay, capabilities.retryPolicy().maxAttempts(), error);
-    }
-
-    private void count(Job job, String outcome) {
-        metrics.counter("patchbay_vendor_steps_total", "connection", job.connectionId(), "outcome", outcome).increment();
-    }
-
-    private void save(Job job, String vendorId, Seat applied, String status, String error, int pending) {
-        accounts.save(job.connectionId(), job.userId(), new VendorAccount(vendorId, applied, status, error, pending, null));
-    }
-
-    /** The task's field: the step's field and the value it waits to set, e.g. "license:X6". */
-    private static String stepField(Step step) {
-        if (step instanceof Step.Apply apply) {
-            return apply.field().name().toLowerCase() + (apply.value() == null ? "" : ":" + apply.value());
-        }
-        return null;
-    }
-
-    private static String describe(Step step) {
-        if (step instanceof Step.Create) {
-            return "create";
-        }
-        if (step instanceof Step.Update update) {
-            return update.route().name().toLowerCase() + " " + update.changes().keySet();
-        }
-        if (step instanceof Step.Apply apply) {
-            return (apply.value() == null ? "clear " : "set ") + apply.field().name().toLowerCase();
-        }
-        return step.getClass().getSimpleName().toLowerCase();
+    private void save(SyncRun run, String status, String error, int pending) {
+        accounts.save(run.job.connectionId(), run.job.userId(),
+                new VendorAccount(run.recordedVendorId(), run.applied, status, error, pending, null));
     }
 }

@@ -1,0 +1,95 @@
+package dev.patchbay.provisioning;
+
+import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.Step;
+import dev.patchbay.job.JobResult;
+import dev.patchbay.job.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a failed step means for the user's sync: record it (timeline, status, metrics), raise the task a
+ * person must do, and either go on with the user's other steps or end the run with a job result.
+ */
+@ApplicationScoped
+class StepFailures {
+
+    static final Duration NEEDS_ACTION_RECHECK = Duration.ofMinutes(15);
+    static final Duration AUTH_RETRY = Duration.ofMinutes(10);
+
+    private final VendorAccounts accounts;
+    private final ProvisioningEvents events;
+    private final TaskRaiser raiser;
+    private final RateLimiter rateLimiter;
+    private final MeterRegistry metrics;
+
+    StepFailures(VendorAccounts accounts, ProvisioningEvents events, TaskRaiser raiser, RateLimiter rateLimiter,
+            MeterRegistry metrics) {
+        this.accounts = accounts;
+        this.events = events;
+        this.raiser = raiser;
+        this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
+    }
+
+    /** The run's end, or empty when the user's other steps go on. */
+    Optional<JobResult> onFailure(SyncRun run, Step step, RuntimeException failure) {
+        String what = StepNames.describe(step) + ": " + failure.getMessage();
+        if (failure instanceof ConnectorException.NeedsAction e) {
+            raiser.raise(run, e.template().kind(), StepNames.taskField(step),
+                    e.template().reasonFor(null, null, null) + ": " + e.getMessage(), e.template().consolePath());
+            if (step instanceof Step.Create) {
+                // Without the account nothing else can be done yet.
+                save(run, VendorAccount.NEEDS_ACTION, e.getMessage());
+                return Optional.of(new JobResult.Wait(NEEDS_ACTION_RECHECK));
+            }
+            return Optional.empty();
+        }
+        if (failure instanceof ConnectorException.NotFound e) {
+            // The account is gone at the vendor: forget it, and the next run creates it again.
+            events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "error", what);
+            run.vendorId = null;
+            run.applied = null;
+            save(run, VendorAccount.PENDING, e.getMessage());
+            return Optional.of(retry(run, null, e.getMessage()));
+        }
+        if (failure instanceof ConnectorException.Retryable e) {
+            count(run, "retry");
+            events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "retry", what);
+            save(run, VendorAccount.PENDING, e.getMessage());
+            // The vendor said when to come back: every instance's jobs for this account wait.
+            e.retryAfter().ifPresent(retryAfter -> rateLimiter.pause(run.job.connectionId(), retryAfter));
+            return Optional.of(retry(run, e.retryAfter().orElse(null), e.getMessage()));
+        }
+        if (failure instanceof ConnectorException.AuthFailed e) {
+            events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "error", what);
+            save(run, VendorAccount.FAILED, "Vendor credentials rejected: " + e.getMessage());
+            return Optional.of(retry(run, AUTH_RETRY, e.getMessage()));
+        }
+        count(run, "failed");
+        String message = failure instanceof ConnectorException ? failure.getMessage()
+                : "the connector failed unexpectedly (" + failure.getClass().getSimpleName() + ": "
+                        + failure.getMessage() + ")";
+        String reason = StepNames.describe(step) + ": " + message;
+        events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "failed", reason);
+        save(run, VendorAccount.FAILED, message);
+        return Optional.of(new JobResult.Failed(reason, failure instanceof ConnectorException.Conflict));
+    }
+
+    private JobResult retry(SyncRun run, Duration retryAfter, String error) {
+        var policy = run.plan.capabilities().retryPolicy();
+        return new JobResult.RetryLater(policy.delayFor(run.job.attempt(), retryAfter), policy.maxAttempts(), error);
+    }
+
+    private void save(SyncRun run, String status, String error) {
+        accounts.save(run.job.connectionId(), run.job.userId(),
+                new VendorAccount(run.vendorId, run.applied, status, error, run.remaining(), null));
+    }
+
+    private void count(SyncRun run, String outcome) {
+        metrics.counter("patchbay_vendor_steps_total", "connection", run.job.connectionId(), "outcome", outcome)
+                .increment();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.patchbay.provisioning;
+
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.job.Job;
+import dev.patchbay.provisioning.policy.PolicyDocument;
+
+/**
+ * One run of a user's sync: the job, the connector and plan it runs, and what the vendor has confirmed
+ * so far (the account id and the applied seat), which every recorded step moves forward.
+ */
+final class SyncRun {
+
+    final Job job;
+    final String vendor;
+    final Connector connector;
+    final CallContext context;
+    final PolicyDocument policy;
+    final SyncPlanner.SyncPlan plan;
+    String vendorId;
+    Seat applied;
+    int done;
+
+    SyncRun(Job job, String vendor, Connector connector, CallContext context, PolicyDocument policy,
+            SyncPlanner.SyncPlan plan) {
+        this.job = job;
+        this.vendor = vendor;
+        this.connector = connector;
+        this.context = context;
+        this.policy = policy;
+        this.plan = plan;
+        this.vendorId = plan.vendorId();
+        this.applied = plan.applied();
+    }
+
+    int remaining() {
+        return plan.steps().size() - done;
+    }
+
+    /** The seat whose license prices a task: what the user had when this sync started, else what it asks for. */
+    Seat costBasis() {
+        return plan.applied() != null ? plan.applied() : plan.desired();
+    }
+
+    /** The account id to record: none while no seat is applied. */
+    String recordedVendorId() {
+        return applied == null ? null : vendorId;
+    }
+}
