@@ -56,11 +56,13 @@ public class SyncUserHandler implements JobHandler {
     private final TaskRaiser raiser;
     private final TaskVerifier verifier;
     private final StepFailures failures;
+    private final CredentialPause credentials;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
             JobQueue jobs, MeterRegistry metrics, ConnectionSecrets secrets, TaskRaiser raiser, TaskVerifier verifier,
-            StepFailures failures) {
+            StepFailures failures, CredentialPause credentials) {
+        this.credentials = credentials;
         this.connectors = connectors;
         this.planner = planner;
         this.policies = policies;
@@ -114,6 +116,9 @@ public class SyncUserHandler implements JobHandler {
         }
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();
+        if (!steps.isEmpty()) {
+            save(run, VendorAccount.PENDING, null, run.remaining());
+        }
         for (int index = 0; index < steps.size(); index++) {
             Step step = steps.get(index);
             if (step instanceof Step.RaiseTask task) {
@@ -141,6 +146,10 @@ public class SyncUserHandler implements JobHandler {
                 stepsWaiting |= failure instanceof ConnectorException.NeedsAction;
                 run.done++;
             }
+        }
+        if (steps.stream().anyMatch(step -> !(step instanceof Step.RaiseTask))) {
+            // The vendor took this run's calls, so the connection's credentials work.
+            credentials.settled(run.job.connectionId());
         }
         verifier.verifyOpenTasks(run);
         boolean needsAction = tasks.openCount(run.job.connectionId(), run.job.userId()) > 0;
