@@ -224,14 +224,6 @@ public class JobQueue {
                 .setParameter("id", jobId).setParameter("error", error).setParameter("now", now()).executeUpdate();
     }
 
-    /** Claimed jobs a stopping worker did not start go back to the queue at once. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public void release(Collection<Long> jobIds) {
-        for (long id : jobIds) {
-            retry(id, Duration.ZERO, null, false);
-        }
-    }
-
     /** The worker still runs these jobs: their leases last another {@code lease}. */
     @Transactional(TxType.REQUIRES_NEW)
     public int renew(String worker, Collection<Long> jobIds, Duration lease) {
