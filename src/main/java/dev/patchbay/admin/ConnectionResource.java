@@ -33,14 +33,17 @@ public class ConnectionResource {
     private static final String WHOLE_NUMBER = "must be a non-negative whole number";
 
     private final ConnectionService connections;
+    private final VendorHealth health;
 
-    public ConnectionResource(ConnectionService connections) {
+    public ConnectionResource(ConnectionService connections, VendorHealth health) {
         this.connections = connections;
+        this.health = health;
     }
 
     @POST
     public Response create(@NotNull(message = "is required") @Valid CreateConnection body, UriInfo uriInfo) {
         Connection created = connections.create(body);
+        health.check(created.id);
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id).build();
         return Response.created(location).entity(view(created, uriInfo)).build();
     }
@@ -69,7 +72,18 @@ public class ConnectionResource {
     @Path("{id}")
     public ConnectionView update(@PathParam("id") String id,
             @NotNull(message = "is required") @Valid UpdateConnection body, UriInfo uriInfo) {
-        return view(connections.update(id, body), uriInfo);
+        Connection updated = connections.update(id, body);
+        health.check(id);
+        return view(updated, uriInfo);
+    }
+
+    /** Asks the vendor now whether it accepts the connection's credentials; the answer is kept. */
+    @POST
+    @Path("{id}/check")
+    public VendorHealth.Checked check(@PathParam("id") String id) {
+        connections.find(id).orElseThrow(() -> ConnectionService.notFound(id));
+        return health.check(id).orElseThrow(() -> new ApiException(409, "no_connector",
+                "Connection '" + id + "' has a vendor without a connector"));
     }
 
     @DELETE
@@ -79,10 +93,12 @@ public class ConnectionResource {
         return Response.noContent().build();
     }
 
-    static ConnectionView view(Connection connection, UriInfo uriInfo) {
+    private ConnectionView view(Connection connection, UriInfo uriInfo) {
         String scimBase = uriInfo.getBaseUriBuilder().path("scim/v2").path(connection.id).build().toString();
+        var secretNames = connections.secretNames(connection.vendor);
         return new ConnectionView(connection.id, connection.vendor, connection.displayName,
-                SecretSettings.withoutSecrets(connection.settings), SecretSettings.secretPaths(connection.settings),
-                scimBase, connection.createdAt, connection.updatedAt);
+                SecretSettings.withoutSecrets(connection.settings, secretNames),
+                SecretSettings.secretPaths(connection.settings, secretNames),
+                scimBase, connection.createdAt, connection.updatedAt, health.last(connection.id).orElse(null));
     }
 }

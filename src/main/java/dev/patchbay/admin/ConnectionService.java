@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
 import dev.patchbay.admin.ConnectionPayloads.UpdateConnection;
+import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.ConnectorRegistry;
+import dev.patchbay.connector.SettingViolation;
 import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.web.ApiError;
 import dev.patchbay.store.Connection;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -30,10 +34,12 @@ public class ConnectionService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final ConnectionSecrets secrets;
+    private final ConnectorRegistry vendors;
 
     public ConnectionService(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
-            ConnectionSecrets secrets) {
+            ConnectionSecrets secrets, ConnectorRegistry vendors) {
         this.secrets = secrets;
+        this.vendors = vendors;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -41,8 +47,10 @@ public class ConnectionService {
 
     @Transactional
     public Connection create(CreateConnection request) {
+        ConnectorFactory factory = factory(request.vendor());
         Map<String, Object> settings = SecretSettings.withoutNulls(checkNotEncrypted(orEmpty(request.settings())));
         checkSize(settings);
+        checkSettings(factory, settings);
         // Serialises concurrent creates of the same id: the loser sees the winner's row.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:id))")
                 .setParameter("id", request.id()).getSingleResult();
@@ -54,7 +62,7 @@ public class ConnectionService {
         connection.id = request.id();
         connection.vendor = request.vendor();
         connection.displayName = request.displayName().strip();
-        connection.settings = secrets.seal(connection.id, settings);
+        connection.settings = secrets.seal(connection.id, connection.vendor, settings);
         connection.createdAt = now;
         connection.updatedAt = now;
         connection.persist();
@@ -88,10 +96,11 @@ public class ConnectionService {
                     "cannot be changed; create a new connection for vendor '" + request.vendor() + "'");
         }
         Map<String, Object> settings = SecretSettings.merge(connection.settings,
-                checkNotEncrypted(orEmpty(request.settings())));
+                checkNotEncrypted(orEmpty(request.settings())), secretNames(connection.vendor));
         checkSize(settings);
+        checkSettings(factory(connection.vendor), secrets.open(id, settings));
         connection.displayName = request.displayName().strip();
-        connection.settings = secrets.seal(id, settings);
+        connection.settings = secrets.seal(id, connection.vendor, settings);
         connection.updatedAt = now();
         return connection;
     }
@@ -101,6 +110,29 @@ public class ConnectionService {
         if (!Connection.deleteById(id)) {
             throw notFound(id);
         }
+    }
+
+    /** The settings the vendor's schema marks secret. */
+    public java.util.Set<String> secretNames(String vendor) {
+        return vendors.secretNames(vendor);
+    }
+
+    private ConnectorFactory factory(String vendor) {
+        return vendors.factory(vendor).orElseThrow(() -> ApiException.invalid("vendor", "'" + vendor
+                + "' has no connector in this Patchbay; vendors: " + vendors.vendorIds()));
+    }
+
+    /** Every unknown, missing or malformed setting, named at once. */
+    private void checkSettings(ConnectorFactory factory, Map<String, Object> settings) {
+        List<SettingViolation> problems = vendors.validate(factory, settings);
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<ApiError.Violation> violations = problems.stream()
+                .map(problem -> new ApiError.Violation("settings." + problem.setting(), problem.message())).toList();
+        throw new ApiException(400, "invalid_settings", "The settings are not valid for vendor '"
+                + factory.vendor().id() + "': " + violations.stream().map(v -> v.field() + " " + v.message())
+                        .collect(java.util.stream.Collectors.joining("; ")), violations);
     }
 
     static ApiException notFound(String id) {

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.Capabilities;
-import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
-import dev.patchbay.connector.VendorKind;
+import dev.patchbay.connector.SeatField;
 import dev.patchbay.provisioning.SeatJson;
 import dev.patchbay.provisioning.StepJson;
 import dev.patchbay.provisioning.SyncPlanner;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.PolicyValidator;
+import dev.patchbay.provisioning.policy.VendorPolicyValidator;
 import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiError;
@@ -29,6 +31,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +42,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
+
+    private static final Logger LOG = Logger.getLogger(PolicyResource.class);
 
     public record PolicyView(int version, PolicyDocument document, Instant created) {
     }
@@ -70,8 +77,7 @@ public class PolicyResource {
 
     @PUT
     public PolicyView save(@PathParam("connection") String connection, @NotNull(message = "is required") PolicyDocument document) {
-        connection(connection);
-        validate(document, "");
+        validate(document, "", connection(connection));
         PolicyStore.StoredPolicy saved = policies.save(connection, document);
         return new PolicyView(saved.version(), saved.document(), saved.created());
     }
@@ -89,14 +95,10 @@ public class PolicyResource {
             throw ApiException.invalid("userId", "must be the SCIM id of a user of this connection");
         }
         PolicyDocument policy = request.policy() != null ? request.policy() : policies.current(connection).document();
-        validate(policy, "policy.");
-        Optional<Connector> connector = connectors.connectorFor(VendorKind.fromWireName(found.vendor).orElseThrow(),
-                connection, secrets.open(connection, found.settings));
-        if (connector.isEmpty()) {
-            throw new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
-                    + "' is available yet, so no plan can be made");
-        }
-        Capabilities capabilities = connector.get().capabilities();
+        validate(policy, "policy.", found);
+        Capabilities capabilities = connectors.factory(found.vendor).map(factory -> factory.vendor().capabilities())
+                .orElseThrow(() -> new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
+                        + "' is available, so no plan can be made"));
         SyncPlanner.SyncPlan plan = planner.plan(connection, userId, capabilities, policy);
         if (plan.desired() == null && plan.applied() == null) {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + userId);
@@ -111,13 +113,31 @@ public class PolicyResource {
         return result;
     }
 
-    private static void validate(PolicyDocument document, String prefix) {
-        List<PolicyValidator.Violation> violations = PolicyValidator.validate(document);
+    /** The policy's own rules, then the vendor's: dropped fields, recreate, skill scale, names it knows. */
+    private void validate(PolicyDocument document, String prefix, Connection connection) {
+        List<PolicyValidator.Violation> violations = new java.util.ArrayList<>(PolicyValidator.validate(document));
+        connectors.factory(connection.vendor).ifPresent(factory -> violations.addAll(VendorPolicyValidator.validate(
+                document, factory.vendor(), catalogue(factory, connection))));
         if (!violations.isEmpty()) {
             List<ApiError.Violation> details = violations.stream()
                     .map(v -> new ApiError.Violation(prefix + v.field(), v.message())).toList();
             throw new ApiException(400, "invalid_policy", "The policy is invalid: " + details.stream()
                     .map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""), details);
+        }
+    }
+
+    /** The names the vendor knows, or none when it cannot be read now (then names are not checked). */
+    private Map<SeatField, Set<String>> catalogue(ConnectorFactory factory, Connection connection) {
+        try {
+            Map<String, Object> settings = factory.vendor().settings()
+                    .withDefaults(secrets.open(connection.id, connection.settings));
+            return factory.connect(connection.id, settings)
+                    .catalogue(new CallContext(connection.id, settings, connection.id + ":catalogue"));
+        } catch (RuntimeException e) {
+            // A vendor that cannot be read now (down, refusing the credentials) must not block saving a policy.
+            LOG.infof("The catalogue of connection %s cannot be read (%s): policy names are not checked",
+                    connection.id, e.getMessage());
+            return Map.of();
         }
     }
 

@@ -1,17 +1,26 @@
 package dev.patchbay.connector;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Builds connectors for one vendor from a connection's settings; vendor packages provide one each. */
+/**
+ * One vendor's entry point; each vendor package provides one. It declares the vendor (settings schema
+ * and capabilities), checks a connection's settings, builds connectors, and may offer a sandbox demo.
+ */
 public interface ConnectorFactory {
 
-    /** Whether this factory serves the connection (its vendor, and settings where that matters). */
-    boolean supports(VendorKind vendor, Map<String, Object> settings);
+    Vendor vendor();
 
+    /** A connector for a connection whose settings passed {@link #validate}. */
     Connector connect(String connectionId, Map<String, Object> settings);
 
-    /** When several factories support a vendor, the highest priority wins (test doubles outrank real ones). */
-    default int priority() {
-        return 0;
+    /** Every problem with a connection's settings; the schema's checks unless the vendor needs more. */
+    default List<SettingViolation> validate(Map<String, Object> settings) {
+        return vendor().settings().validate(settings);
+    }
+
+    default Optional<SandboxDemo> demo() {
+        return Optional.empty();
     }
 }

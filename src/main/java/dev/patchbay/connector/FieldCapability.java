@@ -2,9 +2,15 @@ package dev.patchbay.connector;
 
 /**
  * What a vendor allows for one seat field: its mutability in RFC 7643 words ({@code immutable}: set at
- * creation, never changed), and the route a change takes.
+ * creation, never changed), the route a change takes, whether the vendor refuses a create without it
+ * ({@code requiredAtCreate}), and whether a value once set can never be taken back ({@code irreversible}:
+ * setting it waits for an admin's approval).
  */
-public record FieldCapability(boolean immutable, WriteRoute route) {
+public record FieldCapability(boolean immutable, WriteRoute route, boolean requiredAtCreate, boolean irreversible) {
+
+    public FieldCapability(boolean immutable, WriteRoute route) {
+        this(immutable, route, false, false);
+    }
 
     public static FieldCapability patch() {
         return new FieldCapability(false, WriteRoute.PATCH);
@@ -22,8 +28,21 @@ public record FieldCapability(boolean immutable, WriteRoute route) {
         return new FieldCapability(false, WriteRoute.DROP);
     }
 
-    /** Sent with the create call and never changed afterwards (8x8's site). */
+    /** Sent with the create call and never changed afterwards. */
     public static FieldCapability immutableAtCreate() {
         return new FieldCapability(true, WriteRoute.PATCH);
+    }
+
+    public FieldCapability required() {
+        return new FieldCapability(immutable, route, true, irreversible);
+    }
+
+    public FieldCapability irreversibleOnceSet() {
+        return new FieldCapability(immutable, route, requiredAtCreate, true);
+    }
+
+    /** The RFC 7643 mutability word. */
+    public String mutability() {
+        return route == WriteRoute.DROP ? "readOnly" : immutable ? "immutable" : "readWrite";
     }
 }

@@ -2,7 +2,7 @@ package dev.patchbay.connector;
 
 import java.util.Map;
 
-/** One unit of vendor work the planner orders; a connector executes all but {@link RaiseTask}. */
+/** One unit of vendor work the planner orders; a connector executes all but {@link RaiseTask} and {@link CreateByHand}. */
 public sealed interface Step {
 
     /** Create the account with the fields the vendor takes at creation. */
@@ -31,6 +31,13 @@ public sealed interface Step {
      * so that a new account can be created for the user; it is no longer the user's account.
      */
     record Retire() implements Step {
+    }
+
+    /**
+     * No vendor call: the vendor's API cannot create accounts, so a person creates this one from the
+     * task; {@link Operation#FIND} then links the account it finds.
+     */
+    record CreateByHand(Seat seat, TaskTemplate template) implements Step {
     }
 
     /** No vendor call: a person must act (immutable change, billing cancellation, delete by hand). */

@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a sync of one user would do under a policy: the desired seat (roles waiting for approval held
@@ -25,26 +27,42 @@ import java.util.UUID;
 public class SyncPlanner {
 
     public static final String APPROVAL_KIND = "role_approval";
+    public static final String IRREVERSIBLE_KIND = "irreversible_approval";
     static final java.time.Duration DELETE_GATE_RECHECK = java.time.Duration.ofMinutes(15);
 
     /**
-     * A planned sync; {@code awaitingApproval} are roles held back until an admin approves them;
+     * A planned sync; {@code awaitingApproval} are roles held back until an admin approves them, and
+     * {@code awaitingIrreversible} fields the vendor can never take back once set, held back likewise;
      * {@code revisitAt}, when set, is when the user must be synced again (a delayed delete).
      */
     public record SyncPlan(Seat desired, Seat applied, String vendorId, Capabilities capabilities, List<Step> steps,
-            Set<String> awaitingApproval, Instant revisitAt) {
+            Set<String> awaitingApproval, Map<SeatField, Object> awaitingIrreversible, Instant revisitAt,
+            Instant settleUntil) {
+    }
+
+    /** The task field of an irreversible value's approval, e.g. "directory_visible:true". */
+    public static String irreversibleTaskField(SeatField field, Object value) {
+        return field.name().toLowerCase() + ":" + value;
     }
 
     private final UserService users;
     private final VendorAccounts accounts;
     private final FollowUpTasks tasks;
     private final Clock clock;
+    private final java.time.Duration settleTime;
 
-    public SyncPlanner(UserService users, VendorAccounts accounts, FollowUpTasks tasks, Clock clock) {
+    /**
+     * @param settleTime how long a new user's create waits after its last SCIM write while it belongs to no
+     *     group: IdPs push the user first and its memberships a moment later, and fields fixed at creation
+     *     (a site, a division, a username) come from those memberships
+     */
+    public SyncPlanner(UserService users, VendorAccounts accounts, FollowUpTasks tasks, Clock clock,
+            @ConfigProperty(name = "patchbay.provisioning.create-settle-time") java.time.Duration settleTime) {
         this.users = users;
         this.accounts = accounts;
         this.tasks = tasks;
         this.clock = clock;
+        this.settleTime = settleTime;
     }
 
     public SyncPlan plan(String connectionId, UUID userId, Capabilities vendorCapabilities, PolicyDocument policy) {
@@ -54,14 +72,25 @@ public class SyncPlanner {
         Optional<StoredUser> user = users.find(connectionId, userId);
         Seat desired;
         Set<String> awaiting = Set.of();
+        Map<SeatField, Object> irreversible = Map.of();
         Instant revisitAt = null;
+        Instant settleUntil = null;
         if (user.isPresent()) {
-            desired = SeatPolicy.desired(user.get(), directGroups(user.get()), policy);
+            List<String> groups = directGroups(user.get());
+            desired = SeatPolicy.desired(user.get(), groups, policy, capabilities.skillScale());
+            Instant settled = user.get().lastModified().plus(settleTime);
+            if (applied == null && groups.isEmpty() && settled.isAfter(clock.instant())) {
+                settleUntil = settled;
+            }
             awaiting = awaitingApproval(connectionId, userId, desired, applied, policy);
             if (!awaiting.isEmpty()) {
                 TreeSet<String> granted = new TreeSet<>(roles(desired));
                 granted.removeAll(awaiting);
                 desired = desired.with(SeatField.ROLES, granted.isEmpty() ? null : Set.copyOf(granted));
+            }
+            irreversible = awaitingIrreversible(connectionId, userId, desired, applied, capabilities);
+            for (SeatField field : irreversible.keySet()) {
+                desired = desired.with(field, applied == null ? null : applied.get(field));
             }
         } else if (applied == null) {
             desired = null;
@@ -86,7 +115,22 @@ public class SyncPlanner {
             revisitAt = clock.instant().plus(DELETE_GATE_RECHECK);
         }
         return new SyncPlan(desired, applied, account.map(VendorAccount::vendorId).orElse(null), capabilities,
-                steps, awaiting, revisitAt);
+                steps, awaiting, irreversible, revisitAt, settleUntil);
+    }
+
+    /** Values of fields the vendor can never take back, that the user does not have yet and no admin approved. */
+    private Map<SeatField, Object> awaitingIrreversible(String connectionId, UUID userId, Seat desired, Seat applied,
+            Capabilities capabilities) {
+        Map<SeatField, Object> awaiting = new java.util.EnumMap<>(SeatField.class);
+        capabilities.fields().forEach((field, capability) -> {
+            Object value = desired.get(field);
+            if (capability.irreversible() && value != null && !Boolean.FALSE.equals(value)
+                    && !desired.sameValue(field, applied)
+                    && !tasks.approved(connectionId, userId, IRREVERSIBLE_KIND, irreversibleTaskField(field, value))) {
+                awaiting.put(field, value);
+            }
+        });
+        return awaiting;
     }
 
     /** Roles the policy guards that the vendor does not have yet and no admin approved. */

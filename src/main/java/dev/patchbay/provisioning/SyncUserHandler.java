@@ -8,7 +8,9 @@ import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
-import dev.patchbay.connector.VendorKind;
+import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.followup.FollowUpTasks;
 import dev.patchbay.job.Job;
@@ -85,28 +87,35 @@ public class SyncUserHandler implements JobHandler {
         if (connection.isEmpty()) {
             return new JobResult.Done();
         }
-        VendorKind vendor = VendorKind.fromWireName(connection.get().vendor).orElseThrow();
-        // Decrypted here, for the vendor call only; never logged.
-        Map<String, Object> settings = secrets.open(job.connectionId(), connection.get().settings);
-        Optional<Connector> connector = connectors.connectorFor(vendor, job.connectionId(), settings);
-        if (connector.isEmpty()) {
+        String vendor = connection.get().vendor;
+        Optional<ConnectorFactory> factory = connectors.factory(vendor);
+        if (factory.isEmpty()) {
             Optional<VendorAccount> account = accounts.find(job.connectionId(), job.userId());
             accounts.save(job.connectionId(), job.userId(), new VendorAccount(
                     account.map(VendorAccount::vendorId).orElse(null), account.map(VendorAccount::applied).orElse(null),
-                    VendorAccount.PENDING, "No connector for vendor '" + vendor.wireName() + "' is available yet", 0,
-                    null));
+                    VendorAccount.PENDING, "No connector for vendor '" + vendor + "' is available", 0, null));
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
-        int maxConcurrent = connector.get().capabilities().rateLimit().maxConcurrent();
+        Capabilities capabilities = factory.get().vendor().capabilities();
+        int maxConcurrent = capabilities.rateLimit().maxConcurrent();
         if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
             // Too many of this vendor account's jobs run at once (this one included): yield for a moment.
             return new JobResult.Wait(CONCURRENCY_BACKOFF);
         }
         PolicyDocument policy = policies.current(job.connectionId()).document();
-        SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), connector.get().capabilities(),
-                policy);
+        SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), capabilities, policy);
+        if (plan.settleUntil() != null) {
+            // A new user without groups yet: its memberships are likely on their way from the IdP.
+            accounts.save(job.connectionId(), job.userId(),
+                    new VendorAccount(null, null, VendorAccount.PENDING, null, plan.steps().size(), null));
+            return new JobResult.Wait(Duration.between(Instant.now(), plan.settleUntil()));
+        }
+        // Decrypted here, for the vendor call only; never logged.
+        Map<String, Object> settings = factory.get().vendor().settings()
+                .withDefaults(secrets.open(job.connectionId(), connection.get().settings));
+        Connector connector = factory.get().connect(job.connectionId(), settings);
         CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
-        return run(new SyncRun(job, vendor.wireName(), connector.get(), context, policy, plan));
+        return run(new SyncRun(job, vendor, connector, context, policy, plan));
     }
 
     private JobResult run(SyncRun run) {
@@ -114,6 +123,10 @@ public class SyncUserHandler implements JobHandler {
             raiser.raise(run, SyncPlanner.APPROVAL_KIND, "role:" + role, "Approve granting the role '" + role + "'",
                     "Patchbay > Tasks", null);
         }
+        run.plan.awaitingIrreversible().forEach((field, value) -> raiser.raise(run, SyncPlanner.IRREVERSIBLE_KIND,
+                SyncPlanner.irreversibleTaskField(field, value), "Approve setting " + field.name().toLowerCase()
+                        + " to " + value + ": the vendor can never take it back once set", "Patchbay > Tasks", null));
+        verifier.closeSuppliedFields(run);
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();
         if (!steps.isEmpty()) {
@@ -121,6 +134,9 @@ public class SyncUserHandler implements JobHandler {
         }
         for (int index = 0; index < steps.size(); index++) {
             Step step = steps.get(index);
+            if (step instanceof Step.CreateByHand byHand) {
+                return createdByHand(run, byHand);
+            }
             if (step instanceof Step.RaiseTask task) {
                 raiser.raise(run, task.template().kind(),
                         task.field() == null ? null : task.field().name().toLowerCase(), task.reason(),
@@ -162,6 +178,30 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
         }
         return new JobResult.Done();
+    }
+
+    /**
+     * The vendor's API cannot create accounts: a person creates it from the task, and once the matching
+     * keys find it, the account is linked, the task closed as verified, and the user synced again for the
+     * rest of the plan.
+     */
+    private JobResult createdByHand(SyncRun run, Step.CreateByHand byHand) {
+        String reason = byHand.template().reasonFor(null, null, SeatSummary.of(byHand.seat()));
+        raiser.raise(run, byHand.template().kind(), null, reason, byHand.template().consolePath(), byHand.seat());
+        Optional<VendorRef> found = run.plan.capabilities().can(Operation.FIND)
+                ? run.connector.find(matchKey(run.plan.desired(), run.policy), run.context) : Optional.empty();
+        if (found.isEmpty()) {
+            save(run, VendorAccount.NEEDS_ACTION, null, run.remaining());
+            return new JobResult.Wait(StepFailures.NEEDS_ACTION_RECHECK);
+        }
+        run.vendorId = found.get().id();
+        run.applied = run.plan.capabilities().can(Operation.READ)
+                ? run.connector.read(found.get(), run.context).orElse(byHand.seat()) : byHand.seat();
+        verifier.closeVerified(run, byHand.template().kind(), "");
+        events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step",
+                "linked the account created by hand (" + run.vendorId + ")");
+        save(run, VendorAccount.PENDING, null, 0);
+        return new JobResult.Wait(Duration.ZERO);
     }
 
     /** Runs one vendor step and records it as applied. */

@@ -1,6 +1,8 @@
 package dev.patchbay.provisioning;
 
+import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.followup.FollowUpTask;
@@ -21,12 +23,48 @@ class TaskVerifier {
         this.events = events;
     }
 
+    /** A "missing field" task is done once the IdP or the policy supplies the field. */
+    void closeSuppliedFields(SyncRun run) {
+        if (run.plan.desired() == null) {
+            return;
+        }
+        for (FollowUpTask task : openTasks(run)) {
+            if (Capabilities.MISSING_FIELD.kind().equals(task.kind()) && supplied(run, task.field())
+                    && tasks.verify(task.id())) {
+                events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
+                        task.kind() + ": " + task.field() + " is set now; closed");
+            }
+        }
+    }
+
+    /** Closes the user's open task of this kind and field as verified at the vendor. */
+    void closeVerified(SyncRun run, String kind, String field) {
+        for (FollowUpTask task : openTasks(run)) {
+            if (task.kind().equals(kind) && field.equals(task.field()) && tasks.verify(task.id())) {
+                events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
+                        task.kind() + ": verified at the vendor and closed");
+            }
+        }
+    }
+
+    private static boolean supplied(SyncRun run, String field) {
+        try {
+            return run.plan.desired().has(SeatField.valueOf(field.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private java.util.List<FollowUpTask> openTasks(SyncRun run) {
+        return tasks.list(run.job.connectionId(), run.job.userId(), "open", 0, MAX_TASKS_PER_SYNC);
+    }
+
     void verifyOpenTasks(SyncRun run) {
         if (run.vendorId == null) {
             return;
         }
         VendorRef ref = new VendorRef(run.vendorId);
-        for (FollowUpTask task : tasks.list(run.job.connectionId(), run.job.userId(), "open", 0, MAX_TASKS_PER_SYNC)) {
+        for (FollowUpTask task : openTasks(run)) {
             try {
                 boolean done = run.connector.isDone(ref, new TaskCheck(task.kind(), task.field()), run.context)
                         .orElse(false);

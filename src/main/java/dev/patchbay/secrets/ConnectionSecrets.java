@@ -2,6 +2,7 @@ package dev.patchbay.secrets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.store.Connection;
 import dev.patchbay.store.OAuthSigningKey;
 import io.quarkus.runtime.StartupEvent;
@@ -15,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,8 +34,9 @@ public class ConnectionSecrets {
 
     private final ObjectMapper objectMapper;
     private final Optional<SecretCipher> cipher;
+    private final ConnectorRegistry vendors;
 
-    public ConnectionSecrets(ObjectMapper objectMapper,
+    public ConnectionSecrets(ObjectMapper objectMapper, ConnectorRegistry vendors,
             @ConfigProperty(name = "patchbay.secrets.key") Optional<String> key,
             @ConfigProperty(name = "patchbay.secrets.active-key") Optional<String> activeKey,
             @ConfigProperty(name = "patchbay.secrets.allow-plaintext", defaultValue = "false") boolean allowPlaintext,
@@ -40,6 +44,7 @@ public class ConnectionSecrets {
             @ConfigProperty(name = "patchbay.database.ephemeral", defaultValue = "false") boolean ephemeral,
             @ConfigProperty(name = "patchbay.data-dir") Path dataDir) {
         this.objectMapper = objectMapper;
+        this.vendors = vendors;
         this.cipher = KeyRingSource.resolve(key, activeKey, embedded, ephemeral, dataDir, allowPlaintext)
                 .map(SecretCipher::new);
     }
@@ -57,17 +62,28 @@ public class ConnectionSecrets {
         return SecretCipher.isEnvelope(value);
     }
 
-    /** The settings to store: each plaintext secret encrypted; values already encrypted stay as they are. */
-    public Map<String, Object> seal(String connectionId, Map<String, Object> settings) {
+    /**
+     * The settings to store: each plaintext value of a setting the vendor's schema marks secret is
+     * encrypted; values already encrypted stay as they are.
+     */
+    public Map<String, Object> seal(String connectionId, String vendor, Map<String, Object> settings) {
         if (cipher.isEmpty()) {
             return settings;
         }
-        return transform(settings, "", (path, value) -> SecretCipher.isEnvelope(value) ? value : encrypt(connectionId, value));
+        Set<String> secret = secretNames(vendor);
+        return transform(settings, (key, value) -> secret.contains(key) && !SecretCipher.isEnvelope(value),
+                (path, value) -> encrypt(connectionId, value));
     }
 
     /** The settings with every secret decrypted, for a connector. Never log the result. */
     public Map<String, Object> open(String connectionId, Map<String, Object> settings) {
-        return transform(settings, "", (path, value) -> decrypt(connectionId, path, value));
+        return transform(settings, (key, value) -> SecretCipher.isEnvelope(value),
+                (path, value) -> decrypt(connectionId, path, value));
+    }
+
+    /** The settings the vendor's schema marks secret (none for a vendor this gateway has no connector for). */
+    public Set<String> secretNames(String vendor) {
+        return vendors.secretNames(vendor);
     }
 
     /** One secret value given as the JSON text of its stored form (a string or an envelope). */
@@ -119,7 +135,7 @@ public class ConnectionSecrets {
     public void verifyAll() {
         List<String> problems = new ArrayList<>();
         for (Connection connection : Connection.<Connection>listAll()) {
-            transform(connection.settings, "", (path, value) -> {
+            transform(connection.settings, (key, value) -> SecretCipher.isEnvelope(value), (path, value) -> {
                 try {
                     decrypt(connection.id, path, value);
                 } catch (SecretDecryptionException e) {
@@ -150,7 +166,9 @@ public class ConnectionSecrets {
         List<Connection> connections = Connection.<Connection>findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Connection connection : connections) {
             int[] count = {0};
-            Map<String, Object> rewritten = transform(connection.settings, "", (path, value) -> {
+            Set<String> secret = secretNames(connection.vendor);
+            Map<String, Object> rewritten = transform(connection.settings,
+                    (key, value) -> secret.contains(key) || SecretCipher.isEnvelope(value), (path, value) -> {
                 if (!SecretCipher.isEnvelope(value)) {
                     count[0]++;
                     return encrypt(connection.id, value);
@@ -214,25 +232,28 @@ public class ConnectionSecrets {
         }
     }
 
-    /** A copy of the settings with {@code secret} applied to each value whose key names a secret (nested too). */
-    private static Map<String, Object> transform(Map<String, Object> settings, String prefix,
+    /**
+     * A copy of the settings with {@code secret} applied to each non-null value {@code applies} to, by its
+     * dotted path ("taskWebhook.secret"); nested objects are walked, encrypted envelopes are values.
+     */
+    private static Map<String, Object> transform(Map<String, Object> settings, BiPredicate<String, Object> applies,
             BiFunction<String, Object, Object> secret) {
+        return transform(settings, "", applies, secret);
+    }
+
+    private static Map<String, Object> transform(Map<String, Object> settings, String prefix,
+            BiPredicate<String, Object> applies, BiFunction<String, Object, Object> secret) {
         Map<String, Object> result = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             String path = prefix + key;
-            if (SecretKeyNames.isSecretKey(key) && value != null) {
-                result.put(key, secret.apply(path, value));
-            } else if (value instanceof Map<?, ?> nested) {
-                result.put(key, transform(cast(nested), path + ".", secret));
+            if (value instanceof Map<?, ?> nested && !SecretCipher.isEnvelope(value)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> members = (Map<String, Object>) nested;
+                result.put(key, transform(members, path + ".", applies, secret));
             } else {
-                result.put(key, value);
+                result.put(key, value != null && applies.test(path, value) ? secret.apply(path, value) : value);
             }
         });
         return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> map) {
-        return (Map<String, Object>) map;
     }
 }

@@ -80,7 +80,7 @@ class AdminOidcTest {
 
     private static Map<String, Object> newConnection() {
         String id = uniqueConnectionId("oidc");
-        return Map.of("id", id, "vendor", "genesys", "displayName", "OIDC " + id);
+        return Map.of("id", id, "vendor", "fake", "displayName", "OIDC " + id);
     }
 
     @Test
@@ -103,7 +103,7 @@ class AdminOidcTest {
     @Test
     void operatorClosesTasksButCannotCreateConnections() {
         String connection = (String) newConnection().get("id");
-        as(claims("admin")).body(Map.of("id", connection, "vendor", "genesys", "displayName", "Ops"))
+        as(claims("admin")).body(Map.of("id", connection, "vendor", "fake", "displayName", "Ops"))
                 .post("/admin/v1/connections").then().statusCode(201);
         UUID task = openTask(connection);
 

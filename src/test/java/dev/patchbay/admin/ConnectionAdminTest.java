@@ -30,7 +30,8 @@ class ConnectionAdminTest {
         String id = uniqueConnectionId("okta-genesys");
         String body = admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "Okta → Genesys",
                         "settings", Map.of("region", "mypurecloud.com", "clientId", "abc",
-                                "clientSecret", "very-secret-value", "oauth", Map.of("privateKey", "pk-value"))))
+                                "clientSecret", "very-secret-value",
+                                "taskWebhook", Map.of("url", "https://hooks.example.com", "secret", "pk-value"))))
                 .post("/admin/v1/connections")
                 .then().statusCode(201)
                 .header("Location", endsWith("/admin/v1/connections/" + id))
@@ -39,7 +40,8 @@ class ConnectionAdminTest {
                 .body("displayName", equalTo("Okta → Genesys"))
                 .body("settings.region", equalTo("mypurecloud.com"))
                 .body("settings", not(hasKey("clientSecret")))
-                .body("secretSettings", equalTo(List.of("clientSecret", "oauth.privateKey")))
+                .body("secretSettings", equalTo(List.of("clientSecret", "taskWebhook.secret")))
+                .body("health.state", equalTo("unreachable"))
                 .body("scimBaseUrl", endsWith("/scim/v2/" + id))
                 .body("createdAt", not(nullValue()))
                 .extract().asString();
@@ -55,14 +57,15 @@ class ConnectionAdminTest {
 
     @Test
     void duplicateIdIsAConflictAndKeepsTheFirst() {
-        String id = createConnection(uniqueConnectionId("dup"), "five9");
-        admin().body(Map.of("id", id, "vendor", "vbc", "displayName", "Second"))
+        String id = createConnection(uniqueConnectionId("dup"), "fake");
+        admin().body(Map.of("id", id, "vendor", "fake", "displayName", "Second"))
                 .post("/admin/v1/connections")
                 .then().statusCode(409)
                 .body("status", equalTo(409))
                 .body("error", equalTo("conflict"))
                 .body("message", containsString(id));
-        admin().get("/admin/v1/connections/{id}", id).then().body("vendor", equalTo("five9"));
+        admin().get("/admin/v1/connections/{id}", id).then().body("vendor", equalTo("fake"))
+                .body("displayName", equalTo("Test " + id));
     }
 
     @ParameterizedTest
@@ -85,8 +88,78 @@ class ConnectionAdminTest {
                 .post("/admin/v1/connections")
                 .then().statusCode(400)
                 .body("violations.field", hasItem("vendor"))
-                .body("message", containsString("five9, genesys, eightbyeight, vbc, vcc"));
+                .body("message", containsString("eightbyeight, fake, genesys"));
         admin().get("/admin/v1/connections/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void aVendorWithoutAConnectorIsRefused() {
+        String id = uniqueConnectionId("no-connector");
+        admin().body(Map.of("id", id, "vendor", "five9", "displayName", "Too early"))
+                .post("/admin/v1/connections")
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("vendor")))
+                .body("message", containsString("'five9' has no connector"));
+        admin().get("/admin/v1/connections/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void settingsAreCheckedOnSaveAndEveryBadOneIsNamed() {
+        String id = uniqueConnectionId("bad-settings");
+        admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "Empty", "settings", Map.of()))
+                .post("/admin/v1/connections")
+                .then().statusCode(400)
+                .body("error", equalTo("invalid_settings"))
+                .body("violations.field", equalTo(List.of("settings.clientId", "settings.clientSecret",
+                        "settings.region")))
+                .body("message", containsString("settings.region is required, or instead apiBaseUrl"));
+        admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "Typo", "settings",
+                        Map.of("region", "mypurecloud.com", "clientID", "abc", "clientSecret", "s",
+                                "requestTimeoutSeconds", "ten", "apiBaseUrl", "not a url")))
+                .post("/admin/v1/connections")
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("settings.clientID", "settings.apiBaseUrl",
+                        "settings.clientId", "settings.requestTimeoutSeconds", "settings.loginBaseUrl")))
+                .body("violations[0].message", containsString("is not a setting of this vendor; known settings: region,"))
+                .body("violations[3].message", equalTo("must be a whole number"));
+        admin().get("/admin/v1/connections/{id}", id).then().statusCode(404);
+
+        admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "Fine", "settings",
+                        Map.of("region", "mypurecloud.com", "clientId", "abc", "clientSecret", "s")))
+                .post("/admin/v1/connections").then().statusCode(201);
+        admin().body(Map.of("displayName", "Broken", "settings", Map.of("region", "mypurecloud.com")))
+                .put("/admin/v1/connections/{id}", id)
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("settings.clientId")));
+        admin().get("/admin/v1/connections/{id}", id).then().body("displayName", equalTo("Fine"))
+                .body("settings.clientId", equalTo("abc"));
+    }
+
+    @Test
+    void theGatewaysOwnSettingsAreCheckedToo() {
+        String id = uniqueConnectionId("gateway-settings");
+        admin().body(Map.of("id", id, "vendor", "fake", "displayName", "x", "settings",
+                        Map.of("synchronousCreateSeconds", 600, "taskWebhook", Map.of("secret", "s"))))
+                .post("/admin/v1/connections")
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("settings.synchronousCreateSeconds",
+                        "settings.taskWebhook.url")));
+        admin().get("/admin/v1/connections/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void checkAsksTheVendorAndKeepsTheAnswer() {
+        String id = createConnection(uniqueConnectionId("checked"), "fake");
+        admin().get("/admin/v1/connections/{id}", id).then().body("health.state", equalTo("up"));
+        admin().post("/admin/v1/connections/{id}/check", id).then().statusCode(200)
+                .body("state", equalTo("up")).body("checkedAt", not(nullValue()));
+        String refused = uniqueConnectionId("refused");
+        admin().body(Map.of("id", refused, "vendor", "fake", "displayName", "x", "settings",
+                        Map.of("rejectCredentials", true))).post("/admin/v1/connections").then().statusCode(201)
+                .body("health.state", equalTo("credentials_rejected"))
+                .body("health.detail", containsString("refuses these credentials"));
+        admin().get("/admin/v1/connections/{id}", refused).then().body("health.state", equalTo("credentials_rejected"));
+        admin().post("/admin/v1/connections/{id}/check", "no-such-connection").then().statusCode(404);
     }
 
     @Test
@@ -118,12 +191,12 @@ class ConnectionAdminTest {
 
     @Test
     void wrongTypesAreRejected() {
-        admin().body("{\"id\": \"wrong-types\", \"vendor\": \"vbc\", \"displayName\": \"x\", \"settings\": [1, 2]}")
+        admin().body("{\"id\": \"wrong-types\", \"vendor\": \"fake\", \"displayName\": \"x\", \"settings\": [1, 2]}")
                 .post("/admin/v1/connections")
                 .then().statusCode(400)
                 .body("error", equalTo("invalid_value"))
                 .body("message", containsString("'settings'"));
-        admin().body("{\"id\": [\"x\"], \"vendor\": \"vbc\", \"displayName\": \"x\"}")
+        admin().body("{\"id\": [\"x\"], \"vendor\": \"fake\", \"displayName\": \"x\"}")
                 .post("/admin/v1/connections")
                 .then().statusCode(400)
                 .body("message", containsString("'id'"));
@@ -135,7 +208,7 @@ class ConnectionAdminTest {
 
     @Test
     void unknownFieldsAreRejected() {
-        admin().body(Map.of("id", "unknown-field", "vendor", "vbc", "displayName", "x", "colour", "red"))
+        admin().body(Map.of("id", "unknown-field", "vendor", "fake", "displayName", "x", "colour", "red"))
                 .post("/admin/v1/connections")
                 .then().statusCode(400)
                 .body("error", equalTo("unknown_field"))
@@ -154,7 +227,7 @@ class ConnectionAdminTest {
     @Test
     void oversizedSettingsAreRejected() {
         String id = uniqueConnectionId("big");
-        admin().body(Map.of("id", id, "vendor", "vbc", "displayName", "x", "settings",
+        admin().body(Map.of("id", id, "vendor", "fake", "displayName", "x", "settings",
                         Map.of("blob", "x".repeat(70_000))))
                 .post("/admin/v1/connections")
                 .then().statusCode(400)
@@ -165,28 +238,31 @@ class ConnectionAdminTest {
     @Test
     void updateReplacesDisplayNameAndSettingsButKeepsUnsentSecrets() {
         String id = uniqueConnectionId("upd");
-        admin().body(Map.of("id", id, "vendor", "eightbyeight", "displayName", "Before",
-                        "settings", Map.of("customerId", "c1", "apiKey", "key-1", "scimToken", "tok-1")))
-                .post("/admin/v1/connections").then().statusCode(201);
+        admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "Before",
+                        "settings", Map.of("region", "mypurecloud.com", "clientId", "c1", "clientSecret", "secret-1",
+                                "taskWebhook", Map.of("url", "https://hooks.example.com", "secret", "hook-1"))))
+                .post("/admin/v1/connections").then().statusCode(201)
+                .body("secretSettings", equalTo(List.of("clientSecret", "taskWebhook.secret")));
 
-        java.util.Map<String, Object> settings = new java.util.HashMap<>();
-        settings.put("customerId", "c2");
-        settings.put("scimToken", null);
-        admin().body(Map.of("displayName", "After", "settings", settings))
+        java.util.Map<String, Object> hook = new java.util.HashMap<>();
+        hook.put("url", "https://hooks.example.com");
+        hook.put("secret", null);
+        admin().body(Map.of("displayName", "After", "settings", Map.of("region", "mypurecloud.ie", "clientId", "c2",
+                        "taskWebhook", hook)))
                 .put("/admin/v1/connections/{id}", id)
                 .then().statusCode(200)
                 .body("displayName", equalTo("After"))
-                .body("settings.customerId", equalTo("c2"))
-                .body("secretSettings", equalTo(List.of("apiKey")));
+                .body("settings.clientId", equalTo("c2"))
+                .body("secretSettings", equalTo(List.of("clientSecret")));
 
         admin().get("/admin/v1/connections/{id}", id).then()
                 .body("displayName", equalTo("After"))
-                .body("secretSettings", equalTo(List.of("apiKey")));
+                .body("secretSettings", equalTo(List.of("clientSecret")));
     }
 
     @Test
     void vendorAndIdCannotChange() {
-        String id = createConnection(uniqueConnectionId("immutable"), "vcc");
+        String id = createConnection(uniqueConnectionId("immutable"), "fake");
         admin().body(Map.of("vendor", "genesys", "displayName", "x"))
                 .put("/admin/v1/connections/{id}", id)
                 .then().statusCode(400)
@@ -196,7 +272,7 @@ class ConnectionAdminTest {
                 .then().statusCode(400)
                 .body("violations.field", hasItem("id"));
         admin().get("/admin/v1/connections/{id}", id).then()
-                .body("vendor", equalTo("vcc"))
+                .body("vendor", equalTo("fake"))
                 .body("displayName", equalTo("Test " + id));
     }
 
@@ -210,7 +286,7 @@ class ConnectionAdminTest {
 
     @Test
     void deleteRemovesTheConnection() {
-        String id = createConnection(uniqueConnectionId("del"), "five9");
+        String id = createConnection(uniqueConnectionId("del"), "fake");
         admin().delete("/admin/v1/connections/{id}", id).then().statusCode(204);
         admin().get("/admin/v1/connections/{id}", id).then().statusCode(404);
         admin().delete("/admin/v1/connections/{id}", id).then().statusCode(404);
@@ -220,7 +296,7 @@ class ConnectionAdminTest {
     void listIsPagedInCreationOrder() {
         String prefix = uniqueConnectionId("page");
         for (int i = 0; i < 3; i++) {
-            createConnection(prefix + "-" + i, "vbc");
+            createConnection(prefix + "-" + i, "fake");
         }
         long total = total();
         int lastPage = (int) ((total - 1) / 2);

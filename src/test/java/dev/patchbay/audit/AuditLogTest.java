@@ -41,7 +41,8 @@ class AuditLogTest {
         String id = uniqueConnectionId("audit-admin");
         admin().header("X-Request-Id", "req-audit-0001")
                 .body(Map.of("id", id, "vendor", "genesys", "displayName", "Audited",
-                        "settings", Map.of("clientSecret", "very-secret-audit-value", "region", "eu")))
+                        "settings", Map.of("clientSecret", "very-secret-audit-value", "region", "mypurecloud.ie",
+                                "clientId", "audited-client")))
                 .post("/admin/v1/connections").then().statusCode(201)
                 .header("X-Request-Id", "req-audit-0001");
 
@@ -68,7 +69,7 @@ class AuditLogTest {
     @Test
     void scimWritesAreRecordedWithThePrincipalAndTheChangedAttributeNamesOnly() throws Exception {
         String connection = uniqueConnectionId("audit-scim");
-        admin().body(Map.of("id", connection, "vendor", "genesys", "displayName", "Audited SCIM"))
+        admin().body(Map.of("id", connection, "vendor", "fake", "displayName", "Audited SCIM"))
                 .post("/admin/v1/connections").then().statusCode(201);
         JsonPath token = admin().body("{}").post("/admin/v1/connections/{id}/tokens", connection)
                 .then().statusCode(201).extract().jsonPath();
@@ -135,7 +136,7 @@ class AuditLogTest {
     @Test
     void pagesAreNewestFirstAndLinkedByACursor() {
         String id = uniqueConnectionId("audit-page");
-        admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "P")).post("/admin/v1/connections")
+        admin().body(Map.of("id", id, "vendor", "fake", "displayName", "P")).post("/admin/v1/connections")
                 .then().statusCode(201);
         for (int i = 0; i < 3; i++) {
             admin().body(Map.of("displayName", "P" + i)).put("/admin/v1/connections/{id}", id).then().statusCode(200);

@@ -49,7 +49,7 @@ class ProvisioningEngineBenchmark {
     @Test
     void endToEnd() throws Exception {
         vendor.reset();
-        String connection = createConnection(uniqueConnectionId("bench-engine"), "genesys");
+        String connection = createConnection(uniqueConnectionId("bench-engine"), "fake");
         String token = createToken(connection);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();

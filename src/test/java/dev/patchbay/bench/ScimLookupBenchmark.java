@@ -50,7 +50,7 @@ class ScimLookupBenchmark {
         report.add("| users per connection | lookup | p50 ms | p95 ms |");
         report.add("| ---: | --- | ---: | ---: |");
         for (int users : new int[] {1_000, 100_000}) {
-            String connection = createConnection(uniqueConnectionId("bench"), "genesys");
+            String connection = createConnection(uniqueConnectionId("bench"), "fake");
             String token = createToken(connection);
             seed(connection, users);
             measure(report, users, "userName eq", token, connection,
@@ -112,7 +112,7 @@ class ScimLookupBenchmark {
     }
 
     private List<String> postThroughput() {
-        String connection = createConnection(uniqueConnectionId("bench-post"), "genesys");
+        String connection = createConnection(uniqueConnectionId("bench-post"), "fake");
         String token = createToken(connection);
         int creates = 1_000;
         long start = System.nanoTime();
@@ -138,7 +138,7 @@ class ScimLookupBenchmark {
     }
 
     private List<String> largeGroup() {
-        String connection = createConnection(uniqueConnectionId("bench-group"), "genesys");
+        String connection = createConnection(uniqueConnectionId("bench-group"), "fake");
         String token = createToken(connection);
         int members = 50_000;
         seed(connection, members + 10);

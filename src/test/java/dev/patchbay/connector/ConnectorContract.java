@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every connector must do, run by each vendor's test against its simulator over real HTTP:
- * create, read, find, apply each kind of step, typed failures, and capabilities the planner can use.
+ * What every connector must do, run by each vendor's test against its simulator over real HTTP: every
+ * operation its capabilities declare works, every other one is refused, failures are typed (a 429 with
+ * its Retry-After), {@code find} adopts an account that exists already, and {@code check()} tells good
+ * credentials from wrong ones.
  */
 public abstract class ConnectorContract {
+
+    /** The vendor's factory (its declared capabilities and settings schema). */
+    protected abstract ConnectorFactory factory();
 
     /** The connector under test, wired to a fresh simulator. */
     protected abstract Connector connector();
@@ -28,10 +36,27 @@ public abstract class ConnectorContract {
     /** A field the vendor can change after creation, and a new value for it. */
     protected abstract Map.Entry<SeatField, Object> changeableField();
 
+    /** The simulator answers the next call about this account with 429 and {@code Retry-After}. */
+    protected abstract void rateLimitNextCall(String userName, Duration retryAfter);
+
+    /** Connection settings the simulator refuses (a wrong secret). */
+    protected abstract Map<String, Object> wrongCredentials();
+
+    /** An account that exists at the vendor before Patchbay knows of it. */
+    protected VendorRef existingAccount(String userName) {
+        return connector().create(newSeat(userName), context());
+    }
+
+    private Capabilities capabilities() {
+        return factory().vendor().capabilities();
+    }
+
     @Test
     void capabilitiesAreConsistent() {
-        Capabilities capabilities = connector().capabilities();
+        Capabilities capabilities = capabilities();
         assertTrue(capabilities.field(SeatField.USER_NAME).route() != WriteRoute.DROP, "userName must be sent");
+        assertTrue(capabilities.can(Operation.READ) && capabilities.can(Operation.FIND),
+                "every vendor can be read and searched: that is how its accounts are verified and adopted");
         for (SeatField field : capabilities.followUpOrder()) {
             assertEquals(WriteRoute.FOLLOW_UP, capabilities.field(field).route(),
                     field + " is ordered as a follow-up, so it must be routed FOLLOW_UP");
@@ -48,13 +73,21 @@ public abstract class ConnectorContract {
                         field + " is immutable, so it is sent at creation");
             }
         });
+        for (Operation operation : Operation.values()) {
+            if (!capabilities.can(operation)) {
+                assertNotNull(capabilities.byHand(operation).reason(), operation + " needs a task for a person");
+            }
+        }
         assertNotNull(capabilities.immutableChange(), "immutable changes need a task template");
         assertNotNull(capabilities.retryPolicy());
         assertNotNull(capabilities.rateLimit());
+        assertNotNull(capabilities.skillScale());
+        assertTrue(factory().vendor().id().matches("[a-z0-9]+"), "the vendor id is what connections name");
     }
 
     @Test
     void createReadAndFind() {
+        assumeTrue(capabilities().can(Operation.CREATE));
         Seat seat = newSeat("contract-create");
         VendorRef ref = connector().create(seat, context());
         Seat read = connector().read(ref, context()).orElseThrow();
@@ -67,25 +100,100 @@ public abstract class ConnectorContract {
     }
 
     @Test
-    void updatesDeactivationReactivationAndDelete() {
-        VendorRef ref = connector().create(newSeat("contract-steps"), context());
+    void findAdoptsAnAccountThatExistsAlready() {
+        Seat seat = newSeat("contract-existing");
+        VendorRef existing = existingAccount("contract-existing");
+        assertEquals(Optional.of(existing), connector().find(new MatchKey(seat.text(SeatField.USER_NAME),
+                seat.text(SeatField.EMAIL), null), context()));
+    }
+
+    @Test
+    void everyDeclaredStepRuns() {
+        Capabilities capabilities = capabilities();
+        VendorRef ref = existingAccount("contract-steps");
         Map.Entry<SeatField, Object> change = changeableField();
-        WriteRoute route = connector().capabilities().field(change.getKey()).route();
+        WriteRoute route = capabilities.field(change.getKey()).route();
         Step step = route == WriteRoute.FOLLOW_UP ? new Step.Apply(change.getKey(), change.getValue())
                 : new Step.Update(route, new EnumMap<>(Map.of(change.getKey(), change.getValue())));
         connector().apply(ref, step, context());
         assertEquals(change.getValue(), connector().read(ref, context()).orElseThrow().get(change.getKey()));
 
-        connector().apply(ref, new Step.Deactivate(), context());
-        assertFalse(connector().read(ref, context()).orElseThrow().active());
-        connector().apply(ref, new Step.Reactivate(), context());
-        assertTrue(connector().read(ref, context()).orElseThrow().active());
-
-        if (connector().capabilities().deleteMode() != DeleteMode.DEACTIVATE_ONLY) {
+        if (capabilities.can(Operation.DEACTIVATE)) {
+            connector().apply(ref, new Step.Deactivate(), context());
+            assertFalse(connector().read(ref, context()).orElseThrow().active());
+        }
+        if (capabilities.can(Operation.REACTIVATE)) {
+            connector().apply(ref, new Step.Reactivate(), context());
+            assertTrue(connector().read(ref, context()).orElseThrow().active());
+        }
+        if (capabilities.can(Operation.VERIFY_TASK)) {
+            assertEquals(Optional.empty(), connector().isDone(ref, new TaskCheck("no_such_task", null), context()),
+                    "a task the connector cannot verify waits for a person");
+        }
+        if (capabilities.can(Operation.DELETE)) {
             connector().apply(ref, new Step.Delete(), context());
             assertTrue(connector().read(ref, context()).map(seat -> !seat.active()).orElse(true),
                     "a deleted account is gone or inactive");
         }
+    }
+
+    @Test
+    void retireGivesUpTheIdentity() {
+        assumeTrue(capabilities().can(Operation.RETIRE));
+        Seat seat = newSeat("contract-retire");
+        VendorRef ref = existingAccount("contract-retire");
+        connector().apply(ref, new Step.Deactivate(), context());
+        connector().apply(ref, new Step.Retire(), context());
+        assertTrue(connector().find(new MatchKey(seat.text(SeatField.USER_NAME), null, null), context()).isEmpty(),
+                "a retired account no longer answers to the user's name");
+    }
+
+    @Test
+    void undeclaredOperationsAreRefused() {
+        Capabilities capabilities = capabilities();
+        VendorRef ref = existingAccount("contract-undeclared");
+        Map.Entry<SeatField, Object> change = changeableField();
+        Map<Operation, Step> steps = Map.of(
+                Operation.UPDATE_PATCH, new Step.Update(WriteRoute.PATCH, Map.of(SeatField.USER_NAME, "x@example.com")),
+                Operation.UPDATE_REPLACE, new Step.Update(WriteRoute.REPLACE,
+                        Map.of(SeatField.USER_NAME, "x@example.com")),
+                Operation.FOLLOW_UP, new Step.Apply(change.getKey(), change.getValue()),
+                Operation.DEACTIVATE, new Step.Deactivate(),
+                Operation.REACTIVATE, new Step.Reactivate(),
+                Operation.DELETE, new Step.Delete(),
+                Operation.RETIRE, new Step.Retire());
+        for (Map.Entry<Operation, Step> entry : steps.entrySet()) {
+            if (!capabilities.can(entry.getKey())) {
+                assertThrows(ConnectorException.Rejected.class, () -> connector().apply(ref, entry.getValue(), context()),
+                        entry.getKey() + " is not declared, so the connector refuses it");
+            }
+        }
+        if (!capabilities.can(Operation.CREATE)) {
+            assertThrows(ConnectorException.Rejected.class, () -> connector().create(newSeat("refused"), context()));
+        }
+    }
+
+    @Test
+    void aRateLimitAnswerIsRetryableWithItsRetryAfter() {
+        Capabilities capabilities = capabilities();
+        VendorRef ref = existingAccount("contract-limited");
+        Step step = List.of(Operation.DEACTIVATE, Operation.FOLLOW_UP).stream().filter(capabilities::can)
+                .findFirst().<Step>map(operation -> operation == Operation.DEACTIVATE ? new Step.Deactivate()
+                        : new Step.Apply(changeableField().getKey(), changeableField().getValue()))
+                .orElseThrow();
+        rateLimitNextCall(newSeat("contract-limited").text(SeatField.USER_NAME), Duration.ofSeconds(7));
+        ConnectorException.Retryable limited = assertThrows(ConnectorException.Retryable.class,
+                () -> connector().apply(ref, step, context()));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), limited.retryAfter());
+    }
+
+    @Test
+    void checkTellsGoodCredentialsFromWrongOnes() {
+        assertEquals(Health.State.UP, connector().check(context()).state());
+        Map<String, Object> wrong = wrongCredentials();
+        Health refused = factory().connect("contract-wrong-" + System.nanoTime(), wrong)
+                .check(new CallContext("contract-wrong", wrong, "contract"));
+        assertEquals(Health.State.CREDENTIALS_REJECTED, refused.state(), refused.detail());
     }
 
     @Test

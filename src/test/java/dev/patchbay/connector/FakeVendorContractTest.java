@@ -3,6 +3,7 @@ package dev.patchbay.connector;
 import dev.patchbay.provisioning.FakeVendor;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -19,8 +20,23 @@ class FakeVendorContractTest extends ConnectorContract {
     }
 
     @Override
+    protected ConnectorFactory factory() {
+        return vendor;
+    }
+
+    @Override
     protected Connector connector() {
         return vendor;
+    }
+
+    @Override
+    protected void rateLimitNextCall(String userName, Duration retryAfter) {
+        vendor.failNext(userName, () -> new ConnectorException.Retryable("429 Too Many Requests", retryAfter));
+    }
+
+    @Override
+    protected Map<String, Object> wrongCredentials() {
+        return Map.of(FakeVendor.REJECT_CREDENTIALS, true);
     }
 
     @Override

@@ -47,7 +47,7 @@ class RequestHardeningTest {
         assertUserCount(0);
 
         String id = uniqueConnectionId("deep");
-        admin().body("{\"id\":\"" + id + "\",\"vendor\":\"genesys\",\"displayName\":\"Deep\",\"settings\":" + nested + "}")
+        admin().body("{\"id\":\"" + id + "\",\"vendor\":\"fake\",\"displayName\":\"Deep\",\"settings\":" + nested + "}")
                 .post("/admin/v1/connections").then().statusCode(400)
                 .body("error", equalTo("malformed_json"))
                 .body("message", containsString("nesting depth"));
@@ -124,7 +124,7 @@ class RequestHardeningTest {
     void adminWritesAcceptOnlyApplicationJson() {
         String id = uniqueConnectionId("typed");
         given().auth().oauth2("test-admin-token").contentType("text/plain")
-                .body("{\"id\":\"" + id + "\",\"vendor\":\"genesys\",\"displayName\":\"T\"}")
+                .body("{\"id\":\"" + id + "\",\"vendor\":\"fake\",\"displayName\":\"T\"}")
                 .post("/admin/v1/connections").then().statusCode(415)
                 .body("error", equalTo("unsupported_media_type"))
                 .body("message", containsString("application/json"));

@@ -51,7 +51,8 @@ class GatewayRestartIT {
                     Files.getPosixFilePermissions(keyFile)));
 
             assertEquals(201, send(gateway, "POST", "/admin/v1/connections", adminToken,
-                    "{\"id\":\"kept-conn\",\"vendor\":\"genesys\",\"displayName\":\"Kept\"}").statusCode());
+                    "{\"id\":\"kept-conn\",\"vendor\":\"genesys\",\"displayName\":\"Kept\",\"settings\":"
+                    + "{\"region\":\"mypurecloud.com\",\"clientId\":\"kept\",\"clientSecret\":\"kept-secret\"}}").statusCode());
             JsonNode issued = JSON.readTree(send(gateway, "POST", "/admin/v1/connections/kept-conn/tokens",
                     adminToken, "{}").body());
             scimToken = issued.path("token").asText();
@@ -104,8 +105,10 @@ class GatewayRestartIT {
                         gateway.output());
                 assertTrue(gateway.printedAdminToken().isEmpty());
                 assertEquals(201, send(gateway, "POST", "/admin/v1/connections", "configured-admin-token",
-                        "{\"id\":\"ext-conn\",\"vendor\":\"vbc\",\"displayName\":\"External\","
-                        + "\"settings\":{\"apiKey\":\"ext-plain-secret\"}}").statusCode());
+                        "{\"id\":\"ext-conn\",\"vendor\":\"eightbyeight\",\"displayName\":\"External\","
+                        + "\"settings\":{\"apiKey\":\"ext-plain-secret\",\"scimToken\":\"ext-scim-token\","
+                        + "\"scimBaseUrl\":\"https://platform.8x8.com/udi/customers/c1/scim/v2\","
+                        + "\"adminBaseUrl\":\"https://api.8x8.com/admin-provisioning\"}}").statusCode());
                 assertEquals(404, send(gateway, "GET", "/sandbox/8x8/_control/state", "none", null).statusCode(),
                         "no sandbox next to an external database");
                 assertEquals(404, send(gateway, "GET", "/admin/v1/connections/demo-8x8", "configured-admin-token", null)

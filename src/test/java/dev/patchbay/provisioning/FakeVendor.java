@@ -29,7 +29,12 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.TaskTemplate;
-import dev.patchbay.connector.VendorKind;
+import dev.patchbay.connector.Operation;
+import dev.patchbay.connector.ListPrices;
+import dev.patchbay.connector.Setting;
+import dev.patchbay.connector.SettingType;
+import dev.patchbay.connector.SettingsSchema;
+import dev.patchbay.connector.Vendor;
 import dev.patchbay.connector.VendorRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -54,6 +59,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class FakeVendor implements ConnectorFactory, Connector {
 
+    public static final String VENDOR = "fake";
+    /** A setting that makes {@code check()} answer "credentials rejected". */
+    public static final String REJECT_CREDENTIALS = "rejectCredentials";
+
     /** Thrown to simulate a worker that dies after the vendor call, before Patchbay records it. */
     public static final class Crash extends Error {
         Crash() {
@@ -74,6 +83,7 @@ public class FakeVendor implements ConnectorFactory, Connector {
     private volatile RateLimit rateLimit = RateLimit.unlimited();
     private volatile int maxAttempts = 3;
     private final Set<String> doneTaskKinds = ConcurrentHashMap.newKeySet();
+    private volatile java.util.function.UnaryOperator<Capabilities.Builder> capabilityChange = builder -> builder;
 
     public synchronized void reset() {
         accounts.clear();
@@ -83,6 +93,7 @@ public class FakeVendor implements ConnectorFactory, Connector {
         rateLimit = RateLimit.unlimited();
         maxAttempts = 3;
         doneTaskKinds.clear();
+        capabilityChange = builder -> builder;
         onCreate = () -> { };
     }
 
@@ -128,10 +139,12 @@ public class FakeVendor implements ConnectorFactory, Connector {
         return accounts.values().stream().filter(seat -> userName.equals(seat.text(USER_NAME))).findFirst();
     }
 
-    /** Every connection, except those whose settings ask for the real connector ("realConnector": true). */
+    /** The vendor of test connections: {@code "vendor": "fake"}, no settings. */
     @Override
-    public boolean supports(VendorKind vendor, Map<String, Object> settings) {
-        return !Boolean.TRUE.equals(settings.get("realConnector"));
+    public Vendor vendor() {
+        return new Vendor(VENDOR, "Fake vendor (tests)", SettingsSchema.of(Setting.of(REJECT_CREDENTIALS,
+                SettingType.BOOLEAN, "check() answers that the credentials are refused")), capabilities(),
+                new ListPrices("USD", Map.of("CX 4", new java.math.BigDecimal("240"))));
     }
 
     @Override
@@ -139,31 +152,33 @@ public class FakeVendor implements ConnectorFactory, Connector {
         return this;
     }
 
-    /** Outranks real connectors for the connections it serves. */
-    @Override
-    public int priority() {
-        return 100;
+    /** From now on the vendor declares these capabilities (a test changing what the fake vendor can do). */
+    public void capabilities(java.util.function.UnaryOperator<Capabilities.Builder> change) {
+        this.capabilityChange = change;
     }
 
-    @Override
     public Capabilities capabilities() {
-        Map<SeatField, FieldCapability> fields = new EnumMap<>(SeatField.class);
-        for (SeatField field : List.of(USER_NAME, EXTERNAL_ID, GIVEN_NAME, FAMILY_NAME, DISPLAY_NAME, EMAIL)) {
-            fields.put(field, FieldCapability.patch());
-        }
-        fields.put(SITE, FieldCapability.immutableAtCreate());
-        for (SeatField field : List.of(LICENSE, ROLES, SKILLS, QUEUES)) {
-            fields.put(field, FieldCapability.followUp());
-        }
-        return new Capabilities(fields, List.of(LICENSE, ROLES, SKILLS, QUEUES), DeleteMode.SOFT_DELETE,
-                List.of(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate(),
-                        new OffboardingAction.Task(BILLING)),
-                Set.of(ROLES, SKILLS, QUEUES), IMMUTABLE, null, rateLimit,
-                new RetryPolicy(maxAttempts, Duration.ofMillis(10), Duration.ofMillis(20)));
+        Capabilities.Builder builder = Capabilities.builder()
+                .operations(Operation.values())
+                .fields(List.of(USER_NAME, EXTERNAL_ID, GIVEN_NAME, FAMILY_NAME, DISPLAY_NAME, EMAIL),
+                        FieldCapability.patch())
+                .field(SITE, FieldCapability.immutableAtCreate())
+                .followUps(LICENSE, ROLES, SKILLS, QUEUES)
+                .deleteMode(DeleteMode.SOFT_DELETE)
+                .offboarding(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate(),
+                        new OffboardingAction.Task(BILLING))
+                .forgottenOnDeactivate(ROLES, SKILLS, QUEUES)
+                .immutableChange(IMMUTABLE)
+                .rateLimit(rateLimit)
+                .retryPolicy(new RetryPolicy(maxAttempts, Duration.ofMillis(10), Duration.ofMillis(20)));
+        return capabilityChange.apply(builder).build();
     }
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
+        if (!capabilities().can(Operation.CREATE)) {
+            throw Connector.undeclared("The fake vendor", Operation.CREATE);
+        }
         failIfAsked("create", seat.text(USER_NAME));
         String id = "fake-" + UUID.randomUUID();
         accounts.put(id, seat);
@@ -191,6 +206,9 @@ public class FakeVendor implements ConnectorFactory, Connector {
 
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
+        if (!capabilities().can(Operation.of(step).orElseThrow())) {
+            throw Connector.undeclared("The fake vendor", Operation.of(step).orElseThrow());
+        }
         Seat seat = accounts.get(ref.id());
         failIfAsked("apply", seat == null ? null : seat.text(USER_NAME));
         if (seat == null) {
@@ -215,13 +233,19 @@ public class FakeVendor implements ConnectorFactory, Connector {
             accounts.remove(ref.id());
             calls.add("delete " + user);
             return;
+        } else if (step instanceof Step.Retire) {
+            seat = seat.with(USER_NAME, "retired-" + ref.id() + "-" + user);
+            calls.add("retire " + user);
         }
         accounts.put(ref.id(), seat);
     }
 
     @Override
     public Health check(CallContext context) {
-        return new Health(true, "fake");
+        if (Boolean.TRUE.equals(context.settings().get(REJECT_CREDENTIALS))) {
+            return new Health(Health.State.CREDENTIALS_REJECTED, "the fake vendor refuses these credentials");
+        }
+        return Health.up("fake");
     }
 
     private synchronized void failIfAsked(String operation, String userName) {

@@ -30,7 +30,7 @@ class SynchronousCreateTest {
     void aRefusedCreateIsReturnedAndUndoneAndAnAcceptedOneIsProvisionedAtOnce() {
         vendor.reset();
         String connection = uniqueConnectionId("sync");
-        admin().body(Map.of("id", connection, "vendor", "genesys", "displayName", "Synchronous",
+        admin().body(Map.of("id", connection, "vendor", "fake", "displayName", "Synchronous",
                 "settings", Map.of("synchronousCreateSeconds", 5))).post("/admin/v1/connections").then().statusCode(201);
         String token = createToken(connection);
         vendor.failNext("sync@example.com", () -> new ConnectorException.Rejected("The extension 1001 is taken"));

@@ -61,7 +61,7 @@ class TaskWebhookTest {
         receiver.start();
         try {
             String connection = uniqueConnectionId("hook");
-            admin().body(Map.of("id", connection, "vendor", "genesys", "displayName", "Webhook",
+            admin().body(Map.of("id", connection, "vendor", "fake", "displayName", "Webhook",
                             "settings", Map.of("taskWebhook", Map.of("url", "http://127.0.0.1:"
                                     + receiver.getAddress().getPort() + "/hook", "secret", "hook-secret"))))
                     .post("/admin/v1/connections").then().statusCode(201);

@@ -29,7 +29,7 @@ class DiscoveryTest {
 
     @BeforeEach
     void connection() {
-        connection = createConnection(uniqueConnectionId("disc"), "eightbyeight");
+        connection = createConnection(uniqueConnectionId("disc"), "fake");
         token = createToken(connection);
     }
 

@@ -26,7 +26,7 @@ public final class ScimFixture {
     }
 
     public static ScimFixture create(String prefix) {
-        String connection = createConnection(uniqueConnectionId(prefix), "genesys");
+        String connection = createConnection(uniqueConnectionId(prefix), "fake");
         return new ScimFixture(connection, createToken(connection));
     }
 

@@ -38,27 +38,32 @@ class SecretsAtRestTest {
     void theSettingsColumnHoldsNoPlaintextSecretAndTheConnectorGetsIt() throws Exception {
         String id = uniqueConnectionId("enc");
         admin().body(Map.of("id", id, "vendor", "genesys", "displayName", "Enc",
-                        "settings", Map.of("region", "mypurecloud.com", "clientSecret", "plain-secret-1",
-                                "oauth", Map.of("privateKey", "pk-plain-2", "audience", "aud"))))
-                .post("/admin/v1/connections").then().statusCode(201);
+                        "settings", Map.of("region", "mypurecloud.com", "clientId", "client-1",
+                                "clientSecret", "plain-secret-1",
+                                "taskWebhook", Map.of("url", "https://hooks.example.com/t", "secret", "pk-plain-2"))))
+                .post("/admin/v1/connections").then().statusCode(201)
+                .body("secretSettings", equalTo(java.util.List.of("clientSecret", "taskWebhook.secret")))
+                .body("settings.taskWebhook.url", equalTo("https://hooks.example.com/t"))
+                .body("settings.taskWebhook.secret", org.hamcrest.Matchers.nullValue());
         String raw = rawSettings(id);
         assertFalse(raw.contains("plain-secret-1"), raw);
         assertFalse(raw.contains("pk-plain-2"), raw);
         assertTrue(raw.contains("\"kid\": \"k2\""), raw);
-        assertTrue(raw.contains("mypurecloud.com"), "non-secret settings stay readable: " + raw);
+        assertTrue(raw.contains("mypurecloud.com") && raw.contains("client-1"), "non-secret settings stay readable: " + raw);
 
         Map<String, Object> open = opened(id);
         assertEquals("plain-secret-1", open.get("clientSecret"));
-        assertEquals(Map.of("privateKey", "pk-plain-2", "audience", "aud"), open.get("oauth"));
+        assertEquals(Map.of("url", "https://hooks.example.com/t", "secret", "pk-plain-2"), open.get("taskWebhook"));
 
-        // An update that leaves the secret out keeps it; a new secret is encrypted too.
-        admin().body(Map.of("displayName", "Enc 2", "settings", Map.of("region", "usw2.pure.cloud", "apiToken", "tok-3")))
+        // An update that leaves the secrets out keeps them; a new secret is encrypted too.
+        admin().body(Map.of("displayName", "Enc 2", "settings", Map.of("region", "usw2.pure.cloud", "clientId", "client-1",
+                        "taskWebhook", Map.of("url", "https://hooks.example.com/t", "secret", "tok-3"))))
                 .put("/admin/v1/connections/{id}", id).then().statusCode(200);
         raw = rawSettings(id);
         assertFalse(raw.contains("plain-secret-1") || raw.contains("tok-3"), raw);
         open = opened(id);
         assertEquals("plain-secret-1", open.get("clientSecret"));
-        assertEquals("tok-3", open.get("apiToken"));
+        assertEquals("tok-3", ((Map<?, ?>) open.get("taskWebhook")).get("secret"));
         assertEquals("usw2.pure.cloud", open.get("region"));
     }
 
@@ -75,15 +80,17 @@ class SecretsAtRestTest {
     @Test
     void plaintextRowsFromBeforeEncryptionAreEncryptedByTheStartupStep() throws Exception {
         String id = uniqueConnectionId("legacy");
-        insert(id, "{\"apiKey\": \"legacy-key-4\", \"nested\": {\"password\": \"legacy-pw-5\"}, \"url\": \"https://x\"}");
+        insert(id, "{\"clientSecret\": \"legacy-key-4\", \"taskWebhook\": {\"url\": \"https://x\", \"secret\": \"legacy-pw-5\"},"
+                + " \"clientId\": \"legacy-client\"}");
         assertTrue(rawSettings(id).contains("legacy-key-4"));
 
         assertTrue(secrets.encryptPlaintext() >= 2);
 
         String raw = rawSettings(id);
         assertFalse(raw.contains("legacy-key-4") || raw.contains("legacy-pw-5"), raw);
-        assertEquals("legacy-key-4", opened(id).get("apiKey"));
-        assertEquals(Map.of("password", "legacy-pw-5"), opened(id).get("nested"));
+        assertEquals("legacy-key-4", opened(id).get("clientSecret"));
+        assertEquals(Map.of("url", "https://x", "secret", "legacy-pw-5"), opened(id).get("taskWebhook"));
+        assertTrue(raw.contains("legacy-client"), "what the vendor's schema does not mark secret stays plain: " + raw);
         assertEquals(0, countPlaintextSecretsOf(id));
     }
 
@@ -149,7 +156,8 @@ class SecretsAtRestTest {
     }
 
     private int countPlaintextSecretsOf(String id) throws Exception {
-        return rawSettings(id).contains("legacy") ? 1 : 0;
+        String raw = rawSettings(id);
+        return (raw.contains("legacy-key") ? 1 : 0) + (raw.contains("legacy-pw") ? 1 : 0);
     }
 
     private String rawSettings(String id) throws Exception {

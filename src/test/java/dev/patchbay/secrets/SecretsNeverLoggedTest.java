@@ -74,7 +74,7 @@ class SecretsNeverLoggedTest {
             String sandbox = "http://127.0.0.1:" + RestAssured.port + "/sandbox/genesys";
             String connection = uniqueConnectionId("no-log");
             Map<String, Object> settings = Map.of("apiBaseUrl", sandbox, "loginBaseUrl", sandbox,
-                    "clientId", "sandbox-genesys-client", "clientSecret", SECRET, "realConnector", true);
+                    "clientId", "sandbox-genesys-client", "clientSecret", SECRET);
             admin().body(Map.of("id", connection, "vendor", "genesys", "displayName", "No log", "settings", settings))
                     .post("/admin/v1/connections").then().statusCode(201);
             String token = createToken(connection);
@@ -86,7 +86,9 @@ class SecretsNeverLoggedTest {
             }
             admin().body("{\"userId\":\"" + user + "\"}").post("/admin/v1/connections/{c}/policy/dry-run", connection)
                     .then().statusCode(200);
-            admin().body(Map.of("displayName", "No log, renamed", "settings", Map.of("clientSecret", SECRET + "-2")))
+            Map<String, Object> renewed = new java.util.HashMap<>(settings);
+            renewed.put("clientSecret", SECRET + "-2");
+            admin().body(Map.of("displayName", "No log, renamed", "settings", renewed))
                     .put("/admin/v1/connections/{c}", connection).then().statusCode(200);
             admin().post("/admin/v1/secrets/rotate").then().statusCode(200);
         } finally {

@@ -42,8 +42,8 @@ class BasicCredentialsTest {
 
     @Test
     void generatedPasswordWorksOnItsConnectionOnly() {
-        String a = createConnection(uniqueConnectionId("basic-a"), "genesys");
-        String b = createConnection(uniqueConnectionId("basic-b"), "genesys");
+        String a = createConnection(uniqueConnectionId("basic-a"), "fake");
+        String b = createConnection(uniqueConnectionId("basic-b"), "fake");
         ExtractableResponse<Response> created = create(a, Map.of("username", "okta", "description", "Okta prod"));
         String password = created.path("password");
         assertTrue(password.startsWith("pbp_"));
@@ -62,7 +62,7 @@ class BasicCredentialsTest {
 
     @Test
     void chosenPasswordWorksAndIsStoredAsSaltedPbkdf2() {
-        String connection = createConnection(uniqueConnectionId("basic-own"), "five9");
+        String connection = createConnection(uniqueConnectionId("basic-own"), "fake");
         String password = "correct horse battery staple";
         String id = create(connection, Map.of("username", "okta-app", "password", password)).path("id");
         basic("okta-app", password).get(USERS, connection).then().statusCode(200);
@@ -84,7 +84,7 @@ class BasicCredentialsTest {
 
     @Test
     void basicAndBearerWorkSideBySide() {
-        String connection = createConnection(uniqueConnectionId("basic-mix"), "genesys");
+        String connection = createConnection(uniqueConnectionId("basic-mix"), "fake");
         String password = create(connection, Map.of("username", "okta")).path("password");
         String token = createToken(connection);
         basic("okta", password).get(USERS, connection).then().statusCode(200);
@@ -94,7 +94,7 @@ class BasicCredentialsTest {
 
     @Test
     void revokedCredentialIsRejectedAndTheUsernameCanBeReused() {
-        String connection = createConnection(uniqueConnectionId("basic-rev"), "genesys");
+        String connection = createConnection(uniqueConnectionId("basic-rev"), "fake");
         ExtractableResponse<Response> created = create(connection, Map.of("username", "okta"));
         String password = created.path("password");
         admin().body(Map.of("username", "okta")).post(CREDENTIALS, connection)
@@ -112,7 +112,7 @@ class BasicCredentialsTest {
 
     @Test
     void badInputIsRejectedAndChangesNothing() {
-        String connection = createConnection(uniqueConnectionId("basic-bad"), "genesys");
+        String connection = createConnection(uniqueConnectionId("basic-bad"), "fake");
         admin().body(Map.of("username", "a:b")).post(CREDENTIALS, connection)
                 .then().statusCode(400).body("violations[0].field", equalTo("username"));
         admin().body(Map.of("username", "okta", "password", "short")).post(CREDENTIALS, connection)
@@ -124,8 +124,8 @@ class BasicCredentialsTest {
 
     @Test
     void anotherConnectionsCredentialIs404() {
-        String a = createConnection(uniqueConnectionId("basic-own-a"), "genesys");
-        String b = createConnection(uniqueConnectionId("basic-own-b"), "genesys");
+        String a = createConnection(uniqueConnectionId("basic-own-a"), "fake");
+        String b = createConnection(uniqueConnectionId("basic-own-b"), "fake");
         ExtractableResponse<Response> created = create(a, Map.of("username", "okta"));
         admin().delete(CREDENTIALS + "/{credential}", b, created.path("id")).then().statusCode(404)
                 .body("error", startsWith("not_found"));

@@ -69,8 +69,8 @@ class OAuthClientCredentialsTest {
 
     @Test
     void issuedTokenWorksOnItsConnectionOnly() {
-        String a = createConnection(uniqueConnectionId("oauth-a"), "genesys");
-        String b = createConnection(uniqueConnectionId("oauth-b"), "genesys");
+        String a = createConnection(uniqueConnectionId("oauth-a"), "fake");
+        String b = createConnection(uniqueConnectionId("oauth-b"), "fake");
         Client client = createClient(a, Map.of("description", "Entra gallery app"));
 
         String token = given().auth().preemptive().basic(client.clientId(), client.secret())
@@ -100,7 +100,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void formFieldsAuthenticateTheClientToo() {
-        String connection = createConnection(uniqueConnectionId("oauth-form"), "five9");
+        String connection = createConnection(uniqueConnectionId("oauth-form"), "fake");
         Client client = createClient(connection, Map.of());
         String token = given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")
@@ -114,7 +114,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void lifetimeIsPerClientWithinSixtyToThreeHundredSixtyMinutes() {
-        String connection = createConnection(uniqueConnectionId("oauth-life"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-life"), "fake");
         Client client = createClient(connection, Map.of("tokenLifetimeMinutes", 120));
         given().auth().preemptive().basic(client.clientId(), client.secret())
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
@@ -132,7 +132,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void expiredTokenIsRejected() {
-        String connection = createConnection(uniqueConnectionId("oauth-exp"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-exp"), "fake");
         Client created = createClient(connection, Map.of());
         ScimOAuthClient client = new ScimOAuthClient();
         client.clientId = created.clientId();
@@ -147,7 +147,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void tokenSignedWithAnotherKeyIsRejected() throws Exception {
-        String connection = createConnection(uniqueConnectionId("oauth-forge"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-forge"), "fake");
         Client client = createClient(connection, Map.of());
         String genuine = accessToken(client);
         JsonWebSignature forged = new JsonWebSignature();
@@ -163,7 +163,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void revokingAClientEndsItsLiveTokens() {
-        String connection = createConnection(uniqueConnectionId("oauth-rev"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-rev"), "fake");
         Client client = createClient(connection, Map.of());
         Client other = createClient(connection, Map.of());
         String token = accessToken(client);
@@ -187,7 +187,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void tokenEndpointErrorsFollowRfc6749() {
-        String connection = createConnection(uniqueConnectionId("oauth-err"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-err"), "fake");
         Client client = createClient(connection, Map.of());
 
         given().auth().preemptive().basic(client.clientId(), client.secret() + "x")
@@ -222,7 +222,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void secretIsShownOnceAndStoredHashed() {
-        String connection = createConnection(uniqueConnectionId("oauth-once"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-once"), "fake");
         Client client = createClient(connection, Map.of("description", "Entra"));
         String listing = admin().get("/admin/v1/connections/{id}/oauth-clients", connection)
                 .then().statusCode(200)
@@ -239,8 +239,8 @@ class OAuthClientCredentialsTest {
 
     @Test
     void clientsOfUnknownOrOtherConnectionsAre404() {
-        String a = createConnection(uniqueConnectionId("oauth-own-a"), "genesys");
-        String b = createConnection(uniqueConnectionId("oauth-own-b"), "genesys");
+        String a = createConnection(uniqueConnectionId("oauth-own-a"), "fake");
+        String b = createConnection(uniqueConnectionId("oauth-own-b"), "fake");
         Client client = createClient(a, Map.of());
         admin().delete("/admin/v1/connections/{id}/oauth-clients/{client}", b, client.id()).then().statusCode(404);
         admin().delete("/admin/v1/connections/{id}/oauth-clients/not-a-uuid", a).then().statusCode(404);
@@ -251,7 +251,7 @@ class OAuthClientCredentialsTest {
 
     @Test
     void jwksPublishesTheSigningKey() {
-        String connection = createConnection(uniqueConnectionId("oauth-jwks"), "genesys");
+        String connection = createConnection(uniqueConnectionId("oauth-jwks"), "fake");
         String token = accessToken(createClient(connection, Map.of()));
         String kid = kid(token);
         given().get("/oauth2/jwks").then().statusCode(200)

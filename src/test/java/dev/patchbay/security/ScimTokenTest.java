@@ -40,7 +40,7 @@ class ScimTokenTest {
 
     @Test
     void tokenIsShownOnceAndCarries256RandomBits() {
-        String connection = createConnection(uniqueConnectionId("tok"), "genesys");
+        String connection = createConnection(uniqueConnectionId("tok"), "fake");
         ExtractableResponse<Response> issued = admin()
                 .body(Map.of("description", "Okta production", "expiresAt", Instant.now().plus(90, ChronoUnit.DAYS).toString()))
                 .post("/admin/v1/connections/{id}/tokens", connection)
@@ -72,7 +72,7 @@ class ScimTokenTest {
 
     @Test
     void twoLiveTokensAllowRotationAndRevocationIsImmediate() {
-        String connection = createConnection(uniqueConnectionId("rot"), "genesys");
+        String connection = createConnection(uniqueConnectionId("rot"), "fake");
         String oldToken = createToken(connection);
         scim(oldToken).get(SPC, connection).then().statusCode(200);
 
@@ -94,8 +94,8 @@ class ScimTokenTest {
 
     @Test
     void anotherConnectionsTokenLooksExactlyLikeAWrongTokenOrUnknownConnection() {
-        String a = createConnection(uniqueConnectionId("conn-a"), "genesys");
-        String b = createConnection(uniqueConnectionId("conn-b"), "five9");
+        String a = createConnection(uniqueConnectionId("conn-a"), "fake");
+        String b = createConnection(uniqueConnectionId("conn-b"), "fake");
         String tokenA = createToken(a);
 
         String otherConnection = scim(tokenA).get(SPC, b).then().statusCode(401).extract().asString();
@@ -117,7 +117,7 @@ class ScimTokenTest {
 
     @Test
     void expiredTokenStopsWorking() {
-        String connection = createConnection(uniqueConnectionId("exp"), "vbc");
+        String connection = createConnection(uniqueConnectionId("exp"), "fake");
         String token = createToken(connection);
         scim(token).get(SPC, connection).then().statusCode(200);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
@@ -128,7 +128,7 @@ class ScimTokenTest {
 
     @Test
     void expiryInThePastIsRejected() {
-        String connection = createConnection(uniqueConnectionId("past"), "vbc");
+        String connection = createConnection(uniqueConnectionId("past"), "fake");
         admin().body(Map.of("expiresAt", "2020-01-01T00:00:00Z"))
                 .post("/admin/v1/connections/{id}/tokens", connection)
                 .then().statusCode(400)
@@ -148,8 +148,8 @@ class ScimTokenTest {
 
     @Test
     void aTokenCannotBeRevokedThroughAnotherConnection() {
-        String a = createConnection(uniqueConnectionId("own-a"), "genesys");
-        String b = createConnection(uniqueConnectionId("own-b"), "genesys");
+        String a = createConnection(uniqueConnectionId("own-a"), "fake");
+        String b = createConnection(uniqueConnectionId("own-b"), "fake");
         String tokenA = createToken(a);
         String idA = tokenIdOf(a, 0);
         admin().delete("/admin/v1/connections/{id}/tokens/{tokenId}", b, idA).then().statusCode(404);
@@ -159,7 +159,7 @@ class ScimTokenTest {
 
     @Test
     void deletingTheConnectionEndsItsTokens() {
-        String connection = createConnection(uniqueConnectionId("gone"), "genesys");
+        String connection = createConnection(uniqueConnectionId("gone"), "fake");
         String token = createToken(connection);
         admin().delete("/admin/v1/connections/{id}", connection).then().statusCode(204);
         scim(token).get(SPC, connection).then().statusCode(401);
@@ -167,7 +167,7 @@ class ScimTokenTest {
 
     @Test
     void tokenRequestsAreValidated() {
-        String connection = createConnection(uniqueConnectionId("tokval"), "genesys");
+        String connection = createConnection(uniqueConnectionId("tokval"), "fake");
         admin().body(Map.of("description", "x".repeat(201)))
                 .post("/admin/v1/connections/{id}/tokens", connection).then().statusCode(400);
         admin().body(Map.of("secret", "mine"))

@@ -66,7 +66,7 @@ class TrustedIssuerTest {
 
     @Test
     void tokenMeetingEverySettingIsAcceptedAndAnythingElseGetsTheSame401() {
-        String connection = createConnection(uniqueConnectionId("jwt"), "genesys");
+        String connection = createConnection(uniqueConnectionId("jwt"), "fake");
         trust(connection, Map.of());
         scim(issuer.sign(entraClaims())).get(USERS, connection).then().statusCode(200);
 
@@ -96,8 +96,8 @@ class TrustedIssuerTest {
 
     @Test
     void tokenIsGoodOnlyOnConnectionsThatTrustTheIssuer() {
-        String trusting = createConnection(uniqueConnectionId("jwt-a"), "genesys");
-        String other = createConnection(uniqueConnectionId("jwt-b"), "genesys");
+        String trusting = createConnection(uniqueConnectionId("jwt-a"), "fake");
+        String other = createConnection(uniqueConnectionId("jwt-b"), "fake");
         trust(trusting, Map.of());
         String token = issuer.sign(entraClaims());
         scim(token).get(USERS, trusting).then().statusCode(200);
@@ -107,7 +107,7 @@ class TrustedIssuerTest {
 
     @Test
     void configuredJwksUrlAndListClaimsWork() {
-        String connection = createConnection(uniqueConnectionId("jwt-jwks"), "genesys");
+        String connection = createConnection(uniqueConnectionId("jwt-jwks"), "fake");
         trust(connection, Map.of("jwksUrl", issuer.jwksUrl(), "requiredClaims", Map.of("roles", "scim.write")));
         scim(issuer.sign(with("roles", List.of("scim.read", "scim.write")))).get(USERS, connection)
                 .then().statusCode(200);
@@ -117,7 +117,7 @@ class TrustedIssuerTest {
     @Test
     void keyRotationAtTheIssuerIsPickedUp() {
         try (TestIssuer rotating = TestIssuer.start()) {
-            String connection = createConnection(uniqueConnectionId("jwt-rot"), "genesys");
+            String connection = createConnection(uniqueConnectionId("jwt-rot"), "fake");
             admin().body(Map.of("issuer", rotating.url(), "audience", AUDIENCE)).post(ISSUERS, connection)
                     .then().statusCode(201);
             scim(rotating.sign(rotating.claims(AUDIENCE))).get(USERS, connection).then().statusCode(200);
@@ -131,7 +131,7 @@ class TrustedIssuerTest {
 
     @Test
     void removingTheIssuerEndsItsTokens() {
-        String connection = createConnection(uniqueConnectionId("jwt-rm"), "genesys");
+        String connection = createConnection(uniqueConnectionId("jwt-rm"), "fake");
         String id = trust(connection, Map.of());
         String token = issuer.sign(entraClaims());
         scim(token).get(USERS, connection).then().statusCode(200);
@@ -146,7 +146,7 @@ class TrustedIssuerTest {
 
     @Test
     void issuerSettingsAreValidated() {
-        String connection = createConnection(uniqueConnectionId("jwt-bad"), "genesys");
+        String connection = createConnection(uniqueConnectionId("jwt-bad"), "fake");
         for (String bad : List.of("http://login.example.com/", "ftp://127.0.0.1/", "not a url", "https://x.example/?a=b")) {
             admin().body(Map.of("issuer", bad, "audience", AUDIENCE)).post(ISSUERS, connection)
                     .then().statusCode(400).body("violations[0].field", equalTo("issuer"));
@@ -162,7 +162,7 @@ class TrustedIssuerTest {
                 .body("violations[0].field", equalTo("requiredClaims"));
         admin().get(ISSUERS, connection).then().body("items", hasSize(0));
 
-        String other = createConnection(uniqueConnectionId("jwt-own"), "genesys");
+        String other = createConnection(uniqueConnectionId("jwt-own"), "fake");
         String id = trust(other, Map.of());
         admin().body(Map.of("issuer", issuer.url(), "audience", "another-audience")).post(ISSUERS, other)
                 .then().statusCode(409).body("error", equalTo("conflict"));

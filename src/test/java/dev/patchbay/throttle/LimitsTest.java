@@ -41,9 +41,9 @@ class LimitsTest {
 
     @Test
     void aConnectionBeyondItsRateGets429WithRetryAfterAndTheWriteChangesNothing() throws Exception {
-        String connection = createConnection(uniqueConnectionId("rate"), "genesys");
+        String connection = createConnection(uniqueConnectionId("rate"), "fake");
         String token = createToken(connection);
-        String other = createConnection(uniqueConnectionId("rate-other"), "genesys");
+        String other = createConnection(uniqueConnectionId("rate-other"), "fake");
         String otherToken = createToken(other);
 
         for (int i = 0; i < 3; i++) {
@@ -69,7 +69,7 @@ class LimitsTest {
 
     @Test
     void repeatedFailedAuthenticationFromOneSourceIsThrottledBeforeAuthentication() {
-        String connection = createConnection(uniqueConnectionId("guess"), "genesys");
+        String connection = createConnection(uniqueConnectionId("guess"), "fake");
         String token = createToken(connection);
         for (int i = 0; i < 3; i++) {
             scim("wrong-" + i, "10.2.0.2").get("/scim/v2/{c}/Users", connection).then().statusCode(401);

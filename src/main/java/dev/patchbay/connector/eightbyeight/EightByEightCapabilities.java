@@ -4,16 +4,14 @@ import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
 import dev.patchbay.connector.OffboardingAction;
+import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.RetryPolicy;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.WriteRoute;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * 8x8's quirks as data: identity goes through its SCIM API, where PATCH takes only {@code active}, so
@@ -42,25 +40,22 @@ final class EightByEightCapabilities {
     }
 
     static Capabilities capabilities() {
-        Map<SeatField, FieldCapability> fields = new EnumMap<>(SeatField.class);
-        for (SeatField identity : List.of(SeatField.USER_NAME, SeatField.GIVEN_NAME, SeatField.FAMILY_NAME,
-                SeatField.EMAIL, SeatField.EXTERNAL_ID)) {
-            fields.put(identity, FieldCapability.replace());
-        }
-        fields.put(SeatField.SITE, new FieldCapability(true, WriteRoute.REPLACE));
-        for (SeatField followUp : List.of(SeatField.LICENSE, SeatField.DIRECTORY_VISIBLE, SeatField.EXTENSION)) {
-            fields.put(followUp, FieldCapability.followUp());
-        }
-        return new Capabilities(fields,
-                List.of(SeatField.LICENSE, SeatField.DIRECTORY_VISIBLE, SeatField.EXTENSION),
-                DeleteMode.HARD_DELETE,
-                List.of(new OffboardingAction.Deactivate(), new OffboardingAction.Task(PARTIAL_CANCELLATION)),
-                Set.of(),
-                SITE_IMMUTABLE,
-                DELETE_BY_HAND,
-                new RateLimit(100, Duration.ofMinutes(1), 10),
-                RetryPolicy.standard(),
-                List.of(new OffboardingAction.Clear(SeatField.LICENSE)),
-                EXPORT_VOICEMAILS);
+        return Capabilities.builder()
+                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_REPLACE,
+                        Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE,
+                        Operation.RETIRE, Operation.VERIFY_TASK)
+                .fields(List.of(SeatField.USER_NAME, SeatField.GIVEN_NAME, SeatField.FAMILY_NAME, SeatField.EMAIL,
+                        SeatField.EXTERNAL_ID), FieldCapability.replace())
+                .field(SeatField.SITE, new FieldCapability(true, WriteRoute.REPLACE).required())
+                .followUps(SeatField.LICENSE, SeatField.DIRECTORY_VISIBLE, SeatField.EXTENSION)
+                .deleteMode(DeleteMode.HARD_DELETE)
+                .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(PARTIAL_CANCELLATION))
+                .immutableChange(SITE_IMMUTABLE)
+                .byHand(Operation.DELETE, DELETE_BY_HAND)
+                .rateLimit(new RateLimit(100, Duration.ofMinutes(1), 10))
+                .retryPolicy(RetryPolicy.standard())
+                .beforeDelete(new OffboardingAction.Clear(SeatField.LICENSE))
+                .deleteGate(EXPORT_VOICEMAILS)
+                .build();
     }
 }

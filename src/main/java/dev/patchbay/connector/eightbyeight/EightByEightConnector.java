@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.CallContext;
-import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
 import dev.patchbay.connector.MatchKey;
+import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * 8x8 through its SCIM API (identity, activation) and its Admin API (license, directory visibility,
@@ -51,11 +52,6 @@ final class EightByEightConnector implements Connector {
             http = new EightByEightHttp(settings.requestTimeout());
         }
         return settings;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return EightByEightCapabilities.capabilities();
     }
 
     @Override
@@ -124,8 +120,21 @@ final class EightByEightConnector implements Connector {
             unassignRingGroupsAndQueues(ref);
             awaitOperation(require(admin("DELETE", "/users/" + ref.id(), null), ref));
         } else {
-            throw new IllegalArgumentException("8x8 cannot execute " + step);
+            throw Connector.undeclared("8x8", Operation.of(step).orElseThrow());
         }
+    }
+
+    /** License types and sites as the Admin API lists them. */
+    @Override
+    public Map<SeatField, Set<String>> catalogue(CallContext context) {
+        return Map.of(SeatField.LICENSE, names(admin("GET", "/licenses", null).body()),
+                SeatField.SITE, names(admin("GET", "/sites", null).body()));
+    }
+
+    private static Set<String> names(JsonNode listing) {
+        Set<String> names = new java.util.HashSet<>();
+        listing.path("data").forEach(entry -> names.add(entry.path("name").asText()));
+        return Set.copyOf(names);
     }
 
     @Override
@@ -133,9 +142,9 @@ final class EightByEightConnector implements Connector {
         try {
             scim("GET", "/Users?count=1", null);
             admin("GET", "/sites", null);
-            return new Health(true, "8x8 SCIM and Admin API answer");
+            return Health.up("8x8 SCIM and Admin API answer");
         } catch (ConnectorException e) {
-            return new Health(false, e.getMessage());
+            return Health.of(e);
         }
     }
 
@@ -191,7 +200,7 @@ final class EightByEightConnector implements Connector {
     /** Read, merge, write back whole: 8x8's SCIM PUT. */
     private void replaceIdentity(VendorRef ref, Step.Update update) {
         if (update.route() != WriteRoute.REPLACE) {
-            throw new IllegalArgumentException("8x8 identity changes are replacements, not " + update.route());
+            throw Connector.undeclared("8x8", Operation.UPDATE_PATCH);
         }
         ObjectNode user = (ObjectNode) require(scim("GET", "/Users/" + ref.id(), null), ref).deepCopy();
         user.remove("meta");
@@ -221,7 +230,7 @@ final class EightByEightConnector implements Connector {
                     extensions.addObject().put("extensionNumber", value.toString());
                 }
             }
-            default -> throw new IllegalArgumentException("8x8 has no follow-up call for " + apply.field());
+            default -> throw new ConnectorException.Rejected("8x8 has no follow-up call for " + apply.field());
         }
         awaitOperation(require(admin("PUT", "/users/" + ref.id(), user), ref));
     }

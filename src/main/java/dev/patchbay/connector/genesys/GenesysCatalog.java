@@ -2,13 +2,16 @@ package dev.patchbay.connector.genesys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.SeatField;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names to ids for the org's roles, divisions, routing skills and queues, as admins and policies name
@@ -69,6 +72,20 @@ final class GenesysCatalog {
                     .orElseThrow(() -> new ConnectorException.Rejected("Genesys Cloud reports no home division"));
         }
         return idOf("/authorization/divisions", "division", name);
+    }
+
+    /** The names the org knows: roles, routing skills, queues and divisions. */
+    Map<SeatField, Set<String>> names() {
+        Map<SeatField, Set<String>> names = new EnumMap<>(SeatField.class);
+        names.put(SeatField.ROLES, namesOf("/authorization/roles"));
+        names.put(SeatField.SKILLS, namesOf("/routing/skills"));
+        names.put(SeatField.QUEUES, namesOf("/routing/queues"));
+        names.put(SeatField.DIVISION, namesOf("/authorization/divisions"));
+        return names;
+    }
+
+    private Set<String> namesOf(String listing) {
+        return list(listing).stream().map(Entry::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     String roleName(String id) {

@@ -1,9 +1,9 @@
 package dev.patchbay.provisioning.planner;
 
 import dev.patchbay.connector.Capabilities;
-import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
 import dev.patchbay.connector.OffboardingAction;
+import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Turns the desired seat and the last applied seat into ordered vendor steps, by the connector's
- * declared capabilities alone: the core never asks which vendor it is.
+ * declared capabilities alone: the core never asks which vendor it is. Only declared operations are
+ * planned; what the vendor's API cannot do becomes a task for a person.
  */
 public final class Planner {
 
@@ -35,11 +36,16 @@ public final class Planner {
 
     /**
      * @param recreateOnImmutableChange instead of a task, an immutable change retires the account and
-     *     creates a new one with the new value, moving the license (a policy switch)
+     *     creates a new one with the new value, moving the license (a policy switch; needs a connector
+     *     that declares {@link Operation#RETIRE})
      */
     public static List<Step> plan(Seat desired, Seat applied, Capabilities capabilities,
             boolean recreateOnImmutableChange) {
-        if (recreateOnImmutableChange && desired != null && desired.active() && applied != null
+        return declaredOnly(rawPlan(desired, applied, capabilities, recreateOnImmutableChange), applied, capabilities);
+    }
+
+    private static List<Step> rawPlan(Seat desired, Seat applied, Capabilities capabilities, boolean recreate) {
+        if (recreate && capabilities.can(Operation.RETIRE) && desired != null && desired.active() && applied != null
                 && immutableChanged(desired, applied, capabilities)) {
             return recreate(desired, applied, capabilities);
         }
@@ -50,6 +56,43 @@ public final class Planner {
             return desired.active() ? create(desired, capabilities) : List.of();
         }
         return change(desired, applied, capabilities);
+    }
+
+    /**
+     * Steps whose operation the connector does not declare become tasks: a create is done by hand and
+     * found later (nothing else can happen before it exists); an update falls back to the other update
+     * route when that one is declared.
+     */
+    private static List<Step> declaredOnly(List<Step> steps, Seat applied, Capabilities capabilities) {
+        List<Step> declared = new ArrayList<>();
+        for (Step step : steps) {
+            Operation operation = Operation.of(step).orElse(null);
+            if (operation == null || capabilities.can(operation)) {
+                declared.add(step);
+            } else if (step instanceof Step.Create create) {
+                return List.of(new Step.CreateByHand(create.seat(), capabilities.byHand(Operation.CREATE)));
+            } else if (step instanceof Step.Update update) {
+                declared.addAll(updateFallback(update, applied, capabilities));
+            } else if (step instanceof Step.Apply apply) {
+                declared.add(new Step.RaiseTask(capabilities.byHand(Operation.FOLLOW_UP), apply.field(),
+                        applied == null ? null : applied.get(apply.field()), apply.value()));
+            } else {
+                declared.add(new Step.RaiseTask(capabilities.byHand(operation), null, null, null));
+            }
+        }
+        return List.copyOf(declared);
+    }
+
+    private static List<Step> updateFallback(Step.Update update, Seat applied, Capabilities capabilities) {
+        WriteRoute other = update.route() == WriteRoute.PATCH ? WriteRoute.REPLACE : WriteRoute.PATCH;
+        if (capabilities.can(other == WriteRoute.PATCH ? Operation.UPDATE_PATCH : Operation.UPDATE_REPLACE)) {
+            return List.of(new Step.Update(other, update.changes()));
+        }
+        Operation operation = Operation.of(update).orElseThrow();
+        List<Step> tasks = new ArrayList<>();
+        update.changes().forEach((field, value) -> tasks.add(new Step.RaiseTask(capabilities.byHand(operation), field,
+                applied == null ? null : applied.get(field), value)));
+        return tasks;
     }
 
     private static boolean immutableChanged(Seat desired, Seat applied, Capabilities capabilities) {
@@ -80,7 +123,17 @@ public final class Planner {
         return steps;
     }
 
+    /** The create and its follow-ups; a task per missing field instead when the vendor needs it at creation. */
     private static List<Step> create(Seat desired, Capabilities capabilities) {
+        List<Step> missing = new ArrayList<>();
+        capabilities.fields().forEach((field, capability) -> {
+            if (capability.requiredAtCreate() && !desired.has(field)) {
+                missing.add(new Step.RaiseTask(Capabilities.MISSING_FIELD, field, null, null));
+            }
+        });
+        if (!missing.isEmpty()) {
+            return missing;
+        }
         Map<SeatField, Object> atCreate = new EnumMap<>(SeatField.class);
         desired.fields().forEach((field, value) -> {
             WriteRoute route = capabilities.field(field).route();
@@ -154,23 +207,20 @@ public final class Planner {
         if (applied.active()) {
             steps.addAll(offboarding(applied, capabilities));
         }
-        if (capabilities.deleteMode() != DeleteMode.DEACTIVATE_ONLY) {
-            for (OffboardingAction action : capabilities.beforeDelete()) {
-                if (action instanceof OffboardingAction.Clear clear && applied.has(clear.field())
-                        && steps.stream().noneMatch(step -> step.equals(new Step.Apply(clear.field(), null)))) {
-                    steps.add(new Step.Apply(clear.field(), null));
-                } else if (action instanceof OffboardingAction.Task task) {
-                    steps.add(new Step.RaiseTask(task.template(), null, null, null));
-                }
-            }
-        }
-        if (capabilities.deleteMode() == DeleteMode.DEACTIVATE_ONLY) {
-            if (capabilities.deleteByHand() != null) {
-                steps.add(new Step.RaiseTask(capabilities.deleteByHand(), null, null, null));
-            }
-        } else {
+        if (!capabilities.can(Operation.DELETE)) {
+            // Deactivated, and a person deletes the account (the delete step becomes that task).
             steps.add(new Step.Delete());
+            return steps;
         }
+        for (OffboardingAction action : capabilities.beforeDelete()) {
+            if (action instanceof OffboardingAction.Clear clear && applied.has(clear.field())
+                    && steps.stream().noneMatch(step -> step.equals(new Step.Apply(clear.field(), null)))) {
+                steps.add(new Step.Apply(clear.field(), null));
+            } else if (action instanceof OffboardingAction.Task task) {
+                steps.add(new Step.RaiseTask(task.template(), null, null, null));
+            }
+        }
+        steps.add(new Step.Delete());
         return steps;
     }
 

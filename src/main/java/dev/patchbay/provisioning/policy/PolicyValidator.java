@@ -131,7 +131,7 @@ public final class PolicyValidator {
     /** The seat field for a policy name such as "email" or "telephonyRegion"; null when unknown. */
     public static SeatField seatField(String name) {
         for (SeatField field : SeatField.values()) {
-            if (camel(field).equals(name)) {
+            if (policyName(field).equals(name)) {
                 return field;
             }
         }
@@ -140,10 +140,11 @@ public final class PolicyValidator {
 
     static List<String> seatFieldNames() {
         return java.util.Arrays.stream(SeatField.values()).filter(field -> !MULTI_VALUED.contains(field))
-                .map(PolicyValidator::camel).toList();
+                .map(PolicyValidator::policyName).toList();
     }
 
-    static String camel(SeatField field) {
+    /** The name a policy and the admin API use for a seat field: "telephonyRegion". */
+    public static String policyName(SeatField field) {
         String[] parts = field.name().toLowerCase(Locale.ROOT).split("_");
         StringBuilder name = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) {

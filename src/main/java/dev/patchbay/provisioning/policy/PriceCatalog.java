@@ -1,17 +1,13 @@
 package dev.patchbay.provisioning.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.connector.ConnectorRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
  * The monthly price of a license tier: the connection's policy first, else the vendor's public list
- * price from {@code price-catalog.json}.
+ * price as its connector declares it.
  */
 @ApplicationScoped
 public class PriceCatalog {
@@ -19,14 +15,10 @@ public class PriceCatalog {
     public record Price(BigDecimal amount, String currency) {
     }
 
-    private final JsonNode defaults;
+    private final ConnectorRegistry vendors;
 
-    public PriceCatalog(ObjectMapper objectMapper) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("price-catalog.json")) {
-            this.defaults = objectMapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("price-catalog.json cannot be read", e);
-        }
+    public PriceCatalog(ConnectorRegistry vendors) {
+        this.vendors = vendors;
     }
 
     public Optional<Price> monthly(PolicyDocument policy, String vendor, String license) {
@@ -37,9 +29,7 @@ public class PriceCatalog {
                 && policy.prices().licenses().containsKey(license)) {
             return Optional.of(new Price(policy.prices().licenses().get(license), policy.prices().currency()));
         }
-        JsonNode vendorPrices = defaults.path(vendor);
-        JsonNode amount = vendorPrices.path("licenses").get(license);
-        return amount == null ? Optional.empty()
-                : Optional.of(new Price(amount.decimalValue(), vendorPrices.path("currency").asText()));
+        return vendors.factory(vendor).map(factory -> factory.vendor().listPrices())
+                .flatMap(prices -> prices.monthly(license).map(amount -> new Price(amount, prices.currency())));
     }
 }

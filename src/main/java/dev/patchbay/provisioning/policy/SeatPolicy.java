@@ -7,6 +7,7 @@ import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.OffboardingAction;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.SkillScale;
 import dev.patchbay.connector.WriteRoute;
 import dev.patchbay.provisioning.SeatMapper;
 import dev.patchbay.provisioning.StoredUser;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Applies a connection's policy: the desired seat of a user (mappings, then group rules merged —
- * highest license, best skill level, union of roles and queues — then values the IdP sent directly in
+ * highest license, best skill level in the vendor's scale, union of roles and queues — then values the IdP sent directly in
  * the Patchbay extension, which win by default), and the capabilities adjusted by offboarding choices.
  */
 public final class SeatPolicy {
@@ -31,10 +32,11 @@ public final class SeatPolicy {
     private SeatPolicy() {
     }
 
-    public static Seat desired(StoredUser user, List<String> groupNames, PolicyDocument policy) {
+    /** @param skills the vendor's skill scale: where two rules grant a skill, its better level wins */
+    public static Seat desired(StoredUser user, List<String> groupNames, PolicyDocument policy, SkillScale skills) {
         Seat direct = SeatMapper.toSeat(user, groupNames);
         Map<SeatField, Object> fields = new EnumMap<>(SeatField.class);
-        fields.putAll(fromGroups(groupNames, policy));
+        fields.putAll(fromGroups(groupNames, policy, skills));
         boolean extensionWins = policy.extensionOverridesGroups() == null || policy.extensionOverridesGroups();
         direct.fields().forEach((field, value) -> {
             if (extensionWins || !fields.containsKey(field)) {
@@ -62,10 +64,7 @@ public final class SeatPolicy {
         List<OffboardingAction> offboarding = new ArrayList<>(capabilities.offboarding());
         int deactivate = offboarding.indexOf(new OffboardingAction.Deactivate());
         offboarding.add(deactivate < 0 ? offboarding.size() : deactivate + 1, new OffboardingAction.Clear(SeatField.LICENSE));
-        return new Capabilities(capabilities.fields(), capabilities.followUpOrder(), capabilities.deleteMode(),
-                offboarding, capabilities.forgottenOnDeactivate(), capabilities.immutableChange(),
-                capabilities.deleteByHand(), capabilities.rateLimit(), capabilities.retryPolicy(),
-                capabilities.beforeDelete(), capabilities.deleteGate());
+        return capabilities.toBuilder().offboarding(offboarding).build();
     }
 
     public static boolean recreatesOnImmutableChange(PolicyDocument policy) {
@@ -87,7 +86,8 @@ public final class SeatPolicy {
                 : Set.copyOf(policy.approvals().roles());
     }
 
-    private static Map<SeatField, Object> fromGroups(List<String> groupNames, PolicyDocument policy) {
+    private static Map<SeatField, Object> fromGroups(List<String> groupNames, PolicyDocument policy,
+            SkillScale scale) {
         Map<SeatField, Object> fields = new EnumMap<>(SeatField.class);
         if (policy.groupRules() == null) {
             return fields;
@@ -118,7 +118,7 @@ public final class SeatPolicy {
                 agentGroups.addAll(rule.agentGroups());
             }
             if (rule.skills() != null) {
-                rule.skills().forEach((skill, level) -> skills.merge(skill, level, Math::max));
+                rule.skills().forEach((skill, level) -> skills.merge(skill, level, scale::best));
             }
             fields.putIfAbsent(SeatField.SITE, rule.site());
             fields.putIfAbsent(SeatField.DIRECTORY_VISIBLE, rule.directoryVisible());

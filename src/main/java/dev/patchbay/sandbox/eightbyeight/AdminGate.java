@@ -3,6 +3,7 @@ package dev.patchbay.sandbox.eightbyeight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.sandbox.kit.Fault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -44,11 +45,11 @@ public class AdminGate {
         String path = uri.getPath();
         String key = headers.getHeaderString(API_KEY);
         boolean authenticated = settings.apiKey().equals(key);
-        Optional<Fault> fault = faults.nextForRequest(Fault.Api.ADMIN);
+        Optional<Fault> fault = faults.nextForRequest(Faults.ADMIN);
         long delayMillis = 0;
         Response.ResponseBuilder response;
         AdminRateLimiter.Decision decision = null;
-        if (fault.isPresent() && fault.get().type() == Fault.Type.STATUS) {
+        if (fault.isPresent() && fault.get().is(Fault.STATUS)) {
             Fault status = fault.get();
             response = error(AdminError.of(status.status(), AdminError.codeFor(status.status()), null,
                     status.status() == 429 ? "Rate limit exceeded, please try again later"
@@ -57,8 +58,8 @@ public class AdminGate {
                 response.header("Retry-After", status.retryAfterSeconds());
             }
             decision = authenticated ? limiter.peek(key) : null;
-        } else if (fault.isPresent() && fault.get().type() == Fault.Type.TIMEOUT) {
-            delayMillis = settings.tunables().timeoutMs();
+        } else if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
+            delayMillis = settings.timeoutMs();
             response = error(AdminError.of(408, "REQUEST_TIMEOUT", null, "Request to downstream service timed out"),
                     path);
         } else {

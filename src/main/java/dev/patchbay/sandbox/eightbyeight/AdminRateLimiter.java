@@ -44,8 +44,8 @@ public class AdminRateLimiter {
 
     private Decision decide(String apiKey, boolean count) {
         Instant now = clock.now();
-        int perMinute = settings.tunables().rateLimitPerMinute();
-        int burst = settings.tunables().burstPer10s();
+        int perMinute = settings.rateLimitPerMinute();
+        int burst = settings.burstPer10s();
         Windows windows = byKey.computeIfAbsent(apiKey, key -> new Windows());
         windows.roll(now);
         boolean allowed = windows.minuteCount < perMinute && windows.burstCount < burst;

@@ -188,7 +188,7 @@ public class Customer implements Catalog {
 
     private Operation submit(Operation.Type type, String resourceId, AdminUserInput input) {
         Instant now = clock.now();
-        Instant due = now.plus(Duration.ofMillis(settings.tunables().operationDelayMs()));
+        Instant due = now.plus(Duration.ofMillis(settings.operationDelayMs()));
         Operation operation = Operation.pending(UUID.randomUUID().toString(), type, resourceId, now, due, input,
                 faults.nextOperationFailure().orElse(null));
         operations.put(operation.operationId(), operation);
@@ -197,7 +197,7 @@ public class Customer implements Catalog {
 
     private void checkInFlight() {
         long inFlight = operations.values().stream().filter(Operation::pending).count();
-        if (inFlight >= settings.tunables().maxInFlight()) {
+        if (inFlight >= settings.maxInFlight()) {
             throw new RuleBroken(RuleBroken.Kind.TOO_MANY_IN_FLIGHT, null,
                     "Too many operations in progress: " + inFlight);
         }

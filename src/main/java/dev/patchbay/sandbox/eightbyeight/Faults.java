@@ -1,54 +1,33 @@
 package dev.patchbay.sandbox.eightbyeight;
 
+import dev.patchbay.sandbox.kit.Fault;
+import dev.patchbay.sandbox.kit.FaultQueue;
+import dev.patchbay.sandbox.kit.FaultSchema;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-/** The fault queue: each matching request (or operation) takes one use of the first fault that applies. */
+/**
+ * The 8x8 fault queue: status, latency and timeout faults for the {@code scim} or {@code admin} API, and
+ * {@code {"type":"operationFailure","message":"…"}}, which fails the next asynchronous Admin API operations.
+ */
 @ApplicationScoped
-public class Faults {
+public class Faults extends FaultQueue {
 
-    private final List<Fault> queue = new ArrayList<>();
+    static final String SCIM = "scim";
+    static final String ADMIN = "admin";
+    private static final String OPERATION_FAILURE = "operationFailure";
 
-    synchronized void add(List<Fault> faults) {
-        queue.addAll(faults);
+    public Faults() {
+        super(FaultSchema.apis(SCIM, ADMIN).withType(OPERATION_FAILURE, fault -> fault.withApi(ADMIN)
+                .withMessage(fault.message() == null ? "Injected operation failure" : fault.message())));
     }
 
-    synchronized void clear() {
-        queue.clear();
-    }
-
-    synchronized List<Fault> pending() {
-        return List.copyOf(queue);
-    }
-
-    synchronized Optional<Fault> nextForRequest(Fault.Api api) {
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).appliesTo(api)) {
-                return Optional.of(take(i));
-            }
-        }
-        return Optional.empty();
+    Optional<Fault> nextForRequest(String api) {
+        return take(fault -> !fault.is(OPERATION_FAILURE) && fault.appliesTo(api));
     }
 
     /** The failure message for the next operation, when a fault asks for one. */
-    synchronized Optional<String> nextOperationFailure() {
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).type() == Fault.Type.OPERATION_FAILURE) {
-                return Optional.of(take(i).message());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Fault take(int index) {
-        Fault fault = queue.get(index);
-        if (fault.count() <= 1) {
-            queue.remove(index);
-        } else {
-            queue.set(index, fault.consumeOne());
-        }
-        return fault;
+    Optional<String> nextOperationFailure() {
+        return take(fault -> fault.is(OPERATION_FAILURE)).map(Fault::message);
     }
 }

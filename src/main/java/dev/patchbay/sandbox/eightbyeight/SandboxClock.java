@@ -1,29 +1,9 @@
 package dev.patchbay.sandbox.eightbyeight;
 
+import dev.patchbay.sandbox.kit.MovableClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * The simulator's time: the system clock plus an offset that only grows. Tests move it forward (by
- * injection or {@code POST _control/clock}) to finish pending operations and roll rate-limit windows
- * without sleeping.
- */
+/** The 8x8 simulator's time: operations finish and rate-limit windows roll when tests move it. */
 @ApplicationScoped
-public class SandboxClock {
-
-    private final AtomicLong offsetMillis = new AtomicLong();
-
-    public Instant now() {
-        return Instant.now().plusMillis(offsetMillis.get()).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public void advance(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("The sandbox clock only moves forward");
-        }
-        offsetMillis.addAndGet(duration.toMillis());
-    }
+public class SandboxClock extends MovableClock {
 }

@@ -1,5 +1,6 @@
 package dev.patchbay.sandbox.eightbyeight;
 
+import dev.patchbay.sandbox.kit.Tunables;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,8 +14,7 @@ public class SandboxSettings {
     private final String customerId;
     private final String scimToken;
     private final String apiKey;
-    private final Tunables defaults;
-    private volatile Tunables current;
+    private final Tunables tunables;
 
     public SandboxSettings(
             @ConfigProperty(name = "patchbay.sandbox.eightbyeight.customer-id", defaultValue = "0012J00042NkZQIQA3")
@@ -36,13 +36,9 @@ public class SandboxSettings {
         this.customerId = customerId;
         this.scimToken = scimToken;
         this.apiKey = apiKey;
-        this.defaults = new Tunables(operationDelayMs, timeoutMs, rateLimitPerMinute, burstPer10s, maxInFlight);
-        this.current = defaults;
-    }
-
-    /** What {@code _control/settings} can change. */
-    public record Tunables(long operationDelayMs, long timeoutMs, int rateLimitPerMinute, int burstPer10s,
-            int maxInFlight) {
+        this.tunables = Tunables.define().add("operationDelayMs", operationDelayMs, 0).add("timeoutMs", timeoutMs, 0)
+                .add("rateLimitPerMinute", rateLimitPerMinute, 1).add("burstPer10s", burstPer10s, 1)
+                .add("maxInFlight", maxInFlight, 1).build();
     }
 
     public String customerId() {
@@ -57,15 +53,28 @@ public class SandboxSettings {
         return apiKey;
     }
 
+    /** What {@code _control/settings} can change. */
     public Tunables tunables() {
-        return current;
+        return tunables;
     }
 
-    public void change(Tunables tunables) {
-        current = tunables;
+    public long operationDelayMs() {
+        return tunables.get("operationDelayMs");
     }
 
-    public void reset() {
-        current = defaults;
+    public long timeoutMs() {
+        return tunables.get("timeoutMs");
+    }
+
+    public int rateLimitPerMinute() {
+        return tunables.getInt("rateLimitPerMinute");
+    }
+
+    public int burstPer10s() {
+        return tunables.getInt("burstPer10s");
+    }
+
+    public int maxInFlight() {
+        return tunables.getInt("maxInFlight");
     }
 }

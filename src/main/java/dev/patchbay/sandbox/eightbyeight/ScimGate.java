@@ -3,6 +3,7 @@ package dev.patchbay.sandbox.eightbyeight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.sandbox.kit.Fault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,18 +34,18 @@ public class ScimGate {
     }
 
     Uni<Response> handle(HttpHeaders headers, String customerId, Supplier<Response.ResponseBuilder> endpoint) {
-        Optional<Fault> fault = faults.nextForRequest(Fault.Api.SCIM);
+        Optional<Fault> fault = faults.nextForRequest(Faults.SCIM);
         long delayMillis = 0;
         Response.ResponseBuilder response;
-        if (fault.isPresent() && fault.get().type() == Fault.Type.STATUS) {
+        if (fault.isPresent() && fault.get().is(Fault.STATUS)) {
             Fault status = fault.get();
             response = error(status.status(), null, status.status() == 429 ? "Too many requests"
                     : Optional.ofNullable(status.message()).orElse("Injected failure"));
             if (status.retryAfterSeconds() != null) {
                 response.header("Retry-After", status.retryAfterSeconds());
             }
-        } else if (fault.isPresent() && fault.get().type() == Fault.Type.TIMEOUT) {
-            delayMillis = settings.tunables().timeoutMs();
+        } else if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
+            delayMillis = settings.timeoutMs();
             response = error(408, null, "Request to downstream service timed out");
         } else {
             delayMillis = fault.map(Fault::millis).orElse(0L);

@@ -22,6 +22,9 @@ import java.util.List;
 @Path("/sandbox/genesys/api/v2")
 public class GenesysApiResource {
 
+    private static final List<String> DIVISION_OBJECT_TYPES = List.of("CAMPAIGN", "MANAGEMENTUNIT", "FLOW", "QUEUE",
+            "DATATABLES", "USER");
+
     private final GenesysOrg org;
     private final GenesysGate gate;
 
@@ -204,6 +207,36 @@ public class GenesysApiResource {
                 pairs.add(new String[] {text(grant, "roleId"), text(grant, "divisionId")});
             }
             org.grants(subjectId, operation, pairs);
+            return Response.noContent();
+        });
+    }
+
+    /**
+     * "Assign a list of objects to a division": the body is the ids of the objects, all of one type; the
+     * sandbox holds users only. Answers 204 (the SDKs' return type is void).
+     */
+    @POST
+    @Path("authorization/divisions/{divisionId}/objects/{objectType}")
+    public Uni<Response> assignToDivision(@Context HttpHeaders headers, @PathParam("divisionId") String divisionId,
+            @PathParam("objectType") String objectType, String body) {
+        return gate.api(headers, () -> {
+            if (!DIVISION_OBJECT_TYPES.contains(objectType)) {
+                throw GenesysFailure.badRequest("objectType must be one of " + String.join(", ", DIVISION_OBJECT_TYPES));
+            }
+            if (!objectType.equals("USER")) {
+                throw GenesysFailure.badRequest("The sandbox holds no " + objectType + " objects");
+            }
+            List<String> userIds = new ArrayList<>();
+            for (JsonNode id : array(body)) {
+                if (!id.isTextual() || id.textValue().isBlank()) {
+                    throw GenesysFailure.badRequest("body must be a JSON array of object ids");
+                }
+                userIds.add(id.textValue());
+            }
+            if (userIds.isEmpty()) {
+                throw GenesysFailure.badRequest("body must name at least one object id");
+            }
+            org.moveToDivision(divisionId, userIds);
             return Response.noContent();
         });
     }

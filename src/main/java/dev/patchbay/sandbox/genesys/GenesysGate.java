@@ -3,9 +3,9 @@ package dev.patchbay.sandbox.genesys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.sandbox.kit.Fault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,9 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,14 +33,15 @@ public class GenesysGate {
     private final GenesysSettings settings;
     private final GenesysClock clock;
     private final ObjectMapper mapper;
+    private final GenesysFaults faults;
     private final Map<String, Instant> tokens = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
-    private final List<GenesysFault> faults = new ArrayList<>();
     private int tokensIssued;
 
-    public GenesysGate(GenesysSettings settings, GenesysClock clock, ObjectMapper mapper) {
+    public GenesysGate(GenesysSettings settings, GenesysClock clock, GenesysFaults faults, ObjectMapper mapper) {
         this.settings = settings;
         this.clock = clock;
+        this.faults = faults;
         this.mapper = mapper;
     }
 
@@ -54,7 +53,6 @@ public class GenesysGate {
     synchronized void reset() {
         tokens.clear();
         windows.clear();
-        faults.clear();
         tokensIssued = 0;
     }
 
@@ -65,59 +63,34 @@ public class GenesysGate {
 
     synchronized String issueToken() {
         String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-        tokens.put(token, clock.now().plusSeconds(settings.tunables().tokenLifetimeSeconds()));
+        tokens.put(token, clock.now().plusSeconds(settings.tokenLifetimeSeconds()));
         tokensIssued++;
         return token;
-    }
-
-    synchronized void addFaults(List<GenesysFault> added) {
-        faults.addAll(added);
-    }
-
-    synchronized ArrayNode faults() {
-        ArrayNode list = JSON.arrayNode();
-        faults.forEach(fault -> list.add(fault.describe()));
-        return list;
-    }
-
-    synchronized Optional<GenesysFault> nextFault(String api) {
-        for (int i = 0; i < faults.size(); i++) {
-            GenesysFault fault = faults.get(i);
-            if (fault.appliesTo(api)) {
-                if (fault.count() <= 1) {
-                    faults.remove(i);
-                } else {
-                    faults.set(i, fault.consumeOne());
-                }
-                return Optional.of(fault);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The Platform API: faults, bearer token, rate limit, endpoint. */
     Uni<Response> api(HttpHeaders headers, Supplier<Response.ResponseBuilder> endpoint) {
         String correlationId = UUID.randomUUID().toString();
-        Optional<GenesysFault> fault = nextFault("api");
+        Optional<Fault> fault = faults.nextFor(GenesysFaults.API);
         String token = bearer(headers);
         long delay = 0;
         Response.ResponseBuilder response;
         int[] limit = null;
         synchronized (this) {
             boolean live = token != null && tokens.containsKey(token) && clock.now().isBefore(tokens.get(token));
-            if (fault.isPresent() && fault.get().type() == GenesysFault.Type.STATUS) {
-                GenesysFault status = fault.get();
+            if (fault.isPresent() && fault.get().is(Fault.STATUS)) {
+                Fault status = fault.get();
                 response = error(status.status(), codeFor(status.status()), Optional.ofNullable(status.message())
                         .orElse("Injected failure"), correlationId);
                 if (status.retryAfterSeconds() != null) {
                     response.header("Retry-After", status.retryAfterSeconds());
                 }
                 limit = live ? window(token, false) : null;
-            } else if (fault.isPresent() && fault.get().type() == GenesysFault.Type.TIMEOUT) {
-                delay = settings.tunables().timeoutMs();
+            } else if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
+                delay = settings.timeoutMs();
                 response = error(504, "gateway.timeout", "The request timed out", correlationId);
             } else {
-                delay = fault.map(GenesysFault::millis).orElse(0L);
+                delay = fault.map(Fault::millis).orElse(0L);
                 if (token == null) {
                     response = error(401, "authentication.required",
                             "No authentication bearer token specified in authorization header.", correlationId);
@@ -151,21 +124,21 @@ public class GenesysGate {
     /** The token endpoint: only faults apply before it. */
     Uni<Response> oauth(Supplier<Response.ResponseBuilder> endpoint) {
         String correlationId = UUID.randomUUID().toString();
-        Optional<GenesysFault> fault = nextFault("oauth");
+        Optional<Fault> fault = faults.nextFor(GenesysFaults.OAUTH);
         long delay = 0;
         Response.ResponseBuilder response;
-        if (fault.isPresent() && fault.get().type() == GenesysFault.Type.STATUS) {
-            GenesysFault status = fault.get();
+        if (fault.isPresent() && fault.get().is(Fault.STATUS)) {
+            Fault status = fault.get();
             response = error(status.status(), codeFor(status.status()),
                     Optional.ofNullable(status.message()).orElse("Injected failure"), correlationId);
             if (status.retryAfterSeconds() != null) {
                 response.header("Retry-After", status.retryAfterSeconds());
             }
-        } else if (fault.isPresent() && fault.get().type() == GenesysFault.Type.TIMEOUT) {
-            delay = settings.tunables().timeoutMs();
+        } else if (fault.isPresent() && fault.get().is(Fault.TIMEOUT)) {
+            delay = settings.timeoutMs();
             response = error(504, "gateway.timeout", "The request timed out", correlationId);
         } else {
-            delay = fault.map(GenesysFault::millis).orElse(0L);
+            delay = fault.map(Fault::millis).orElse(0L);
             response = run(endpoint, correlationId);
         }
         Uni<Response> answer = Uni.createFrom().item(response.build());
@@ -175,7 +148,7 @@ public class GenesysGate {
     /** {allowed 1|0, count, allowed limit, seconds to reset}. Refused requests do not count. */
     private int[] window(String token, boolean count) {
         Instant now = clock.now();
-        int allowed = settings.tunables().rateLimitPerMinute();
+        int allowed = settings.rateLimitPerMinute();
         Window window = windows.computeIfAbsent(token, key -> new Window());
         if (window.start == null || !now.isBefore(window.start.plusSeconds(60))) {
             window.start = now;

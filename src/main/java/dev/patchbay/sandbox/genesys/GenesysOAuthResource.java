@@ -43,7 +43,7 @@ public class GenesysOAuthResource {
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             answer.put("access_token", gate.issueToken());
             answer.put("token_type", "bearer");
-            answer.put("expires_in", settings.tunables().tokenLifetimeSeconds());
+            answer.put("expires_in", settings.tokenLifetimeSeconds());
             return gate.json(200, answer);
         });
     }

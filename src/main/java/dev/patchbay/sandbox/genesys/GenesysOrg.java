@@ -442,6 +442,28 @@ public class GenesysOrg {
 
     // ---- roles and divisions ----
 
+    /**
+     * Moves users to a division, all or none. An unknown division is 404; unknown (or deleted) user ids are
+     * 400. [INFERRED] The move bumps each user's version, as any other change of the user does.
+     */
+    synchronized void moveToDivision(String divisionId, List<String> userIds) {
+        if (!divisions.containsKey(divisionId)) {
+            throw GenesysFailure.notFound("Division " + divisionId + " not found");
+        }
+        List<String> unknown = userIds.stream()
+                .filter(id -> !users.containsKey(id) || "deleted".equals(users.get(id).state)).toList();
+        if (!unknown.isEmpty()) {
+            throw GenesysFailure.badRequest("These objects do not exist: " + String.join(", ", unknown));
+        }
+        for (String id : userIds) {
+            User user = users.get(id);
+            if (!user.divisionId.equals(divisionId)) {
+                user.divisionId = divisionId;
+                user.version++;
+            }
+        }
+    }
+
     synchronized void grants(String userId, String mode, List<String[]> pairs) {
         liveUser(userId);
         List<Grant> requested = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.patchbay.sandbox.genesys;
 
+import dev.patchbay.sandbox.kit.Tunables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +16,7 @@ public class GenesysSettings {
     private final String clientSecret;
     private final List<String> licenseIds;
     private final boolean licenseCeiling;
-    private final Tunables defaults;
-    private volatile Tunables current;
+    private final Tunables tunables;
 
     public GenesysSettings(
             @ConfigProperty(name = "patchbay.sandbox.genesys.client-id", defaultValue = "sandbox-genesys-client")
@@ -38,12 +38,8 @@ public class GenesysSettings {
         this.clientSecret = clientSecret;
         this.licenseIds = List.copyOf(licenseIds);
         this.licenseCeiling = licenseCeiling;
-        this.defaults = new Tunables(tokenLifetimeSeconds, rateLimitPerMinute, timeoutMs);
-        this.current = defaults;
-    }
-
-    /** What {@code _control/settings} can change. */
-    public record Tunables(long tokenLifetimeSeconds, int rateLimitPerMinute, long timeoutMs) {
+        this.tunables = Tunables.define().add("tokenLifetimeSeconds", tokenLifetimeSeconds, 1)
+                .add("rateLimitPerMinute", rateLimitPerMinute, 1).add("timeoutMs", timeoutMs, 0).build();
     }
 
     public String clientId() {
@@ -63,15 +59,20 @@ public class GenesysSettings {
         return licenseCeiling;
     }
 
+    /** What {@code _control/settings} can change. */
     public Tunables tunables() {
-        return current;
+        return tunables;
     }
 
-    public void change(Tunables tunables) {
-        current = tunables;
+    public long tokenLifetimeSeconds() {
+        return tunables.get("tokenLifetimeSeconds");
     }
 
-    public void reset() {
-        current = defaults;
+    public int rateLimitPerMinute() {
+        return tunables.getInt("rateLimitPerMinute");
+    }
+
+    public long timeoutMs() {
+        return tunables.get("timeoutMs");
     }
 }

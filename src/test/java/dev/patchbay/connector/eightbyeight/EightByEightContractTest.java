@@ -6,6 +6,8 @@ import dev.patchbay.connector.ConnectorContract;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.patchbay.connector.ConnectorFactory;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,12 +15,32 @@ import org.junit.jupiter.api.BeforeEach;
 @QuarkusTest
 class EightByEightContractTest extends ConnectorContract {
 
+    private final EightByEightConnectorFactory factory = new EightByEightConnectorFactory();
     private Connector connector;
 
     @BeforeEach
     void sandbox() {
         EightByEightSandbox.reset();
-        connector = new EightByEightConnectorFactory().connect("contract-8x8", EightByEightSandbox.settings());
+        connector = factory.connect("contract-8x8", EightByEightSandbox.settings());
+    }
+
+    @Override
+    protected ConnectorFactory factory() {
+        return factory;
+    }
+
+    @Override
+    protected void rateLimitNextCall(String userName, Duration retryAfter) {
+        EightByEightSandbox.fault("{\"type\":\"status\",\"status\":429,\"count\":1,\"retryAfterSeconds\":"
+                + retryAfter.toSeconds() + "}");
+    }
+
+    @Override
+    protected Map<String, Object> wrongCredentials() {
+        Map<String, Object> settings = new java.util.HashMap<>(EightByEightSandbox.settings());
+        settings.put("scimToken", "not-the-token");
+        settings.put("apiKey", "not-the-key");
+        return settings;
     }
 
     @Override

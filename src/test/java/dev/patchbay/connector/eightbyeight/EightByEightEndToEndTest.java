@@ -240,22 +240,16 @@ class EightByEightEndToEndTest {
     }
 
     @Test
-    void missingSettingsShowOnTheUserAndDryRunsStillWork() {
+    void missingSettingsAreRefusedOnSaveWithEachOneNamed() {
         String bare = uniqueConnectionId("bare-8x8");
         admin().body(Map.of("id", bare, "vendor", "eightbyeight", "displayName", "No settings",
-                "settings", Map.of("realConnector", true))).post("/admin/v1/connections").then().statusCode(201);
-        String bareToken = createToken(bare);
-        String id = given().auth().oauth2(bareToken).contentType("application/scim+json")
-                .body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bare@example.com\","
-                        + "\"name\":{\"givenName\":\"Bare\",\"familyName\":\"Settings\"}}")
-                .post("/scim/v2/" + bare + "/Users").then().statusCode(201).extract().path("id");
-        e2e.drain();
-        given().auth().oauth2(bareToken).get("/scim/v2/" + bare + "/Users/" + id).then()
-                .body("'" + PATCHBAY + "'.provisioning.state", equalTo("failed"))
-                .body("'" + PATCHBAY + "'.provisioning.lastError",
-                        org.hamcrest.Matchers.containsString("8x8 setting 'scimBaseUrl' is missing"));
-        admin().body("{\"userId\":\"" + id + "\"}").post("/admin/v1/connections/{c}/policy/dry-run", bare).then()
-                .statusCode(200).body("steps[0].type", equalTo("create"));
+                        "settings", Map.of("scimBaseUrl", EightByEightSandbox.settings().get("scimBaseUrl"))))
+                .post("/admin/v1/connections").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("settings.scimToken",
+                        "settings.adminBaseUrl", "settings.apiKey"))
+                .body("violations.find { it.field == 'settings.apiKey' }.message",
+                        org.hamcrest.Matchers.containsString("is required: 8x8 Admin API key"));
+        admin().get("/admin/v1/connections/{id}", bare).then().statusCode(404);
     }
 
     /** What an 8x8 admin does in the console: puts the user in a ring group (Patchbay does not manage them). */

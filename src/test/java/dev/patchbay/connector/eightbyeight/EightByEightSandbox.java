@@ -26,7 +26,6 @@ final class EightByEightSandbox {
         settings.put("scimToken", "sandbox-8x8-scim-token");
         settings.put("adminBaseUrl", base() + "/admin-provisioning");
         settings.put("apiKey", "eght_sandbox_api_key");
-        settings.put("realConnector", true);
         settings.put("operationPollMillis", 20);
         settings.put("requestTimeoutSeconds", 2);
         return settings;

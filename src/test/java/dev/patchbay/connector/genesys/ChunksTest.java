@@ -13,9 +13,9 @@ class ChunksTest {
     void twoHundredFiftyMembersGoInCallsOfAtMostOneHundred() {
         ArrayNode members = GenesysHttp.JSON.createArrayNode();
         IntStream.range(0, 250).forEach(i -> members.addObject().put("id", "user-" + i));
-        List<ArrayNode> chunks = GenesysConnector.chunks(members, GenesysConnector.MEMBERS_PER_CALL);
+        List<ArrayNode> chunks = GenesysRouting.chunks(members, GenesysRouting.MEMBERS_PER_CALL);
         assertEquals(List.of(100, 100, 50), chunks.stream().map(ArrayNode::size).toList());
         assertEquals("user-100", chunks.get(1).get(0).path("id").asText(), "order is kept");
-        assertEquals(List.of(), GenesysConnector.chunks(GenesysHttp.JSON.createArrayNode(), 50));
+        assertEquals(List.of(), GenesysRouting.chunks(GenesysHttp.JSON.createArrayNode(), 50));
     }
 }

@@ -7,6 +7,8 @@ import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.patchbay.connector.ConnectorFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +29,26 @@ class GenesysContractTest extends ConnectorContract {
     }
 
     @Override
+    protected ConnectorFactory factory() {
+        return factory;
+    }
+
+    @Override
     protected Connector connector() {
         return connector;
+    }
+
+    @Override
+    protected void rateLimitNextCall(String userName, Duration retryAfter) {
+        GenesysSandbox.fault("[{\"type\":\"status\",\"status\":429,\"api\":\"api\",\"retryAfterSeconds\":"
+                + retryAfter.toSeconds() + "}]");
+    }
+
+    @Override
+    protected Map<String, Object> wrongCredentials() {
+        Map<String, Object> settings = new java.util.HashMap<>(GenesysSandbox.settings());
+        settings.put("clientSecret", "not-the-secret");
+        return settings;
     }
 
     @Override

@@ -29,7 +29,6 @@ final class GenesysSandbox {
         settings.put("loginBaseUrl", base());
         settings.put("clientId", "sandbox-genesys-client");
         settings.put("clientSecret", "sandbox-genesys-secret");
-        settings.put("realConnector", true);
         settings.put("requestTimeoutSeconds", 2);
         return settings;
     }

@@ -17,8 +17,7 @@ import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
 import dev.patchbay.connector.OffboardingAction;
-import dev.patchbay.connector.RateLimit;
-import dev.patchbay.connector.RetryPolicy;
+import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
@@ -44,28 +43,41 @@ class PlannerTest {
             "Submit a partial cancellation to stop billing", "Account > Billing");
     static final TaskTemplate DELETE_BY_HAND = new TaskTemplate("delete_by_hand", "Delete the user", "Users");
 
-    /** Identity replaced as a whole, site fixed at creation, license and directory as follow-ups. */
-    static final Capabilities REPLACE_VENDOR = new Capabilities(
-            Map.of(USER_NAME, FieldCapability.replace(), EMAIL, FieldCapability.replace(),
-                    DISPLAY_NAME, FieldCapability.replace(), SITE, FieldCapability.immutableAtCreate(),
-                    LICENSE, FieldCapability.followUp(), DIRECTORY_VISIBLE, FieldCapability.followUp(),
-                    EXTENSION, FieldCapability.followUp()),
-            List.of(LICENSE, DIRECTORY_VISIBLE, EXTENSION),
-            DeleteMode.DEACTIVATE_ONLY,
-            List.of(new OffboardingAction.Deactivate(), new OffboardingAction.Clear(LICENSE),
-                    new OffboardingAction.Task(BILLING)),
-            Set.of(), IMMUTABLE, DELETE_BY_HAND, RateLimit.unlimited(), RetryPolicy.standard());
+    /** Identity replaced as a whole, site fixed at creation, license and directory as follow-ups; no delete API. */
+    static final Capabilities REPLACE_VENDOR = Capabilities.builder()
+            .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_REPLACE,
+                    Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.RETIRE)
+            .fields(List.of(USER_NAME, EMAIL, DISPLAY_NAME), FieldCapability.replace())
+            .field(SITE, FieldCapability.immutableAtCreate())
+            .followUps(LICENSE, DIRECTORY_VISIBLE, EXTENSION)
+            .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Clear(LICENSE),
+                    new OffboardingAction.Task(BILLING))
+            .immutableChange(IMMUTABLE)
+            .byHand(Operation.DELETE, DELETE_BY_HAND)
+            .build();
 
     /** Identity patched; roles, skills and queues follow-ups the vendor forgets on deactivation. */
-    static final Capabilities PATCH_VENDOR = new Capabilities(
-            Map.of(USER_NAME, FieldCapability.patch(), EMAIL, FieldCapability.patch(),
-                    DISPLAY_NAME, FieldCapability.patch(), LICENSE, FieldCapability.followUp(),
-                    ROLES, FieldCapability.followUp(), SKILLS, FieldCapability.followUp(),
-                    QUEUES, FieldCapability.followUp(), TELEPHONY_REGION, FieldCapability.drop()),
-            List.of(LICENSE, ROLES, SKILLS, QUEUES),
-            DeleteMode.SOFT_DELETE,
-            List.of(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate()),
-            Set.of(ROLES, SKILLS, QUEUES), IMMUTABLE, null, RateLimit.unlimited(), RetryPolicy.standard());
+    static final Capabilities PATCH_VENDOR = Capabilities.builder()
+            .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_PATCH,
+                    Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE)
+            .fields(List.of(USER_NAME, EMAIL, DISPLAY_NAME), FieldCapability.patch())
+            .followUps(LICENSE, ROLES, SKILLS, QUEUES)
+            .field(TELEPHONY_REGION, FieldCapability.drop())
+            .deleteMode(DeleteMode.SOFT_DELETE)
+            .offboarding(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate())
+            .forgottenOnDeactivate(ROLES, SKILLS, QUEUES)
+            .immutableChange(IMMUTABLE)
+            .build();
+
+    /** A read-only API (VBC): every write is a task, a create is done by hand. */
+    static final Capabilities READ_ONLY_VENDOR = PATCH_VENDOR.toBuilder()
+            .operations(Operation.READ, Operation.FIND, Operation.LIST, Operation.VERIFY_TASK)
+            .build();
+
+    /** The site is needed to create an account. */
+    static final Capabilities SITE_REQUIRED = REPLACE_VENDOR.toBuilder()
+            .field(SITE, FieldCapability.immutableAtCreate().required())
+            .build();
 
     static Seat seat(boolean active, Object... fieldsAndValues) {
         Map<SeatField, Object> fields = new LinkedHashMap<>();
@@ -135,12 +147,37 @@ class PlannerTest {
                         List.of(new Step.Delete())),
                 Arguments.of("delete without an account does nothing", null, null, PATCH_VENDOR, List.of()),
                 Arguments.of("the before-delete checklist runs between offboarding and the delete", null,
-                        GENESYS_AGENT, new Capabilities(PATCH_VENDOR.fields(), PATCH_VENDOR.followUpOrder(),
-                                DeleteMode.HARD_DELETE, PATCH_VENDOR.offboarding(), Set.of(), IMMUTABLE, null,
-                                RateLimit.unlimited(), RetryPolicy.standard(),
-                                List.of(new OffboardingAction.Clear(LICENSE), new OffboardingAction.Task(BILLING)), null),
+                        GENESYS_AGENT, PATCH_VENDOR.toBuilder().deleteMode(DeleteMode.HARD_DELETE)
+                                .forgottenOnDeactivate()
+                                .beforeDelete(new OffboardingAction.Clear(LICENSE), new OffboardingAction.Task(BILLING))
+                                .build(),
                         List.of(new Step.Apply(QUEUES, null), new Step.Deactivate(), new Step.Apply(LICENSE, null),
-                                new Step.RaiseTask(BILLING, null, null, null), new Step.Delete())));
+                                new Step.RaiseTask(BILLING, null, null, null), new Step.Delete())),
+                Arguments.of("a field the vendor needs at creation is missing: a task, no create",
+                        AGENT.with(SITE, null), null, SITE_REQUIRED,
+                        List.of(new Step.RaiseTask(Capabilities.MISSING_FIELD, SITE, null, null))),
+                Arguments.of("with the required field the create goes ahead", AGENT, null, SITE_REQUIRED,
+                        List.of(new Step.Create(seat(true, USER_NAME, "ada@example.com", EMAIL, "ada@example.com",
+                                        DISPLAY_NAME, "Ada", SITE, "London")),
+                                new Step.Apply(LICENSE, "X4"), new Step.Apply(DIRECTORY_VISIBLE, true),
+                                new Step.Apply(EXTENSION, "1001"))),
+                Arguments.of("without a create API the user is created by hand, nothing else yet", GENESYS_AGENT,
+                        null, READ_ONLY_VENDOR,
+                        List.of(new Step.CreateByHand(seat(true, USER_NAME, "ada@example.com", EMAIL,
+                                "ada@example.com", DISPLAY_NAME, "Ada"), READ_ONLY_VENDOR.byHand(Operation.CREATE)))),
+                Arguments.of("without write APIs each change is a task with its values",
+                        GENESYS_AGENT.with(EMAIL, "ada@new.example").with(LICENSE, "CX 3"), GENESYS_AGENT,
+                        READ_ONLY_VENDOR,
+                        List.of(new Step.RaiseTask(READ_ONLY_VENDOR.byHand(Operation.UPDATE_PATCH), EMAIL,
+                                        "ada@example.com", "ada@new.example"),
+                                new Step.RaiseTask(READ_ONLY_VENDOR.byHand(Operation.FOLLOW_UP), LICENSE, "CX 2",
+                                        "CX 3"))),
+                Arguments.of("without a deactivate API offboarding is a task", GENESYS_AGENT.withActive(false)
+                                .with(QUEUES, null), GENESYS_AGENT.with(QUEUES, null), READ_ONLY_VENDOR,
+                        List.of(new Step.RaiseTask(READ_ONLY_VENDOR.byHand(Operation.DEACTIVATE), null, null, null))),
+                Arguments.of("an undeclared patch falls back to the declared replace", AGENT.with(EMAIL, "a@b.example"),
+                        AGENT, REPLACE_VENDOR.toBuilder().field(EMAIL, FieldCapability.patch()).build(),
+                        List.of(new Step.Update(WriteRoute.REPLACE, changes(EMAIL, "a@b.example")))));
     }
 
     @org.junit.jupiter.api.Test
@@ -156,6 +193,13 @@ class PlannerTest {
         assertEquals(List.of(new Step.RaiseTask(IMMUTABLE, SITE, "London", "Paris")),
                 Planner.plan(moved, AGENT, REPLACE_VENDOR, false), "off by default: a task");
         assertEquals(List.of(), Planner.plan(AGENT, AGENT, REPLACE_VENDOR, true), "no change, no recreate");
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutRetireTheRecreateSwitchStillRaisesATaskAndTouchesNothing() {
+        Capabilities noRetire = REPLACE_VENDOR.toBuilder().withoutOperation(Operation.RETIRE).build();
+        assertEquals(List.of(new Step.RaiseTask(IMMUTABLE, SITE, "London", "Paris")),
+                Planner.plan(AGENT.with(SITE, "Paris"), AGENT, noRetire, true));
     }
 
     @ParameterizedTest(name = "{0}")

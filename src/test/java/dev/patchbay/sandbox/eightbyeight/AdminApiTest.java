@@ -35,7 +35,7 @@ class AdminApiTest {
 
     @BeforeEach
     void reset() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
     }
 
     @Test

@@ -29,7 +29,7 @@ class AdminQueryTest {
 
     @BeforeEach
     void seedFiveUsers() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
         for (String name : List.of("carol", "alice", "erin", "bob", "dave")) {
             Map<String, Object> user = adminUser(name + "@corp.example", "London");
             if (name.equals("bob") || name.equals("erin")) {

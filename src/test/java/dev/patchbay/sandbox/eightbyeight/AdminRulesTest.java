@@ -31,17 +31,17 @@ class AdminRulesTest {
 
     @BeforeEach
     void reset() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
     }
 
     @Test
     void changesWaitForTheOperationDelay() {
-        EightByEight.settings(Map.of("operationDelayMs", 5_000));
+        EightByEight.SANDBOX.settings(Map.of("operationDelayMs", 5_000));
         String operationId = submitCreate(adminUser("slow.user", "London"));
         String userId = operation(operationId).body("status", equalTo("PENDING"))
                 .body("completedTime", nullValue()).extract().path("resourceId");
         admin().get(ADMIN + "/users/{id}", userId).then().statusCode(404);
-        EightByEight.advanceClock(5_000);
+        EightByEight.SANDBOX.advanceClock(5_000);
         operation(operationId).body("status", equalTo("COMPLETED"));
         admin().get(ADMIN + "/users/{id}", userId).then().statusCode(200);
     }
@@ -141,10 +141,10 @@ class AdminRulesTest {
 
     @Test
     void aClashingUserNameAtRunTimeFailsTheCreate() {
-        EightByEight.settings(Map.of("operationDelayMs", 1_000));
+        EightByEight.SANDBOX.settings(Map.of("operationDelayMs", 1_000));
         String operationId = submitCreate(adminUser("race.winner", "London"));
         EightByEight.createScimUser("race.winner", "Paris");
-        EightByEight.advanceClock(1_000);
+        EightByEight.SANDBOX.advanceClock(1_000);
         operation(operationId).body("status", equalTo("FAILED"))
                 .body("error.errors[0].message", equalTo("userName already in use"));
         adminWrite(adminUser("race.winner", "London")).post(ADMIN + "/users").then().statusCode(400);

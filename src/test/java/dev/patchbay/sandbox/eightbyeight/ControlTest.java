@@ -27,7 +27,7 @@ class ControlTest {
 
     @BeforeEach
     void reset() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
     }
 
     @Test
@@ -56,9 +56,9 @@ class ControlTest {
         given().contentType("application/json").body(json(Map.of("X4", 1, "X8", 3))).put(CONTROL + "/licenses")
                 .then().statusCode(200)
                 .body("data.name", equalTo(List.of("X2", "X4", "X6", "X8")));
-        EightByEight.settings(Map.of("operationDelayMs", 1000, "burstPer10s", 2));
-        EightByEight.fault(Map.of("type", "latency", "millis", 10));
-        EightByEight.reset();
+        EightByEight.SANDBOX.settings(Map.of("operationDelayMs", 1000, "burstPer10s", 2));
+        EightByEight.SANDBOX.fault(Map.of("type", "latency", "millis", 10));
+        EightByEight.SANDBOX.reset();
         given().get(CONTROL + "/state").then()
                 .body("users", hasSize(0))
                 .body("operations", hasSize(0))

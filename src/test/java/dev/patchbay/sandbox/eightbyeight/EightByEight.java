@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.sandbox.kit.SandboxControl;
 import io.restassured.config.EncoderConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.config.RestAssuredConfig;
@@ -22,6 +23,7 @@ final class EightByEight {
     static final String SCIM_USERS = "/sandbox/8x8/udi/customers/" + CUSTOMER_ID + "/scim/v2/Users";
     static final String ADMIN = "/sandbox/8x8/admin-provisioning";
     static final String CONTROL = "/sandbox/8x8/_control";
+    static final SandboxControl SANDBOX = new SandboxControl("/sandbox/8x8");
     static final String USERS_TYPE = "application/vnd.users.v1+json";
     static final String OPERATIONS_TYPE = "application/vnd.operations.v1+json";
     static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -42,22 +44,9 @@ final class EightByEight {
         }
     }
 
-    static void reset() {
-        given().post(CONTROL + "/reset").then().statusCode(204);
-    }
 
-    static void settings(Map<String, Object> settings) {
-        given().contentType("application/json").body(json(settings)).put(CONTROL + "/settings").then().statusCode(200);
-    }
 
-    static void advanceClock(long millis) {
-        given().contentType("application/json").body(json(Map.of("advanceMs", millis)))
-                .post(CONTROL + "/clock").then().statusCode(200);
-    }
 
-    static void fault(Map<String, Object> fault) {
-        given().contentType("application/json").body(json(fault)).post(CONTROL + "/faults").then().statusCode(200);
-    }
 
     // SCIM API
 

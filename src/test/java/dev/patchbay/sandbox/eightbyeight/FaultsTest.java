@@ -2,12 +2,13 @@ package dev.patchbay.sandbox.eightbyeight;
 
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.ADMIN;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.CONTROL;
+import static dev.patchbay.sandbox.eightbyeight.EightByEight.SANDBOX;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.SCIM_ERROR;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.SCIM_USERS;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.admin;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.adminUser;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.createAdminUser;
-import static dev.patchbay.sandbox.eightbyeight.EightByEight.fault;
+
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.json;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.scim;
 import static dev.patchbay.sandbox.eightbyeight.EightByEight.scimUser;
@@ -33,12 +34,12 @@ class FaultsTest {
 
     @BeforeEach
     void reset() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
     }
 
     @Test
     void statusFaultsAnswerInTheVendorShapeWithRetryAfter() {
-        fault(Map.of("type", "status", "status", 429, "count", 2, "retryAfterSeconds", 7, "api", "admin"));
+        SANDBOX.fault(Map.of("type", "status", "status", 429, "count", 2, "retryAfterSeconds", 7, "api", "admin"));
         for (int i = 0; i < 2; i++) {
             admin().get(ADMIN + "/sites").then().statusCode(429)
                     .header("Retry-After", "7")
@@ -54,8 +55,8 @@ class FaultsTest {
 
     @Test
     void faultsOnlyHitTheApiTheyNameInQueueOrder() {
-        fault(Map.of("type", "status", "status", 503, "api", "scim"));
-        fault(Map.of("type", "status", "status", 500, "api", "admin"));
+        SANDBOX.fault(Map.of("type", "status", "status", 503, "api", "scim"));
+        SANDBOX.fault(Map.of("type", "status", "status", 500, "api", "admin"));
         given().get(CONTROL + "/faults").then().body("faults.status", equalTo(List.of(503, 500)));
         admin().get(ADMIN + "/sites").then().statusCode(500)
                 .body("errors[0].code", equalTo("UNKNOWN"));
@@ -64,14 +65,14 @@ class FaultsTest {
                 .body("status", equalTo("503"));
         scim().get(SCIM_USERS).then().statusCode(200);
 
-        fault(Map.of("type", "status", "status", 503, "retryAfterSeconds", 3));
+        SANDBOX.fault(Map.of("type", "status", "status", 503, "retryAfterSeconds", 3));
         scim().get(SCIM_USERS).then().statusCode(503).header("Retry-After", "3");
         admin().get(ADMIN + "/sites").then().statusCode(200);
     }
 
     @Test
     void operationFailureFailsTheNextOperations() {
-        fault(Map.of("type", "operationFailure", "count", 1, "message", "Downstream provisioning failed"));
+        SANDBOX.fault(Map.of("type", "operationFailure", "count", 1, "message", "Downstream provisioning failed"));
         admin().get(ADMIN + "/sites").then().statusCode(200);
         String failed = submitCreate(adminUser("unlucky", "London"));
         admin().get(ADMIN + "/operations/{id}", failed).then()
@@ -85,7 +86,7 @@ class FaultsTest {
 
     @Test
     void latencyDelaysTheAnswer() {
-        fault(Map.of("type", "latency", "millis", 400, "api", "scim"));
+        SANDBOX.fault(Map.of("type", "latency", "millis", 400, "api", "scim"));
         long start = System.nanoTime();
         scim().body(json(scimUser("slow", "London"))).post(EightByEight.SCIM_USERS).then().statusCode(201);
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -97,8 +98,8 @@ class FaultsTest {
 
     @Test
     void timeoutHoldsTheAnswerAndChangesNothing() {
-        EightByEight.settings(Map.of("timeoutMs", 300));
-        fault(Map.of("type", "timeout", "api", "admin"));
+        EightByEight.SANDBOX.settings(Map.of("timeoutMs", 300));
+        SANDBOX.fault(Map.of("type", "timeout", "api", "admin"));
         long start = System.nanoTime();
         Response response = EightByEight.adminWrite(adminUser("timed.out", "London")).post(ADMIN + "/users");
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -110,7 +111,7 @@ class FaultsTest {
 
     @Test
     void deleteClearsTheQueue() {
-        fault(Map.of("type", "status", "status", 503, "count", 5));
+        SANDBOX.fault(Map.of("type", "status", "status", 503, "count", 5));
         given().delete(CONTROL + "/faults").then().statusCode(204);
         admin().get(ADMIN + "/sites").then().statusCode(200);
     }

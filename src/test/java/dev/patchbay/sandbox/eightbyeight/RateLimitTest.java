@@ -24,7 +24,7 @@ class RateLimitTest {
 
     @BeforeEach
     void reset() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
     }
 
     @Test
@@ -53,36 +53,36 @@ class RateLimitTest {
                 .body("errors[0].code", equalTo("TOO_MANY_REQUESTS"))
                 .body("errors[0].message", equalTo("Rate limit exceeded, please try again later"));
         EightByEight.scim().get(SCIM_USERS).then().statusCode(200);
-        EightByEight.advanceClock(10_000);
+        EightByEight.SANDBOX.advanceClock(10_000);
         admin().get(ADMIN + "/sites").then().statusCode(200);
     }
 
     @Test
     void theMinuteLimitHoldsAcrossBursts() {
-        EightByEight.settings(Map.of("rateLimitPerMinute", 30));
+        EightByEight.SANDBOX.settings(Map.of("rateLimitPerMinute", 30));
         for (int i = 0; i < 20; i++) {
             admin().get(ADMIN + "/sites").then().statusCode(200);
         }
-        EightByEight.advanceClock(10_000);
+        EightByEight.SANDBOX.advanceClock(10_000);
         for (int i = 0; i < 10; i++) {
             admin().get(ADMIN + "/sites").then().statusCode(200);
         }
         Response refused = admin().get(ADMIN + "/sites");
         assertEquals(429, refused.statusCode());
         assertEquals("30", refused.header("x-ratelimit-limit"));
-        EightByEight.advanceClock(50_000);
+        EightByEight.SANDBOX.advanceClock(50_000);
         admin().get(ADMIN + "/sites").then().statusCode(200);
     }
 
     @Test
     void moreThanTenOperationsInFlightIs429() {
-        EightByEight.settings(Map.of("operationDelayMs", 60_000));
+        EightByEight.SANDBOX.settings(Map.of("operationDelayMs", 60_000));
         for (int i = 0; i < 10; i++) {
             submitCreate(adminUser("queued" + i, "London"));
         }
         adminWrite(adminUser("one.too.many", "London")).post(ADMIN + "/users").then().statusCode(429)
                 .body("errors[0].code", equalTo("TOO_MANY_REQUESTS"));
-        EightByEight.advanceClock(60_000);
+        EightByEight.SANDBOX.advanceClock(60_000);
         submitCreate(adminUser("after.the.queue", "London"));
     }
 }

@@ -29,7 +29,7 @@ class SharedUsersTest {
 
     @BeforeEach
     void reset() {
-        EightByEight.reset();
+        EightByEight.SANDBOX.reset();
     }
 
     @Test

@@ -25,7 +25,7 @@ class FollowUpOperationsTest {
 
     @BeforeEach
     void reset() {
-        Genesys.reset();
+        Genesys.SANDBOX.reset();
         token = Genesys.token();
         user = createUser(token, "Jane", "jane@example.com");
     }

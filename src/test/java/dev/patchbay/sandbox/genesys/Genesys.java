@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.sandbox.kit.SandboxControl;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ final class Genesys {
     static final String TOKEN = "/sandbox/genesys/oauth/token";
     static final String API = "/sandbox/genesys/api/v2";
     static final String CONTROL = "/sandbox/genesys/_control";
+    static final SandboxControl SANDBOX = new SandboxControl("/sandbox/genesys");
     static final String HOME = "00000000-0000-4000-8000-000000000001";
     static final String SUPPORT_DIVISION = "00000000-0000-4000-8000-000000000002";
     static final String AGENT = "10000000-0000-4000-8000-000000000001";
@@ -37,22 +39,9 @@ final class Genesys {
         }
     }
 
-    static void reset() {
-        given().post(CONTROL + "/reset").then().statusCode(204);
-    }
 
-    static void settings(Map<String, Object> settings) {
-        given().contentType("application/json").body(json(settings)).put(CONTROL + "/settings").then().statusCode(200);
-    }
 
-    static void advanceClock(long millis) {
-        given().contentType("application/json").body(json(Map.of("advanceMs", millis)))
-                .post(CONTROL + "/clock").then().statusCode(200);
-    }
 
-    static void fault(Object fault) {
-        given().contentType("application/json").body(json(fault)).post(CONTROL + "/faults").then().statusCode(200);
-    }
 
     static String token() {
         return given().auth().preemptive().basic(CLIENT_ID, CLIENT_SECRET)

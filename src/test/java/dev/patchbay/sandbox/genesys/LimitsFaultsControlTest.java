@@ -24,7 +24,7 @@ class LimitsFaultsControlTest {
 
     @BeforeEach
     void reset() {
-        Genesys.reset();
+        Genesys.SANDBOX.reset();
         token = Genesys.token();
     }
 
@@ -40,7 +40,7 @@ class LimitsFaultsControlTest {
 
     @Test
     void overTheLimitIs429WithRetryAfterUntilTheMinuteRolls() {
-        Genesys.settings(Map.of("rateLimitPerMinute", 5));
+        Genesys.SANDBOX.settings(Map.of("rateLimitPerMinute", 5));
         for (int i = 0; i < 5; i++) {
             api(token).get(API + "/authorization/roles").then().statusCode(200);
         }
@@ -52,18 +52,18 @@ class LimitsFaultsControlTest {
         assertEquals("5", refused.header("inin-ratelimit-allowed"));
         // Another token has its own budget.
         api(Genesys.token()).get(API + "/authorization/roles").then().statusCode(200);
-        Genesys.advanceClock(60_000);
+        Genesys.SANDBOX.advanceClock(60_000);
         api(token).get(API + "/authorization/roles").then().statusCode(200).header("inin-ratelimit-count", "1");
     }
 
     @Test
     void statusFaultsAreServedInOrderAndCounted() {
-        Genesys.fault(Map.of("type", "status", "status", 503, "count", 2, "retryAfterSeconds", 7));
+        Genesys.SANDBOX.fault(Map.of("type", "status", "status", 503, "count", 2, "retryAfterSeconds", 7));
         api(token).get(API + "/authorization/roles").then().statusCode(503)
                 .header("Retry-After", "7").body("code", equalTo("service.unavailable"));
         api(token).get(API + "/authorization/roles").then().statusCode(503);
         api(token).get(API + "/authorization/roles").then().statusCode(200);
-        Genesys.fault(List.of(Map.of("type", "status", "status", 500, "api", "oauth")));
+        Genesys.SANDBOX.fault(List.of(Map.of("type", "status", "status", 500, "api", "oauth")));
         api(token).get(API + "/authorization/roles").then().statusCode(200);
         given().auth().preemptive().basic(Genesys.CLIENT_ID, Genesys.CLIENT_SECRET)
                 .contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials")
@@ -72,8 +72,8 @@ class LimitsFaultsControlTest {
 
     @Test
     void latencyAndTimeoutFaults() {
-        Genesys.settings(Map.of("timeoutMs", 300));
-        Genesys.fault(List.of(Map.of("type", "latency", "millis", 300), Map.of("type", "timeout")));
+        Genesys.SANDBOX.settings(Map.of("timeoutMs", 300));
+        Genesys.SANDBOX.fault(List.of(Map.of("type", "latency", "millis", 300), Map.of("type", "timeout")));
         long start = System.nanoTime();
         api(token).get(API + "/authorization/roles").then().statusCode(200);
         assertTrue((System.nanoTime() - start) / 1_000_000 >= 290);
@@ -91,7 +91,7 @@ class LimitsFaultsControlTest {
                 .body("users", hasSize(1)).body("users[0].id", equalTo(id)).body("users[0].version", equalTo(1))
                 .body("users[0].state", equalTo("active")).body("users[0].divisionId", equalTo(Genesys.HOME))
                 .body("settings.rateLimitPerMinute", equalTo(300)).body("licenseIds", hasSize(4));
-        Genesys.reset();
+        Genesys.SANDBOX.reset();
         given().get(Genesys.CONTROL + "/state").then().body("users", hasSize(0));
         api(token).get(API + "/authorization/roles").then().statusCode(401);
     }

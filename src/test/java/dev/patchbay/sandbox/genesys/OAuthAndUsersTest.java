@@ -23,7 +23,7 @@ class OAuthAndUsersTest {
 
     @BeforeEach
     void reset() {
-        Genesys.reset();
+        Genesys.SANDBOX.reset();
         token = Genesys.token();
     }
 
@@ -60,10 +60,10 @@ class OAuthAndUsersTest {
 
     @Test
     void tokensExpire() {
-        Genesys.settings(Map.of("tokenLifetimeSeconds", 60));
+        Genesys.SANDBOX.settings(Map.of("tokenLifetimeSeconds", 60));
         String shortLived = Genesys.token();
         api(shortLived).get(API + "/authorization/divisions").then().statusCode(200);
-        Genesys.advanceClock(61_000);
+        Genesys.SANDBOX.advanceClock(61_000);
         api(shortLived).get(API + "/authorization/divisions").then().statusCode(401)
                 .body("code", equalTo("bad.credentials"));
     }

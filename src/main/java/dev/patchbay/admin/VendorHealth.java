@@ -1,0 +1,108 @@
+package dev.patchbay.admin;
+
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.ConnectorRegistry;
+import dev.patchbay.connector.Health;
+import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.store.Connection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks each connection's vendor whether it accepts the credentials (the connector's {@code check()}), on
+ * save, on demand and periodically, and keeps the last answer for the admin API.
+ */
+@ApplicationScoped
+public class VendorHealth {
+
+    private static final Logger LOG = Logger.getLogger(VendorHealth.class);
+
+    public record Checked(String state, String detail, Instant checkedAt) {
+    }
+
+    private final ConnectorRegistry vendors;
+    private final ConnectionSecrets secrets;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public VendorHealth(ConnectorRegistry vendors, ConnectionSecrets secrets, EntityManager entityManager, Clock clock) {
+        this.vendors = vendors;
+        this.secrets = secrets;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Checks the connection's vendor now (outside any transaction) and stores the answer. */
+    public Optional<Checked> check(String connectionId) {
+        Optional<Connection> connection = QuarkusTransaction.requiringNew()
+                .call(() -> Connection.<Connection>findByIdOptional(connectionId));
+        if (connection.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ConnectorFactory> factory = vendors.factory(connection.get().vendor);
+        if (factory.isEmpty()) {
+            return Optional.empty();
+        }
+        Health health = ask(factory.get(), connectionId, connection.get().settings);
+        Checked checked = new Checked(health.state().name().toLowerCase(), health.detail(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        QuarkusTransaction.requiringNew().run(() -> store(connectionId, checked));
+        return Optional.of(checked);
+    }
+
+    public Optional<Checked> last(String connectionId) {
+        return QuarkusTransaction.joiningExisting().call(() -> entityManager.createNativeQuery("""
+                        select state, detail, checked_at from connection_health where connection_id = :id""")
+                .setParameter("id", connectionId).getResultStream().findFirst()
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    return new Checked((String) columns[0], (String) columns[1], (Instant) columns[2]);
+                }));
+    }
+
+    @Scheduled(every = "${patchbay.vendor-health.interval}", delayed = "${patchbay.vendor-health.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkAll() {
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>listAll().stream()
+                .map(connection -> connection.id).toList());
+        for (String id : ids) {
+            try {
+                check(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("Checking the vendor of connection %s failed: %s", id, e.getMessage());
+            }
+        }
+    }
+
+    private Health ask(ConnectorFactory factory, String connectionId, Map<String, Object> stored) {
+        try {
+            Map<String, Object> settings = factory.vendor().settings().withDefaults(secrets.open(connectionId, stored));
+            return factory.connect(connectionId, settings)
+                    .check(new CallContext(connectionId, settings, connectionId + ":check"));
+        } catch (ConnectorException e) {
+            return Health.of(e);
+        }
+    }
+
+    private void store(String connectionId, Checked checked) {
+        entityManager.createNativeQuery("""
+                insert into connection_health (connection_id, state, detail, checked_at)
+                select :id, :state, :detail, :at where exists (select 1 from connection where id = :id)
+                on conflict (connection_id) do update set state = excluded.state, detail = excluded.detail,
+                    checked_at = excluded.checked_at""")
+                .setParameter("id", connectionId).setParameter("state", checked.state())
+                .setParameter("detail", checked.detail()).setParameter("at", checked.checkedAt())
+                .executeUpdate();
+    }
+}
