@@ -57,7 +57,7 @@ class RateLimiterTest {
 
     @Test
     void twoInstancesShareOneBudgetAcrossEveryWindow() {
-        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("budget"), "genesys");
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("budget"), "fake");
         RateLimiter instanceA = new RateLimiter(entityManager, clock);
         RateLimiter instanceB = new RateLimiter(entityManager, clock);
 
@@ -82,7 +82,7 @@ class RateLimiterTest {
 
     @Test
     void concurrentAcquisitionsNeverOverdrawTheBudget() throws Exception {
-        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("race"), "genesys");
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("race"), "fake");
         RateLimit tenPerHour = new RateLimit(List.of(new RateLimit.Window(10, Duration.ofHours(1)),
                 new RateLimit.Window(1000, Duration.ofDays(1))), Integer.MAX_VALUE);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -103,7 +103,7 @@ class RateLimiterTest {
 
     @Test
     void aPauseHoldsForEveryInstanceEvenWithoutWindows() {
-        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("pause"), "genesys");
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("pause"), "fake");
         RateLimiter instanceA = new RateLimiter(entityManager, clock);
         RateLimiter instanceB = new RateLimiter(entityManager, clock);
         QuarkusTransaction.requiringNew().run(() -> instanceA.pause(connection, Duration.ofSeconds(30)));

@@ -8,10 +8,13 @@ import dev.patchbay.provisioning.FakeVendor;
 import dev.patchbay.scim.ScimFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +22,16 @@ import org.junit.jupiter.api.Test;
 
 /** A vendor account that takes one request at a time (Five9's admin user) gets one, from two workers at once. */
 @QuarkusTest
+@TestProfile(SharedConcurrencyTest.OwnDatabase.class)
 class SharedConcurrencyTest {
+
+    /** Its own database: no other test's jobs run (and call the vendor) while it counts calls in flight. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("patchbay.worker.batch-size", "5");
+        }
+    }
 
     @Inject
     JobWorker worker;
