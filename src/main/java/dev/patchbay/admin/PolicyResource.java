@@ -1,11 +1,8 @@
 package dev.patchbay.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.Capabilities;
-import dev.patchbay.connector.CallContext;
-import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.provisioning.SeatJson;
@@ -15,7 +12,7 @@ import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.PolicyValidator;
 import dev.patchbay.provisioning.policy.VendorPolicyValidator;
-import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiError;
 import dev.patchbay.web.ApiException;
@@ -34,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A connection's provisioning policy: versioned, validated on save, and tried out with a dry-run. */
@@ -55,11 +51,11 @@ public class PolicyResource {
     private final PolicyStore policies;
     private final SyncPlanner planner;
     private final ConnectorRegistry connectors;
-    private final ConnectionSecrets secrets;
+    private final VendorConnections vendorConnections;
 
     public PolicyResource(ConnectionService connections, PolicyStore policies, SyncPlanner planner,
-            ConnectorRegistry connectors, ConnectionSecrets secrets) {
-        this.secrets = secrets;
+            ConnectorRegistry connectors, VendorConnections vendorConnections) {
+        this.vendorConnections = vendorConnections;
         this.connections = connections;
         this.policies = policies;
         this.planner = planner;
@@ -117,7 +113,7 @@ public class PolicyResource {
     private void validate(PolicyDocument document, String prefix, Connection connection) {
         List<PolicyValidator.Violation> violations = new java.util.ArrayList<>(PolicyValidator.validate(document));
         connectors.factory(connection.vendor).ifPresent(factory -> violations.addAll(VendorPolicyValidator.validate(
-                document, factory.vendor(), catalogue(factory, connection))));
+                document, factory.vendor(), catalogue(connection))));
         if (!violations.isEmpty()) {
             List<ApiError.Violation> details = violations.stream()
                     .map(v -> new ApiError.Violation(prefix + v.field(), v.message())).toList();
@@ -127,12 +123,11 @@ public class PolicyResource {
     }
 
     /** The names the vendor knows, or none when it cannot be read now (then names are not checked). */
-    private Map<SeatField, Set<String>> catalogue(ConnectorFactory factory, Connection connection) {
+    private Map<SeatField, Set<String>> catalogue(Connection connection) {
         try {
-            Map<String, Object> settings = factory.vendor().settings()
-                    .withDefaults(secrets.open(connection.id, connection.settings));
-            return factory.connect(connection.id, settings)
-                    .catalogue(new CallContext(connection.id, settings, connection.id + ":catalogue"));
+            return vendorConnections.connect(connection)
+                    .map(bound -> bound.connector().catalogue(bound.context(connection.id + ":catalogue")))
+                    .orElse(Map.of());
         } catch (RuntimeException e) {
             // A vendor that cannot be read now (down, refusing the credentials) must not block saving a policy.
             LOG.infof("The catalogue of connection %s cannot be read (%s): policy names are not checked",

@@ -1,11 +1,9 @@
 package dev.patchbay.admin;
 
-import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.ConnectorException;
-import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.Health;
-import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.store.Connection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -15,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -32,13 +29,14 @@ public class VendorHealth {
     }
 
     private final ConnectorRegistry vendors;
-    private final ConnectionSecrets secrets;
+    private final VendorConnections connections;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public VendorHealth(ConnectorRegistry vendors, ConnectionSecrets secrets, EntityManager entityManager, Clock clock) {
+    public VendorHealth(ConnectorRegistry vendors, VendorConnections connections, EntityManager entityManager,
+            Clock clock) {
         this.vendors = vendors;
-        this.secrets = secrets;
+        this.connections = connections;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -50,11 +48,10 @@ public class VendorHealth {
         if (connection.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ConnectorFactory> factory = vendors.factory(connection.get().vendor);
-        if (factory.isEmpty()) {
+        if (vendors.factory(connection.get().vendor).isEmpty()) {
             return Optional.empty();
         }
-        Health health = ask(factory.get(), connectionId, connection.get().settings);
+        Health health = ask(connection.get());
         Checked checked = new Checked(health.state().name().toLowerCase(), health.detail(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         QuarkusTransaction.requiringNew().run(() -> store(connectionId, checked));
@@ -85,11 +82,10 @@ public class VendorHealth {
         }
     }
 
-    private Health ask(ConnectorFactory factory, String connectionId, Map<String, Object> stored) {
+    private Health ask(Connection connection) {
         try {
-            Map<String, Object> settings = factory.vendor().settings().withDefaults(secrets.open(connectionId, stored));
-            return factory.connect(connectionId, settings)
-                    .check(new CallContext(connectionId, settings, connectionId + ":check"));
+            return connections.connect(connection).map(bound -> bound.connector().check(bound.context(
+                    connection.id + ":check"))).orElseThrow();
         } catch (ConnectorException e) {
             return Health.of(e);
         }

@@ -50,7 +50,7 @@ public class JobQueue {
                 + " and m.member_type = 'User'", groupId);
     }
 
-    /** A job for every user with an open follow-up task, so connectors can verify and close them. */
+    /** A job due now for every user with an open follow-up task, so connectors can verify and close them. */
     @Transactional
     public int enqueueUsersWithOpenTasks() {
         Instant now = now();
@@ -59,7 +59,8 @@ public class JobQueue {
                 select distinct t.connection_id, t.user_id, 'pending', 0, cast(:now as timestamptz), cast(:now as timestamptz),
                        cast(:now as timestamptz)
                 from followup_task t where t.status = 'open' and t.user_id is not null
-                on conflict (connection_id, user_id) where state = 'pending' do nothing""")
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at)""")
                 .setParameter("now", now).executeUpdate();
     }
 

@@ -21,7 +21,6 @@ import dev.patchbay.job.RateLimiter;
 import dev.patchbay.provisioning.planner.AppliedSeat;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
-import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,7 +29,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,7 +52,7 @@ public class SyncUserHandler implements JobHandler {
     private final RateLimiter rateLimiter;
     private final JobQueue jobs;
     private final MeterRegistry metrics;
-    private final ConnectionSecrets secrets;
+    private final VendorConnections vendorConnections;
     private final TaskRaiser raiser;
     private final TaskVerifier verifier;
     private final StepFailures failures;
@@ -62,7 +60,7 @@ public class SyncUserHandler implements JobHandler {
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
-            JobQueue jobs, MeterRegistry metrics, ConnectionSecrets secrets, TaskRaiser raiser, TaskVerifier verifier,
+            JobQueue jobs, MeterRegistry metrics, VendorConnections vendorConnections, TaskRaiser raiser, TaskVerifier verifier,
             StepFailures failures, CredentialPause credentials) {
         this.credentials = credentials;
         this.connectors = connectors;
@@ -74,7 +72,7 @@ public class SyncUserHandler implements JobHandler {
         this.rateLimiter = rateLimiter;
         this.jobs = jobs;
         this.metrics = metrics;
-        this.secrets = secrets;
+        this.vendorConnections = vendorConnections;
         this.raiser = raiser;
         this.verifier = verifier;
         this.failures = failures;
@@ -110,12 +108,9 @@ public class SyncUserHandler implements JobHandler {
                     new VendorAccount(null, null, VendorAccount.PENDING, null, plan.steps().size(), null));
             return new JobResult.Wait(Duration.between(Instant.now(), plan.settleUntil()));
         }
-        // Decrypted here, for the vendor call only; never logged.
-        Map<String, Object> settings = factory.get().vendor().settings()
-                .withDefaults(secrets.open(job.connectionId(), connection.get().settings));
-        Connector connector = factory.get().connect(job.connectionId(), settings);
-        CallContext context = new CallContext(job.connectionId(), settings, job.connectionId() + ":" + job.userId());
-        return run(new SyncRun(job, vendor, connector, context, policy, plan));
+        VendorConnections.Bound bound = vendorConnections.connect(connection.get()).orElseThrow();
+        CallContext context = bound.context(job.connectionId() + ":" + job.userId());
+        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan));
     }
 
     private JobResult run(SyncRun run) {
@@ -197,7 +192,7 @@ public class SyncUserHandler implements JobHandler {
         run.vendorId = found.get().id();
         run.applied = run.plan.capabilities().can(Operation.READ)
                 ? run.connector.read(found.get(), run.context).orElse(byHand.seat()) : byHand.seat();
-        verifier.closeVerified(run, byHand.template().kind(), "");
+        verifier.closeVerified(run, byHand.template().kind(), null);
         events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step",
                 "linked the account created by hand (" + run.vendorId + ")");
         save(run, VendorAccount.PENDING, null, 0);

@@ -37,10 +37,10 @@ class TaskVerifier {
         }
     }
 
-    /** Closes the user's open task of this kind and field as verified at the vendor. */
+    /** Closes the user's open task of this kind and field (null: none) as verified at the vendor. */
     void closeVerified(SyncRun run, String kind, String field) {
         for (FollowUpTask task : openTasks(run)) {
-            if (task.kind().equals(kind) && field.equals(task.field()) && tasks.verify(task.id())) {
+            if (task.kind().equals(kind) && java.util.Objects.equals(field, task.field()) && tasks.verify(task.id())) {
                 events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
                         task.kind() + ": verified at the vendor and closed");
             }

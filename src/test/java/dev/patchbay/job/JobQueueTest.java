@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,13 @@ class JobQueueTest {
 
         assertEquals(List.of(), queue.deadJobs(scim.connection, 0, 10));
         assertEquals(List.of("done", "done"), states());
+    }
+
+    /** Leaves no job behind that a later test's worker would run. */
+    @AfterEach
+    void forgetTheJobs() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "delete from provisioning_job where connection_id = :c").setParameter("c", scim.connection).executeUpdate());
     }
 
     private Job claimOne(String worker) {

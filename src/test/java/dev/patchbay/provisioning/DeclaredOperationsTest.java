@@ -43,6 +43,9 @@ class DeclaredOperationsTest {
     @Inject
     JobQueue queue;
 
+    @Inject
+    dev.patchbay.provisioning.policy.PolicyStore policies;
+
     private ScimFixture scim;
 
     @BeforeEach
@@ -87,6 +90,27 @@ class DeclaredOperationsTest {
                         "the connector failed unexpectedly (IllegalArgumentException: cannot execute Apply[QUEUES])"));
         admin().get("/admin/v1/connections/{c}/jobs/dead", scim.connection).then()
                 .body("items.lastError", hasItem(containsString("clear queues: the connector failed unexpectedly")));
+    }
+
+    @Test
+    void aRecreatePolicyFromBeforeOnAVendorWithoutRetireRaisesATaskAndLeavesTheUserWorking() throws Exception {
+        vendor.capabilities(builder -> builder.withoutOperation(Operation.RETIRE));
+        // Saved before the validator knew the vendor (PUT refuses it now): the planner must not retire.
+        policies.save(scim.connection, new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                "{\"immutableChanges\":{\"recreate\":true}}", dev.patchbay.provisioning.policy.PolicyDocument.class));
+        String id = createAgent("mover@example.com", "{\"license\":\"CX 2\",\"site\":\"London\",\"queues\":[\"Sales\"]}");
+        drain();
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"" + PATCHBAY + ":site\",\"value\":\"Paris\"}"))
+                .statusCode(200);
+        drain();
+
+        Seat account = vendor.accountFor("mover@example.com").orElseThrow();
+        assertTrue(account.active(), "not deactivated for a recreate that cannot happen");
+        assertEquals("CX 2", account.text(SeatField.LICENSE));
+        assertEquals(java.util.Set.of("Sales"), account.get(SeatField.QUEUES));
+        assertEquals("London", account.text(SeatField.SITE));
+        assertEquals(List.of("immutable_change"), tasks(id).getList("items.kind"));
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("needs_action"));
     }
 
     @Test

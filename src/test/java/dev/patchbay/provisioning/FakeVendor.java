@@ -164,6 +164,8 @@ public class FakeVendor implements ConnectorFactory, Connector {
                         FieldCapability.patch())
                 .field(SITE, FieldCapability.immutableAtCreate())
                 .followUps(LICENSE, ROLES, SKILLS, QUEUES)
+                .fields(List.of(SeatField.AGENT_GROUPS, SeatField.EXTENSION), FieldCapability.followUp())
+                .field(SeatField.TELEPHONY_REGION, FieldCapability.patch())
                 .deleteMode(DeleteMode.SOFT_DELETE)
                 .offboarding(new OffboardingAction.Clear(QUEUES), new OffboardingAction.Deactivate(),
                         new OffboardingAction.Task(BILLING))

@@ -3,28 +3,24 @@ package dev.patchbay.connector.eightbyeight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.connector.ConnectorException;
-import java.io.IOException;
+import dev.patchbay.connector.kit.RetryAfter;
+import dev.patchbay.connector.kit.VendorHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** HTTP to 8x8, with its answers turned into typed connector failures. */
+/** HTTP to 8x8, with its answers turned into typed connector failures by {@link #failureOf}. */
 final class EightByEightHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = VendorHttp.JSON;
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final VendorHttp http;
 
     EightByEightHttp(Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.timeout = timeout;
+        this.http = new VendorHttp("8x8", timeout, EightByEightHttp::failureOf);
     }
 
     record Answer(int status, JsonNode body) {
@@ -32,37 +28,31 @@ final class EightByEightHttp {
 
     /** Sends and returns the answer for 2xx and 404; every other status becomes a typed failure. */
     Answer send(String method, URI uri, Map<String, String> headers, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
         headers.forEach(request::header);
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new ConnectorException.Retryable("8x8 did not answer " + method + " " + uri.getPath() + " in time", null);
-        } catch (IOException e) {
-            throw new ConnectorException.Retryable("8x8 unreachable: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException.Retryable("interrupted", null);
-        }
-        JsonNode json = parse(response.body());
-        int status = response.statusCode();
+        VendorHttp.Response response = http.send(request, method + " " + uri.getPath());
+        return new Answer(response.status(), response.json());
+    }
+
+    static Optional<ConnectorException> failureOf(VendorHttp.Response response) {
+        int status = response.status();
         if (status / 100 == 2 || status == 404) {
-            return new Answer(status, json);
+            return Optional.empty();
         }
-        String detail = detail(json, status);
+        String detail = detail(response.json(), status);
         if (status == 429 || status == 408 || status >= 500) {
-            throw new ConnectorException.Retryable("8x8 answered " + status + ": " + detail, retryAfter(response));
+            return Optional.of(new ConnectorException.Retryable("8x8 answered " + status + ": " + detail,
+                    retryAfter(response).orElse(null)));
         }
         if (status == 401 || status == 403) {
-            throw new ConnectorException.AuthFailed("8x8 answered " + status + ": " + detail);
+            return Optional.of(new ConnectorException.AuthFailed("8x8 answered " + status + ": " + detail));
         }
         if (status == 409) {
-            throw new ConnectorException.Conflict(detail);
+            return Optional.of(new ConnectorException.Conflict(detail));
         }
-        throw new ConnectorException.Rejected("8x8 answered " + status + ": " + detail);
+        return Optional.of(new ConnectorException.Rejected("8x8 answered " + status + ": " + detail));
     }
 
     /**
@@ -82,26 +72,12 @@ final class EightByEightHttp {
         return invalid ? new ConnectorException.Rejected(message) : new ConnectorException.Retryable(message, null);
     }
 
-    /** Retry-After in seconds, else (for a 429) the x-ratelimit-reset epoch second. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> seconds = response.headers().firstValue("Retry-After");
-        if (seconds.isPresent()) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(seconds.get().trim()));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        if (response.statusCode() != 429) {
-            return null;
-        }
-        return response.headers().firstValue("x-ratelimit-reset").map(reset -> {
-            try {
-                return Duration.ofSeconds(Math.max(1, Long.parseLong(reset.trim()) - Instant.now().getEpochSecond()));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+    /** Retry-After, else (for a 429) the x-ratelimit-reset epoch second. */
+    private static Optional<Duration> retryAfter(VendorHttp.Response response) {
+        return RetryAfter.of(response, Clock.systemUTC())
+                .or(() -> response.status() == 429
+                        ? RetryAfter.untilEpochSecond(response, "x-ratelimit-reset", Clock.systemUTC())
+                        : Optional.empty());
     }
 
     /** The message of a SCIM error ({@code detail}) or an 8x8 ErrorResponse ({@code errors[].message}). */
@@ -123,16 +99,5 @@ final class EightByEightHttp {
             messages.append(error.path("message").asText(error.path("code").asText()));
         }
         return messages.length() > 0 ? messages.toString() : json.path("title").asText("HTTP " + status);
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

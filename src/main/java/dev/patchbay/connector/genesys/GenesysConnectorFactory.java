@@ -8,12 +8,15 @@ import dev.patchbay.connector.Setting;
 import dev.patchbay.connector.SettingType;
 import dev.patchbay.connector.SettingsSchema;
 import dev.patchbay.connector.Vendor;
+import dev.patchbay.connector.kit.ClientCredentialsTokens;
 import io.quarkus.oidc.client.OidcClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -98,8 +101,12 @@ public class GenesysConnectorFactory implements ConnectorFactory {
         if (existing != null) {
             existing.session().tokens().close();
         }
+        ClientCredentialsTokens.Client client = new ClientCredentialsTokens.Client("Genesys Cloud",
+                URI.create(settings.loginBaseUrl() + "/oauth/token"), settings.clientId(), settings.clientSecret(),
+                List.of(), true, settings.requestTimeout());
         GenesysSession session = new GenesysSession(
-                new GenesysTokens(clients, settings, "genesys-" + connectionId, clock), new GenesysCatalog.Listings());
+                new ClientCredentialsTokens(clients, client, "genesys-" + connectionId, clock),
+                new GenesysCatalog.Listings());
         sessions.put(connectionId, new Shared(madeFor, session));
         return session;
     }

@@ -1,5 +1,7 @@
 package dev.patchbay.connector.genesys;
 
+import dev.patchbay.connector.kit.ClientCredentialsTokens;
+
 /** What all jobs of one connection share: the OAuth token source and the catalogue listings. */
-record GenesysSession(GenesysTokens tokens, GenesysCatalog.Listings listings) {
+record GenesysSession(ClientCredentialsTokens tokens, GenesysCatalog.Listings listings) {
 }

@@ -109,6 +109,29 @@ class EightByEightEndToEndTest {
     }
 
     @Test
+    void aUserWithoutASiteWaitsWithATaskUntilItsGroupGivesItOne() {
+        e2e.policy("{\"groupRules\":[{\"group\":\"8x8 Users\",\"license\":\"X2\",\"site\":\"New York\"}]}");
+        String id = e2e.oktaCreate("sitless@example.com", "Site", "Less", "{}");
+        e2e.drain();
+        assertEquals(0, EightByEightSandbox.state().getList("users.findAll { it.basicInfo.userName == 'sitless@example.com' }")
+                .size(), "no 8x8 call without the site it requires");
+        assertEquals("needs_action", e2e.state(id));
+        io.restassured.path.json.JsonPath task = admin().queryParam("connection", connection).queryParam("user", id)
+                .get("/admin/v1/tasks").then().statusCode(200).extract().jsonPath();
+        assertEquals("missing_field", task.getString("items[0].kind"));
+        assertEquals("site", task.getString("items[0].field"));
+
+        e2e.scim("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"8x8 Users\",\"members\":[{\"value\":\"" + id + "\"}]}").statusCode(201);
+        e2e.drain();
+        assertEquals("New York", account(id).text(SeatField.SITE));
+        assertEquals("X2", account(id).text(SeatField.LICENSE));
+        assertEquals("provisioned", e2e.state(id));
+        admin().queryParam("connection", connection).queryParam("user", id).get("/admin/v1/tasks").then()
+                .body("items[0].status", equalTo("verified"));
+    }
+
+    @Test
     void anEntraIdentityChangeIsSentAsAFullReplace() {
         String id = e2e.oktaCreate("grace@example.com", "Ada", "Lovelace", "{\"site\":\"Paris\"}");
         e2e.drain();

@@ -1,0 +1,51 @@
+package dev.patchbay.provisioning;
+
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.ConnectorRegistry;
+import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.store.Connection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A connection's connector: its vendor's factory, and a connector built from the connection's settings
+ * with their secrets decrypted (for vendor calls only, never logged) and the schema's defaults filled in.
+ */
+@ApplicationScoped
+public class VendorConnections {
+
+    /** A connector ready to call for one connection. */
+    public record Bound(String connectionId, ConnectorFactory factory, Connector connector,
+            Map<String, Object> settings) {
+
+        /** The context of calls that share {@code idempotencyKey} (the same step retried). */
+        public CallContext context(String idempotencyKey) {
+            return new CallContext(connectionId, settings, idempotencyKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Bound[connectionId=" + connectionId + ", vendor=" + factory.vendor().id() + "]";
+        }
+    }
+
+    private final ConnectorRegistry vendors;
+    private final ConnectionSecrets secrets;
+
+    public VendorConnections(ConnectorRegistry vendors, ConnectionSecrets secrets) {
+        this.vendors = vendors;
+        this.secrets = secrets;
+    }
+
+    /** Empty when this gateway has no connector for the connection's vendor. */
+    public Optional<Bound> connect(Connection connection) {
+        return vendors.factory(connection.vendor).map(factory -> {
+            Map<String, Object> settings = factory.vendor().settings()
+                    .withDefaults(secrets.open(connection.id, connection.settings));
+            return new Bound(connection.id, factory, factory.connect(connection.id, settings), settings);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.patchbay.admin;
+
+import static dev.patchbay.TestApi.admin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** GET /admin/v1/vendors: each vendor with its settings schema and declared capabilities, for forms and tables. */
+@QuarkusTest
+class VendorsTest {
+
+    @Test
+    void everyVendorWithAConnectorIsListedWithItsSettingsAndCapabilities() {
+        admin().get("/admin/v1/vendors").then().statusCode(200)
+                .body("items.id", equalTo(List.of("eightbyeight", "fake", "genesys")))
+                .body("items.find { it.id == 'genesys' }.displayName", equalTo("Genesys Cloud"))
+                .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
+                .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientId' }.required", equalTo(true))
+                .body("items.find { it.id == 'genesys' }.settingsAnyOf", equalTo(List.of(List.of("region", "apiBaseUrl"))))
+                .body("items.find { it.id == 'genesys' }.capabilities.operations", not(hasItem("retire")))
+                .body("items.find { it.id == 'genesys' }.capabilities.followUpOrder",
+                        equalTo(List.of("division", "license", "roles", "skills", "queues")))
+                .body("items.find { it.id == 'genesys' }.capabilities.fields.site.route", equalTo("drop"))
+                .body("items.find { it.id == 'genesys' }.capabilities.skillScale.highest", equalTo(5))
+                .body("items.find { it.id == 'genesys' }.capabilities.byHand.retire.kind", equalTo("retire_by_hand"))
+                .body("items.find { it.id == 'eightbyeight' }.capabilities.fields.site.requiredAtCreate", equalTo(true))
+                .body("items.find { it.id == 'eightbyeight' }.capabilities.fields.site.mutability", equalTo("immutable"))
+                .body("items.find { it.id == 'eightbyeight' }.capabilities.operations", hasItem("retire"))
+                .body("items.find { it.id == 'eightbyeight' }.capabilities.deleteGate.kind", equalTo("export_voicemails"));
+        admin().get("/admin/v1/vendors/genesys").then().statusCode(200).body("listPrices.currency", equalTo("USD"));
+        admin().get("/admin/v1/vendors/five9").then().statusCode(404)
+                .body("message", equalTo("No vendor 'five9'; vendors: eightbyeight, fake, genesys"));
+        given().get("/admin/v1/vendors").then().statusCode(401);
+    }
+}
