@@ -94,6 +94,7 @@ class ProvisioningStateTest {
                 .then().statusCode(404).body("error", equalTo("not_found"));
         ScimFixture other = ScimFixture.create("state-other");
         admin().get("/admin/v1/connections/{c}/users/{u}/timeline", other.connection, id).then().statusCode(404);
+        drain();
     }
 
     private String deadGauge(int value) {
