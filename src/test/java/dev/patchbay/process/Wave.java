@@ -82,6 +82,23 @@ final class Wave {
         return provisioned;
     }
 
+    /** Waits until {@code users} are provisioned or {@code timeout} passed; returns how long it took. */
+    Duration awaitProvisioned(int users, Duration timeout) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (provisionedUsers() >= users) {
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the gateway is restarting its database: ask again
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Only " + provisionedUsers() + " of " + users + " users provisioned after " + timeout);
+    }
+
     /** Waits until {@code users} are final or {@code timeout} passed; returns how long it took. */
     Duration awaitFinal(int users, Duration timeout) throws Exception {
         long started = System.nanoTime();
