@@ -2,6 +2,7 @@ package dev.patchbay.admin;
 
 import dev.patchbay.job.JobQueue;
 import dev.patchbay.provisioning.ProvisioningEvents;
+import dev.patchbay.provisioning.UserService;
 import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.provisioning.VendorAccounts;
 import dev.patchbay.web.ApiException;
@@ -29,9 +30,11 @@ public class ProvisioningResource {
     private final ProvisioningEvents events;
     private final VendorAccounts accounts;
     private final JobQueue jobs;
+    private final UserService users;
 
     public ProvisioningResource(ConnectionService connections, ProvisioningEvents events, VendorAccounts accounts,
-            JobQueue jobs) {
+            JobQueue jobs, UserService users) {
+        this.users = users;
         this.connections = connections;
         this.events = events;
         this.accounts = accounts;
@@ -43,8 +46,12 @@ public class ProvisioningResource {
     public Timeline timeline(@PathParam("connection") String connection, @PathParam("user") String user) {
         requireConnection(connection);
         UUID userId = parse(user);
-        return new Timeline(userId, accounts.find(connection, userId).orElse(null),
-                events.timeline(connection, userId, 1000));
+        VendorAccount account = accounts.find(connection, userId).orElse(null);
+        List<ProvisioningEvents.Event> timeline = events.timeline(connection, userId, 1000);
+        if (account == null && timeline.isEmpty() && users.find(connection, userId).isEmpty()) {
+            throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
+        }
+        return new Timeline(userId, account, timeline);
     }
 
     @GET

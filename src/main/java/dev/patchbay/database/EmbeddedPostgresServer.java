@@ -25,8 +25,10 @@ public final class EmbeddedPostgresServer {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean ephemeral;
+    private final long pid;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean ephemeral) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean ephemeral, long pid) {
+        this.pid = pid;
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.ephemeral = ephemeral;
@@ -74,6 +76,34 @@ public final class EmbeddedPostgresServer {
         }
     }
 
+    /**
+     * The server this process started has died (killed, crashed): start it again on the same port and
+     * data directory, so that the datasource's URL stays right. True when a server runs afterwards.
+     */
+    public static boolean restartIfDead() {
+        synchronized (LOCK) {
+            if (running == null || running.alive()) {
+                return running != null;
+            }
+            LOG.warnf("The embedded PostgreSQL (pid %d) is gone; starting it again on port %d", running.pid,
+                    running.port());
+            running.releaseDead();
+            running = start(running.dataDirectory, running.ephemeral, running.port());
+            return true;
+        }
+    }
+
+    /** Whether the server this process started still runs (false when none was started). */
+    public static boolean isAlive() {
+        synchronized (LOCK) {
+            return running != null && running.alive();
+        }
+    }
+
+    private boolean alive() {
+        return pid <= 0 || ProcessLiveness.isRunning(pid);
+    }
+
     public static boolean isRunning() {
         synchronized (LOCK) {
             return running != null;
@@ -92,9 +122,22 @@ public final class EmbeddedPostgresServer {
             Path dataDirectory = ephemeral
                     ? Files.createTempDirectory("patchbay-pg-")
                     : configuredDataDir.toAbsolutePath().normalize().resolve("postgres");
+            return start(dataDirectory, ephemeral, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Starts on {@code port}, or on a free one when it is 0. */
+    private static EmbeddedPostgresServer start(Path dataDirectory, boolean ephemeral, int port) {
+        try {
             Files.createDirectories(dataDirectory);
             StalePostmaster.stopIfRunning(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -106,9 +149,18 @@ public final class EmbeddedPostgresServer {
                     .start();
             LOG.infof("Embedded PostgreSQL 17 listening on 127.0.0.1:%d, data in %s%s", postgres.getPort(),
                     dataDirectory, ephemeral ? " (temporary)" : "");
-            return new EmbeddedPostgresServer(postgres, dataDirectory, ephemeral);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, ephemeral, StalePostmaster.pid(dataDirectory));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Lets go of a dead server's data directory (zonky's lock on it) and keeps the data. */
+    private void releaseDead() {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Closing the dead embedded PostgreSQL: %s", e.getMessage());
         }
     }
 

@@ -20,19 +20,23 @@ final class StalePostmaster {
     private StalePostmaster() {
     }
 
-    static void stopIfRunning(Path dataDirectory) throws IOException {
+    /** The postmaster's pid from its pid file, or 0 when there is none. */
+    static long pid(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return 0;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
         try {
-            pid = Long.parseLong(lines.get(0).trim());
+            return lines.isEmpty() ? 0 : Long.parseLong(lines.get(0).trim());
         } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static void stopIfRunning(Path dataDirectory) throws IOException {
+        long pid = pid(dataDirectory);
+        if (pid == 0) {
             return;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid)

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * The durable provisioning queue in PostgreSQL. Jobs are enqueued inside the SCIM write's transaction;
- * workers claim them with FOR UPDATE SKIP LOCKED, never two for one user at a time, and hold a lease
- * that another worker may take over once it expires (a crashed worker's job is run again).
+ * workers claim them with FOR UPDATE SKIP LOCKED, never two for one user at a time, and hold a short
+ * lease that they renew while the job runs; once a lease expires (its worker died) the job runs again.
  */
 @ApplicationScoped
 public class JobQueue {
@@ -140,20 +140,22 @@ public class JobQueue {
     }
 
     /**
-     * A running job whose lease ran out belongs to a worker that died. It runs again, unless a newer
-     * pending job for the user exists: that one brings the user to the latest state anyway.
+     * A running job whose lease ran out belongs to a worker that died (a live worker renews its leases):
+     * it runs again, merged into the user's pending job if there is one.
      */
     private void recoverExpiredLeases(Instant now) {
         entityManager.createNativeQuery("""
-                update provisioning_job j set state = 'done', last_error = 'superseded after an expired lease', updated = :now
-                where j.state = 'running' and j.lease_until < :now
-                  and exists (select 1 from provisioning_job p where p.connection_id = j.connection_id
-                              and p.user_id = j.user_id and p.state = 'pending')""")
-                .setParameter("now", now).executeUpdate();
-        entityManager.createNativeQuery("""
-                update provisioning_job set state = 'pending', lease_until = null, worker = null, updated = :now,
-                       last_error = coalesce(last_error, 'the worker stopped before finishing (lease expired)')
-                where state = 'running' and lease_until < :now""")
+                with expired as (
+                    delete from provisioning_job where state = 'running' and lease_until < :now
+                    returning id, connection_id, user_id, attempts, last_error, created)
+                insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
+                                              created, updated)
+                select id, connection_id, user_id, 'pending', attempts, :now,
+                       coalesce(last_error, 'the worker stopped before finishing (lease expired)'), created, :now
+                from expired
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set attempts = greatest(provisioning_job.attempts, excluded.attempts),
+                              updated = excluded.updated""")
                 .setParameter("now", now).executeUpdate();
     }
 
@@ -173,40 +175,44 @@ public class JobQueue {
                 .setParameter("connection", connectionId).setParameter("now", now()).getSingleResult()).longValue();
     }
 
+    /** The user is in sync: the job is done, and the user's older dead letters are settled by it. */
     @Transactional(TxType.REQUIRES_NEW)
     public void complete(long jobId) {
+        Instant now = now();
         entityManager.createNativeQuery("""
                 update provisioning_job set state = 'done', lease_until = null, last_error = null, updated = :now
                 where id = :id""")
-                .setParameter("id", jobId).setParameter("now", now()).executeUpdate();
+                .setParameter("id", jobId).setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("""
+                update provisioning_job d set state = 'done', updated = :now,
+                       last_error = 'settled by job ' || j.id || ': ' || coalesce(d.last_error, '')
+                from provisioning_job j
+                where j.id = :id and d.connection_id = j.connection_id and d.user_id = j.user_id and d.state = 'dead'""")
+                .setParameter("id", jobId).setParameter("now", now).executeUpdate();
     }
 
-    /** Back to pending after {@code delay}; merged into a newer pending job of the same user if there is one. */
+    /**
+     * Back to pending after {@code delay}, keeping its id; merged into the user's pending job if there is
+     * one. One insert-or-merge on the one-pending index, so an enqueue committing at the same moment
+     * (the IdP's next write) merges with it instead of failing on that index.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void retry(long jobId, Duration delay, String error, boolean countsAsAttempt) {
         Instant now = now();
-        Instant due = now.plus(delay);
-        int merged = entityManager.createNativeQuery("""
-                update provisioning_job p set next_attempt_at = greatest(p.next_attempt_at, :due),
-                       attempts = greatest(p.attempts, j.attempts - case when :counts then 0 else 1 end),
-                       last_error = :error, updated = :now
-                from provisioning_job j
-                where j.id = :id and p.connection_id = j.connection_id and p.user_id = j.user_id and p.state = 'pending'""")
-                .setParameter("id", jobId).setParameter("due", due).setParameter("error", error)
-                .setParameter("counts", countsAsAttempt).setParameter("now", now)
-                .executeUpdate();
-        if (merged > 0) {
-            entityManager.createNativeQuery("""
-                    update provisioning_job set state = 'done', lease_until = null, updated = :now,
-                           last_error = 'merged into a newer pending job' where id = :id""")
-                    .setParameter("id", jobId).setParameter("now", now).executeUpdate();
-            return;
-        }
         entityManager.createNativeQuery("""
-                update provisioning_job set state = 'pending', next_attempt_at = :due, lease_until = null, worker = null,
-                       attempts = attempts - case when :counts then 0 else 1 end, last_error = :error, updated = :now
-                where id = :id""")
-                .setParameter("id", jobId).setParameter("due", due).setParameter("error", error)
+                with removed as (
+                    delete from provisioning_job where id = :id and state = 'running'
+                    returning id, connection_id, user_id, attempts, created)
+                insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
+                                              created, updated)
+                select id, connection_id, user_id, 'pending', attempts - case when :counts then 0 else 1 end,
+                       :due, :error, created, :now
+                from removed
+                on conflict (connection_id, user_id) where state = 'pending'
+                do update set next_attempt_at = greatest(provisioning_job.next_attempt_at, excluded.next_attempt_at),
+                              attempts = greatest(provisioning_job.attempts, excluded.attempts),
+                              last_error = excluded.last_error, updated = excluded.updated""")
+                .setParameter("id", jobId).setParameter("due", now.plus(delay)).setParameter("error", error)
                 .setParameter("counts", countsAsAttempt).setParameter("now", now)
                 .executeUpdate();
     }
@@ -219,12 +225,20 @@ public class JobQueue {
                 .setParameter("id", jobId).setParameter("error", error).setParameter("now", now()).executeUpdate();
     }
 
-    /** Claimed jobs a stopping worker did not start go back to the queue at once. */
+    /** The worker still runs these jobs: their leases last another {@code lease}. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void release(Collection<Long> jobIds) {
-        for (long id : jobIds) {
-            retry(id, Duration.ZERO, null, false);
+    public int renew(String worker, Collection<Long> jobIds, Duration lease) {
+        if (jobIds.isEmpty()) {
+            return 0;
         }
+        Instant now = now();
+        return entityManager.createNativeQuery("""
+                update provisioning_job set lease_until = :lease, updated = :now
+                where id = any(cast(:ids as bigint[])) and worker = :worker and state = 'running'""")
+                .setParameter("ids", jobIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .setParameter("worker", worker).setParameter("lease", now.plus(lease)).setParameter("now", now)
+                .executeUpdate();
     }
 
     public record DeadJob(long id, UUID userId, int attempts, String lastError, Instant failedAt) {

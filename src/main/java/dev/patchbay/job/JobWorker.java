@@ -2,10 +2,10 @@ package dev.patchbay.job;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,32 +13,41 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Claims due jobs and runs them one after another, outside any transaction while the vendor is called.
- * Several workers (threads or gateway instances) may run at once; the queue keeps them apart.
+ * Claims due jobs one at a time and runs each outside any transaction while the vendor is called.
+ * Several workers (threads or gateway instances) may run at once; the queue keeps them apart. A job
+ * is leased briefly and the lease renewed while it runs, so a dead worker holds nothing for long.
  */
 @ApplicationScoped
 public class JobWorker {
 
+    /** Before the embedded database stops (see {@code EmbeddedPostgresLifecycle}). */
+    public static final int STOPS_AT = 100;
+
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
-    static final Duration LEASE = Duration.ofMinutes(5);
 
     private final JobQueue queue;
     private final JobHandler handler;
     private final boolean enabled;
     private final int batchSize;
     private final Duration retention;
+    private final Duration stopTimeout;
+    private final LeaseKeeper leases;
     private final String workerId = "worker-" + UUID.randomUUID();
     private volatile boolean stopping;
 
     public JobWorker(JobQueue queue, JobHandler handler,
             @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled,
             @ConfigProperty(name = "patchbay.worker.batch-size") int batchSize,
-            @ConfigProperty(name = "patchbay.jobs.retention") Duration retention) {
+            @ConfigProperty(name = "patchbay.jobs.retention") Duration retention,
+            @ConfigProperty(name = "patchbay.worker.lease") Duration lease,
+            @ConfigProperty(name = "patchbay.worker.stop-timeout") Duration stopTimeout) {
         this.retention = retention;
         this.queue = queue;
         this.handler = handler;
         this.enabled = enabled;
         this.batchSize = batchSize;
+        this.stopTimeout = stopTimeout;
+        this.leases = new LeaseKeeper(queue, lease);
     }
 
     @Scheduled(every = "${patchbay.worker.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -65,28 +74,36 @@ public class JobWorker {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Stop claiming, give the job in flight a bounded time to finish, and only then let the database go.
+     * A job still running after that keeps its short lease (its vendor call may still land), which
+     * expires soon after this process is gone.
+     */
+    void onStop(@Observes @Priority(STOPS_AT) ShutdownEvent event) {
         stop();
+        if (!leases.awaitIdle(stopTimeout)) {
+            LOG.warnf("Stopping with jobs %s still running; they run again once their leases expire", leases.held());
+        }
+        leases.close();
     }
 
-    /** The job in flight finishes; jobs claimed but not started go back to the queue. */
+    /** The job in flight finishes; no further job is claimed. */
     public void stop() {
         stopping = true;
     }
 
-    /** Claims and runs one batch as worker {@code worker}; returns how many jobs it claimed. */
+    /** Runs up to a batch of due jobs as worker {@code worker}, claiming each only when it starts. */
     public int runOnce(String worker) {
-        List<Job> jobs = queue.claim(worker, batchSize, LEASE);
-        List<Long> unstarted = new ArrayList<>(jobs.stream().map(Job::id).toList());
-        for (Job job : jobs) {
-            if (stopping) {
-                queue.release(unstarted);
-                return jobs.size();
+        int ran = 0;
+        while (ran < batchSize && !stopping) {
+            List<Job> claimed = queue.claim(worker, 1, leases.lease());
+            if (claimed.isEmpty()) {
+                break;
             }
-            unstarted.remove(job.id());
-            finish(job, run(job));
+            runClaimed(worker, claimed.get(0));
+            ran++;
         }
-        return jobs.size();
+        return ran;
     }
 
     public int runOnce() {
@@ -95,11 +112,19 @@ public class JobWorker {
 
     /** Runs one user's pending job now, in the calling thread; empty when there was none to claim. */
     public Optional<JobResult> runNow(String connectionId, UUID userId) {
-        return queue.claimUser(workerId, connectionId, userId, LEASE).map(claimed -> {
-            JobResult result = run(claimed);
-            finish(claimed, result);
+        return queue.claimUser(workerId, connectionId, userId, leases.lease())
+                .map(claimed -> runClaimed(workerId, claimed));
+    }
+
+    private JobResult runClaimed(String worker, Job job) {
+        leases.hold(worker, job.id());
+        try {
+            JobResult result = run(job);
+            finish(job, result);
             return result;
-        });
+        } finally {
+            leases.drop(job.id());
+        }
     }
 
     private JobResult run(Job job) {
@@ -112,7 +137,16 @@ public class JobWorker {
         }
     }
 
+    /** Each outcome commits on its own; one that cannot be recorded leaves the job to its lease. */
     private void finish(Job job, JobResult result) {
+        try {
+            record(job, result);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record the outcome of job %d; it runs again when its lease expires", job.id());
+        }
+    }
+
+    private void record(Job job, JobResult result) {
         if (result instanceof JobResult.Done) {
             queue.complete(job.id());
         } else if (result instanceof JobResult.Wait wait) {

@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A fixed-window call budget per vendor account, kept in PostgreSQL so that every gateway instance
- * draws from the same budget; and a pause every instance honours when the vendor said "retry after".
+ * Fixed-window call budgets per vendor account (several windows at once: per minute, hour, day), kept
+ * in PostgreSQL so that every gateway instance draws from the same budgets; and a pause every instance
+ * honours when the vendor said "retry after".
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -26,48 +28,80 @@ public class RateLimiter {
         this.clock = clock;
     }
 
-    /** Takes one call from the budget; when it is spent or the account is paused, how long to wait. */
+    /** Takes one call from every window; when one is spent or the account is paused, how long to wait. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Duration> acquire(String connectionId, RateLimit limit) {
         Instant now = now();
-        if (limit.requests() == Integer.MAX_VALUE) {
+        if (limit.windows().isEmpty()) {
             return pausedFor(connectionId, now);
         }
-        ensureWindow(connectionId, now);
-        Object[] window = (Object[]) entityManager.createNativeQuery("""
-                        select window_start, used, paused_until from rate_limit_window
-                        where connection_id = :connection for update""")
+        ensureAccount(connectionId);
+        // The account's row serialises the acquisitions of all instances for this account.
+        Instant pausedUntil = (Instant) entityManager.createNativeQuery(
+                        "select paused_until from rate_limit_window where connection_id = :connection for update")
                 .setParameter("connection", connectionId).getSingleResult();
-        Instant pausedUntil = (Instant) window[2];
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             return Optional.of(Duration.between(now, pausedUntil));
         }
-        Instant start = (Instant) window[0];
-        int used = ((Number) window[1]).intValue();
-        if (!start.plus(limit.period()).isAfter(now)) {
-            start = now;
-            used = 0;
+        Duration wait = Duration.ZERO;
+        for (RateLimit.Window window : limit.windows()) {
+            Instant start = windowStart(window, now);
+            if (used(connectionId, window, start) >= window.calls()) {
+                Duration untilNext = Duration.between(now, start.plus(window.period()));
+                wait = untilNext.compareTo(wait) > 0 ? untilNext : wait;
+            }
         }
-        if (used >= limit.requests()) {
-            return Optional.of(Duration.between(now, start.plus(limit.period())));
+        if (!wait.isZero()) {
+            return Optional.of(wait);
         }
-        entityManager.createNativeQuery(
-                        "update rate_limit_window set window_start = :start, used = :used where connection_id = :connection")
-                .setParameter("start", start).setParameter("used", used + 1).setParameter("connection", connectionId)
-                .executeUpdate();
+        for (RateLimit.Window window : limit.windows()) {
+            entityManager.createNativeQuery("""
+                    insert into rate_limit_budget (connection_id, period_millis, window_start, used)
+                    values (:connection, :period, :start, 1)
+                    on conflict (connection_id, period_millis) do update set
+                        used = case when rate_limit_budget.window_start = excluded.window_start
+                                    then rate_limit_budget.used + 1 else 1 end,
+                        window_start = excluded.window_start""")
+                    .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
+                    .setParameter("start", windowStart(window, now)).executeUpdate();
+        }
         return Optional.empty();
     }
 
     /** The vendor asked to wait: no instance calls this vendor account again before {@code retryAfter}. */
     @Transactional(TxType.REQUIRES_NEW)
     public void pause(String connectionId, Duration retryAfter) {
-        Instant now = now();
-        ensureWindow(connectionId, now);
+        ensureAccount(connectionId);
+        Instant until = now().plus(retryAfter);
         entityManager.createNativeQuery("""
                         update rate_limit_window set paused_until = greatest(coalesce(paused_until, :until), :until)
                         where connection_id = :connection""")
-                .setParameter("until", now.plus(retryAfter)).setParameter("connection", connectionId)
+                .setParameter("until", until).setParameter("connection", connectionId)
                 .executeUpdate();
+    }
+
+    /** Lifts a pause at once (the reason for it is gone). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void resume(String connectionId) {
+        entityManager.createNativeQuery(
+                        "update rate_limit_window set paused_until = null where connection_id = :connection")
+                .setParameter("connection", connectionId).executeUpdate();
+    }
+
+    /** The calls counted in the window that starts at {@code start} (0 once a newer window began). */
+    private int used(String connectionId, RateLimit.Window window, Instant start) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        select used from rate_limit_budget
+                        where connection_id = :connection and period_millis = :period and window_start = :start""")
+                .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
+                .setParameter("start", start).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+    }
+
+    /** Windows are aligned to their period since the epoch, so all instances agree where one begins. */
+    static Instant windowStart(RateLimit.Window window, Instant now) {
+        long period = window.period().toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), period) * period);
     }
 
     private Optional<Duration> pausedFor(String connectionId, Instant now) {
@@ -78,11 +112,11 @@ public class RateLimiter {
                 .map(until -> Duration.between(now, (Instant) until)).findFirst();
     }
 
-    private void ensureWindow(String connectionId, Instant now) {
+    private void ensureAccount(String connectionId) {
         entityManager.createNativeQuery("""
-                insert into rate_limit_window (connection_id, window_start, used) values (:connection, :now, 0)
+                insert into rate_limit_window (connection_id, window_start, used) values (:connection, now(), 0)
                 on conflict (connection_id) do nothing""")
-                .setParameter("connection", connectionId).setParameter("now", now).executeUpdate();
+                .setParameter("connection", connectionId).executeUpdate();
     }
 
     private Instant now() {

@@ -17,16 +17,17 @@ import java.util.Optional;
 class StepFailures {
 
     static final Duration NEEDS_ACTION_RECHECK = Duration.ofMinutes(15);
-    static final Duration AUTH_RETRY = Duration.ofMinutes(10);
 
     private final VendorAccounts accounts;
     private final ProvisioningEvents events;
     private final TaskRaiser raiser;
     private final RateLimiter rateLimiter;
     private final MeterRegistry metrics;
+    private final CredentialPause credentials;
 
     StepFailures(VendorAccounts accounts, ProvisioningEvents events, TaskRaiser raiser, RateLimiter rateLimiter,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, CredentialPause credentials) {
+        this.credentials = credentials;
         this.accounts = accounts;
         this.events = events;
         this.raiser = raiser;
@@ -66,7 +67,9 @@ class StepFailures {
         if (failure instanceof ConnectorException.AuthFailed e) {
             events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "error", what);
             save(run, VendorAccount.FAILED, "Vendor credentials rejected: " + e.getMessage());
-            return Optional.of(retry(run, AUTH_RETRY, e.getMessage()));
+            // Not this user's failure: the connection waits, and the job with it, without using up attempts.
+            credentials.pause(run.job.connectionId(), e.getMessage());
+            return Optional.of(new JobResult.Wait(CredentialPause.RECHECK));
         }
         count(run, "failed");
         String message = failure instanceof ConnectorException ? failure.getMessage()

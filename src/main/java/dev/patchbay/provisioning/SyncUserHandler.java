@@ -56,11 +56,13 @@ public class SyncUserHandler implements JobHandler {
     private final TaskRaiser raiser;
     private final TaskVerifier verifier;
     private final StepFailures failures;
+    private final CredentialPause credentials;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
             JobQueue jobs, MeterRegistry metrics, VendorConnections vendorConnections, TaskRaiser raiser, TaskVerifier verifier,
-            StepFailures failures) {
+            StepFailures failures, CredentialPause credentials) {
+        this.credentials = credentials;
         this.connectors = connectors;
         this.planner = planner;
         this.policies = policies;
@@ -122,6 +124,9 @@ public class SyncUserHandler implements JobHandler {
         verifier.closeSuppliedFields(run);
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();
+        if (!steps.isEmpty()) {
+            save(run, VendorAccount.PENDING, null, run.remaining());
+        }
         for (int index = 0; index < steps.size(); index++) {
             Step step = steps.get(index);
             if (step instanceof Step.CreateByHand byHand) {
@@ -152,6 +157,10 @@ public class SyncUserHandler implements JobHandler {
                 stepsWaiting |= failure instanceof ConnectorException.NeedsAction;
                 run.done++;
             }
+        }
+        if (steps.stream().anyMatch(step -> !(step instanceof Step.RaiseTask))) {
+            // The vendor took this run's calls, so the connection's credentials work.
+            credentials.settled(run.job.connectionId());
         }
         verifier.verifyOpenTasks(run);
         boolean needsAction = tasks.openCount(run.job.connectionId(), run.job.userId()) > 0;

@@ -42,16 +42,27 @@ public class VendorAccounts {
         if (userIds.isEmpty()) {
             return accounts;
         }
+        // A job due or running means the vendor is not (yet) what the IdP asked for, whatever the last run left.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select user_id, vendor_id, cast(applied_seat as text), status, last_error, pending_steps, updated
-                from vendor_account where connection_id = :connection and user_id = any(cast(:ids as uuid[]))""")
+                select a.user_id, a.vendor_id, cast(a.applied_seat as text), a.status, a.last_error, a.pending_steps,
+                       a.updated,
+                       exists (select 1 from provisioning_job j where j.connection_id = a.connection_id
+                               and j.user_id = a.user_id
+                               and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= :now)))
+                from vendor_account a
+                where a.connection_id = :connection and a.user_id = any(cast(:ids as uuid[]))""")
                 .setParameter("connection", connectionId)
                 .setParameter("ids", GroupService.uuidArray(userIds))
+                .setParameter("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .getResultList();
         for (Object[] row : rows) {
-            accounts.put((UUID) row[0], new VendorAccount((String) row[1], seat((String) row[2]), (String) row[3],
-                    (String) row[4], ((Number) row[5]).intValue(), (Instant) row[6]));
+            boolean jobDue = (Boolean) row[7];
+            int pendingSteps = ((Number) row[5]).intValue();
+            accounts.put((UUID) row[0], new VendorAccount((String) row[1], seat((String) row[2]),
+                    jobDue ? VendorAccount.PENDING : (String) row[3], (String) row[4],
+                    // A due job's steps are planned when it starts; until then at least one is ahead.
+                    jobDue ? Math.max(1, pendingSteps) : pendingSteps, (Instant) row[6]));
         }
         return accounts;
     }

@@ -148,6 +148,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return DatabaseUnavailable.response(e, request);
+        }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return ErrorResponses.of(request.path(), 500, null, "server_error",
                 "Internal error; the server log has the details");

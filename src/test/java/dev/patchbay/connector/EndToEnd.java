@@ -67,6 +67,8 @@ public final class EndToEnd {
                         .setParameter("c", connection).executeUpdate();
                 entityManager.createNativeQuery("delete from rate_limit_window where connection_id = :c")
                         .setParameter("c", connection).executeUpdate();
+                entityManager.createNativeQuery("delete from rate_limit_budget where connection_id = :c")
+                        .setParameter("c", connection).executeUpdate();
             });
             drain();
         }

@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A stopping worker finishes the job in flight and hands the rest of its batch back at once. */
+/** A stopping worker finishes the job in flight and claims nothing more: the other jobs stay free to run. */
 @QuarkusTest
 @TestProfile(GracefulShutdownTest.OwnApplication.class)
 class GracefulShutdownTest {
@@ -37,7 +37,7 @@ class GracefulShutdownTest {
     EntityManager entityManager;
 
     @Test
-    void theJobInFlightFinishesAndUnstartedJobsAreReleased() {
+    void theJobInFlightFinishesAndNoOtherJobIsClaimed() {
         vendor.reset();
         ScimFixture scim = ScimFixture.create("shutdown");
         for (int i = 0; i < 3; i++) {
@@ -45,11 +45,11 @@ class GracefulShutdownTest {
         }
         vendor.onCreate(worker::stop);
 
-        assertEquals(3, worker.runOnce("stopping-worker"), "the whole batch was claimed");
+        assertEquals(1, worker.runOnce("stopping-worker"), "only the job it runs was claimed");
 
         assertEquals(1, vendor.accounts().size(), "only the job in flight ran");
         assertEquals(1L, count(scim.connection, "done"), "and it finished");
-        assertEquals(2L, count(scim.connection, "pending"), "the others are back in the queue, not leased");
+        assertEquals(2L, count(scim.connection, "pending"), "the others were never leased");
         assertEquals(0L, count(scim.connection, "running"));
     }
 

@@ -1,0 +1,130 @@
+package dev.patchbay.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchbay.TestApi;
+import dev.patchbay.connector.RateLimit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Budgets of several fixed windows, shared through PostgreSQL by limiters that stand for two gateway instances. */
+@QuarkusTest
+class RateLimiterTest {
+
+    /** Five9's shape, scaled down: per second, per minute and per hour. */
+    static final RateLimit FIVE9_LIKE = new RateLimit(List.of(new RateLimit.Window(3, Duration.ofSeconds(1)),
+            new RateLimit.Window(5, Duration.ofMinutes(1)), new RateLimit.Window(7, Duration.ofHours(1))), 1);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RateLimiter injected;
+
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
+    final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @Test
+    void twoInstancesShareOneBudgetAcrossEveryWindow() {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("budget"), "fake");
+        RateLimiter instanceA = new RateLimiter(entityManager, clock);
+        RateLimiter instanceB = new RateLimiter(entityManager, clock);
+
+        assertEquals(List.of(true, true, true, false), acquireAlternately(connection, instanceA, instanceB, 4),
+                "three per second, whichever instance asks");
+        assertEquals(Optional.of(Duration.ofSeconds(1)), acquire(instanceA, connection),
+                "the second window resets on its boundary");
+
+        now.set(Instant.parse("2026-12-01T10:00:01Z"));
+        assertEquals(List.of(true, true, false), acquireAlternately(connection, instanceB, instanceA, 3),
+                "the minute window allows five in all");
+        assertEquals(Optional.of(Duration.ofSeconds(59)), acquire(instanceB, connection), "until the next minute");
+
+        now.set(Instant.parse("2026-12-01T10:01:00Z"));
+        assertEquals(List.of(true, true, false), acquireAlternately(connection, instanceA, instanceB, 3),
+                "a new minute, but the hour window allows seven in all");
+        assertEquals(Optional.of(Duration.ofMinutes(59)), acquire(instanceA, connection), "until the next hour");
+
+        now.set(Instant.parse("2026-12-01T11:00:00Z"));
+        assertTrue(acquire(instanceB, connection).isEmpty(), "every window starts afresh on the hour");
+    }
+
+    @Test
+    void concurrentAcquisitionsNeverOverdrawTheBudget() throws Exception {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("race"), "fake");
+        RateLimit tenPerHour = new RateLimit(List.of(new RateLimit.Window(10, Duration.ofHours(1)),
+                new RateLimit.Window(1000, Duration.ofDays(1))), Integer.MAX_VALUE);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                attempts.add(pool.submit((Callable<Boolean>) () -> injected.acquire(connection, tenPerHour).isEmpty()));
+            }
+            long granted = 0;
+            for (Future<Boolean> attempt : attempts) {
+                granted += attempt.get() ? 1 : 0;
+            }
+            assertEquals(10, granted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPauseHoldsForEveryInstanceEvenWithoutWindows() {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("pause"), "fake");
+        RateLimiter instanceA = new RateLimiter(entityManager, clock);
+        RateLimiter instanceB = new RateLimiter(entityManager, clock);
+        QuarkusTransaction.requiringNew().run(() -> instanceA.pause(connection, Duration.ofSeconds(30)));
+
+        assertEquals(Optional.of(Duration.ofSeconds(30)), QuarkusTransaction.requiringNew()
+                .call(() -> instanceB.acquire(connection, RateLimit.unlimited())));
+        assertEquals(Optional.of(Duration.ofSeconds(30)), acquire(instanceB, connection));
+
+        QuarkusTransaction.requiringNew().run(() -> instanceB.resume(connection));
+        assertTrue(acquire(instanceA, connection).isEmpty());
+    }
+
+    private List<Boolean> acquireAlternately(String connection, RateLimiter first, RateLimiter second, int times) {
+        List<Boolean> granted = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            granted.add(acquire(i % 2 == 0 ? first : second, connection).isEmpty());
+        }
+        return granted;
+    }
+
+    private Optional<Duration> acquire(RateLimiter limiter, String connection) {
+        return QuarkusTransaction.requiringNew().call(() -> limiter.acquire(connection, FIVE9_LIKE));
+    }
+}
