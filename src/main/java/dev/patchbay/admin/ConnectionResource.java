@@ -5,6 +5,8 @@ import dev.patchbay.admin.ConnectionPayloads.ConnectionView;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
 import dev.patchbay.admin.ConnectionPayloads.Page;
 import dev.patchbay.admin.ConnectionPayloads.UpdateConnection;
+import dev.patchbay.job.JobQueue;
+import dev.patchbay.job.RateLimiter;
 import dev.patchbay.store.Connection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,10 +36,15 @@ public class ConnectionResource {
 
     private final ConnectionService connections;
     private final VendorHealth health;
+    private final RateLimiter rateLimiter;
+    private final JobQueue jobs;
 
-    public ConnectionResource(ConnectionService connections, VendorHealth health) {
+    public ConnectionResource(ConnectionService connections, VendorHealth health, RateLimiter rateLimiter,
+            JobQueue jobs) {
         this.connections = connections;
         this.health = health;
+        this.rateLimiter = rateLimiter;
+        this.jobs = jobs;
     }
 
     @POST
@@ -73,6 +80,9 @@ public class ConnectionResource {
     public ConnectionView update(@PathParam("id") String id,
             @NotNull(message = "is required") @Valid UpdateConnection body, UriInfo uriInfo) {
         Connection updated = connections.update(id, body);
+        // Fixed settings or credentials: waiting users go on now, not after their backoff or the pause.
+        rateLimiter.resume(id);
+        jobs.makeDue(id);
         health.check(id);
         return view(updated, uriInfo);
     }
@@ -99,6 +109,6 @@ public class ConnectionResource {
         return new ConnectionView(connection.id, connection.vendor, connection.displayName,
                 SecretSettings.withoutSecrets(connection.settings, secretNames),
                 SecretSettings.secretPaths(connection.settings, secretNames),
-                scimBase, connection.createdAt, connection.updatedAt, health.last(connection.id).orElse(null));
+                scimBase, connection.createdAt, connection.updatedAt, health.last(connection).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package dev.patchbay.admin;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.Health;
+import dev.patchbay.job.RateLimiter;
 import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.store.Connection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,25 +19,33 @@ import org.jboss.logging.Logger;
 
 /**
  * Asks each connection's vendor whether it accepts the credentials (the connector's {@code check()}), on
- * save, on demand and periodically, and keeps the last answer for the admin API.
+ * save, on demand and periodically, and keeps the last answer for the admin API, shown with the vendor
+ * account's rate-limit headroom.
  */
 @ApplicationScoped
 public class VendorHealth {
 
     private static final Logger LOG = Logger.getLogger(VendorHealth.class);
 
-    public record Checked(String state, String detail, Instant checkedAt) {
+    /**
+     * The vendor's last answer to a credentials check, with the account's rate-limit headroom now (each
+     * window's calls used and allowed) and a vendor-requested pause, if any.
+     */
+    public record Checked(String state, String detail, Instant checkedAt, List<RateLimiter.WindowUse> budget,
+            Instant pausedUntil) {
     }
 
     private final ConnectorRegistry vendors;
     private final VendorConnections connections;
+    private final RateLimiter rateLimiter;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public VendorHealth(ConnectorRegistry vendors, VendorConnections connections, EntityManager entityManager,
-            Clock clock) {
+    public VendorHealth(ConnectorRegistry vendors, VendorConnections connections, RateLimiter rateLimiter,
+            EntityManager entityManager, Clock clock) {
         this.vendors = vendors;
         this.connections = connections;
+        this.rateLimiter = rateLimiter;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -52,20 +61,26 @@ public class VendorHealth {
             return Optional.empty();
         }
         Health health = ask(connection.get());
-        Checked checked = new Checked(health.state().name().toLowerCase(), health.detail(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
-        QuarkusTransaction.requiringNew().run(() -> store(connectionId, checked));
-        return Optional.of(checked);
+        String state = health.state().name().toLowerCase();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        QuarkusTransaction.requiringNew().run(() -> store(connectionId, state, health.detail(), at));
+        return Optional.of(withBudget(connection.get(), state, health.detail(), at));
     }
 
-    public Optional<Checked> last(String connectionId) {
-        return QuarkusTransaction.joiningExisting().call(() -> entityManager.createNativeQuery("""
+    /** The last check's answer, with the rate-limit headroom as it is now. */
+    public Optional<Checked> last(Connection connection) {
+        Optional<Object[]> row = QuarkusTransaction.joiningExisting().call(() -> entityManager.createNativeQuery("""
                         select state, detail, checked_at from connection_health where connection_id = :id""")
-                .setParameter("id", connectionId).getResultStream().findFirst()
-                .map(row -> {
-                    Object[] columns = (Object[]) row;
-                    return new Checked((String) columns[0], (String) columns[1], (Instant) columns[2]);
-                }));
+                .setParameter("id", connection.id).getResultStream().findFirst().map(found -> (Object[]) found));
+        return row.map(columns -> withBudget(connection, (String) columns[0], (String) columns[1],
+                (Instant) columns[2]));
+    }
+
+    private Checked withBudget(Connection connection, String state, String detail, Instant at) {
+        List<RateLimiter.WindowUse> budget = vendors.factory(connection.vendor)
+                .map(factory -> rateLimiter.usage(connection.id, factory.vendor().capabilities().rateLimit()))
+                .orElse(List.of());
+        return new Checked(state, detail, at, budget, rateLimiter.pausedUntil(connection.id).orElse(null));
     }
 
     @Scheduled(every = "${patchbay.vendor-health.interval}", delayed = "${patchbay.vendor-health.interval}",
@@ -91,14 +106,14 @@ public class VendorHealth {
         }
     }
 
-    private void store(String connectionId, Checked checked) {
+    private void store(String connectionId, String state, String detail, Instant at) {
         entityManager.createNativeQuery("""
                 insert into connection_health (connection_id, state, detail, checked_at)
                 select :id, :state, :detail, :at where exists (select 1 from connection where id = :id)
                 on conflict (connection_id) do update set state = excluded.state, detail = excluded.detail,
                     checked_at = excluded.checked_at""")
-                .setParameter("id", connectionId).setParameter("state", checked.state())
-                .setParameter("detail", checked.detail()).setParameter("at", checked.checkedAt())
+                .setParameter("id", connectionId).setParameter("state", state)
+                .setParameter("detail", detail).setParameter("at", at)
                 .executeUpdate();
     }
 }

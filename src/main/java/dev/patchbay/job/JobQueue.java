@@ -30,7 +30,10 @@ public class JobQueue {
         this.clock = clock;
     }
 
-    /** Part of the caller's transaction: a burst of writes to one user leaves one pending job. */
+    /**
+     * Part of the caller's transaction: a burst of writes to one user leaves one pending job, due now (a
+     * job that waited, e.g. for a new user's group memberships, goes at once when they arrive).
+     */
     @Transactional(TxType.MANDATORY)
     public void enqueue(String connectionId, UUID userId) {
         enqueueSelected(connectionId, "select cast(:id as uuid)", userId);
@@ -48,6 +51,15 @@ public class JobQueue {
     public void enqueueMembers(String connectionId, UUID groupId) {
         enqueueSelected(connectionId, "select m.member_id from scim_group_member m where m.group_id = :id"
                 + " and m.member_type = 'User'", groupId);
+    }
+
+    /** The connection's pending jobs are due now (its settings were just fixed); returns how many. */
+    @Transactional
+    public int makeDue(String connectionId) {
+        return entityManager.createNativeQuery("""
+                update provisioning_job set next_attempt_at = :now
+                where connection_id = :connection and state = 'pending' and next_attempt_at > :now""")
+                .setParameter("connection", connectionId).setParameter("now", now()).executeUpdate();
     }
 
     /** A job due now for every user with an open follow-up task, so connectors can verify and close them. */
@@ -72,7 +84,9 @@ public class JobQueue {
                 select :connection, selected.user_id, 'pending', 0, :now, :now, :now
                 from (%s) as selected(user_id)
                 on conflict (connection_id, user_id) where state = 'pending'
-                do update set updated = excluded.updated""".formatted(selectUserIds))
+                do update set updated = excluded.updated,
+                              next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at)"""
+                .formatted(selectUserIds))
                 .setParameter("connection", connectionId)
                 .setParameter("id", id)
                 .setParameter("now", now)

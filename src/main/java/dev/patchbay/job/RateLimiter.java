@@ -88,6 +88,28 @@ public class RateLimiter {
                 .setParameter("connection", connectionId).executeUpdate();
     }
 
+    /** How much of one window's budget is used now, and when it resets. */
+    public record WindowUse(int calls, Duration period, int used, Instant resetsAt) {
+    }
+
+    /** The headroom of each of the account's windows right now. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<WindowUse> usage(String connectionId, RateLimit limit) {
+        Instant now = now();
+        return limit.windows().stream().map(window -> {
+            Instant start = windowStart(window, now);
+            return new WindowUse(window.calls(), window.period(), used(connectionId, window, start),
+                    start.plus(window.period()));
+        }).toList();
+    }
+
+    /** Until when the vendor asked every instance to wait, if it did and that time is still ahead. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Instant> pausedUntil(String connectionId) {
+        Instant now = now();
+        return pausedFor(connectionId, now).map(now::plus);
+    }
+
     /** The calls counted in the window that starts at {@code start} (0 once a newer window began). */
     private int used(String connectionId, RateLimit.Window window, Instant start) {
         List<?> rows = entityManager.createNativeQuery("""

@@ -73,6 +73,23 @@ class CreateSettleTest {
         scim.get("/Users/" + waiting).body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"));
     }
 
+    @Test
+    void aUserWaitingToSettleGoesAtOnceWhenItsGroupArrives() {
+        vendor.reset();
+        ScimFixture scim = ScimFixture.create("settle-late");
+        admin().body("{\"groupRules\":[{\"group\":\"Paris Agents\",\"site\":\"Paris\"}]}")
+                .put("/admin/v1/connections/{c}/policy", scim.connection).then().statusCode(200);
+        String late = scim.createUser("late@example.com");
+        drain();
+        assertTrue(vendor.accountFor("late@example.com").isEmpty(), "waiting for its groups");
+
+        scim.post("/Groups", "{\"schemas\":[\"" + ScimFixture.GROUP_SCHEMA + "\"],\"displayName\":\"Paris Agents\","
+                + "\"members\":[{\"value\":\"" + late + "\"}]}").statusCode(201);
+        drain();
+        assertEquals("Paris", vendor.accountFor("late@example.com").orElseThrow()
+                .text(dev.patchbay.connector.SeatField.SITE), "created at once, with the site its group gives");
+    }
+
     private void drain() {
         for (int i = 0; i < 20 && worker.runOnce("settle-worker") > 0; i++) {
             // keep going

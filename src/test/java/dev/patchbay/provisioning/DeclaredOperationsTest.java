@@ -44,6 +44,9 @@ class DeclaredOperationsTest {
     JobQueue queue;
 
     @Inject
+    dev.patchbay.job.RateLimiter rateLimiter;
+
+    @Inject
     dev.patchbay.provisioning.policy.PolicyStore policies;
 
     private ScimFixture scim;
@@ -111,6 +114,23 @@ class DeclaredOperationsTest {
         assertEquals("London", account.text(SeatField.SITE));
         assertEquals(List.of("immutable_change"), tasks(id).getList("items.kind"));
         scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("needs_action"));
+    }
+
+    @Test
+    void savingTheConnectionsSettingsLiftsAPauseAndWaitingUsersGoOnAtOnce() {
+        rateLimiter.pause(scim.connection, java.time.Duration.ofHours(1));
+        String id = createAgent("paused@example.com", "{\"license\":\"CX 2\"}");
+        drain();
+        assertTrue(vendor.accountFor("paused@example.com").isEmpty(), "the account is paused");
+        admin().get("/admin/v1/connections/{c}", scim.connection).then()
+                .body("health.pausedUntil", org.hamcrest.Matchers.notNullValue());
+
+        admin().body(java.util.Map.of("displayName", "Credentials fixed", "settings", java.util.Map.of()))
+                .put("/admin/v1/connections/{c}", scim.connection).then().statusCode(200)
+                .body("health.pausedUntil", org.hamcrest.Matchers.nullValue());
+        drain();
+        assertEquals("CX 2", vendor.accountFor("paused@example.com").orElseThrow().text(SeatField.LICENSE));
+        scim.get("/Users/" + id).body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"));
     }
 
     @Test

@@ -60,10 +60,13 @@ final class Five9Capabilities {
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(SEAT_REDUCTION))
                 .immutableChange(USER_NAME_IMMUTABLE)
-                // Five9 counts Modify requests 140 a minute per domain; a step makes one or a few of them
-                // (one per skill or agent group changed), so the step budget stays below. One request at a
-                // time per admin user: the connector queues its own calls, and a SessionClosedFault is retried.
-                .rateLimit(new RateLimit(100, Duration.ofMinutes(1), 1))
+                // Five9 counts Modify requests per domain in fixed minute, hour and day windows (140, 7,200 and
+                // 172,800 by default); a step makes one or a few of them (one per skill or agent group changed),
+                // so the step budgets stay below each. One request at a time per admin user: the connector
+                // queues its own calls, and a SessionClosedFault is retried.
+                .rateLimit(new RateLimit(List.of(new RateLimit.Window(100, Duration.ofMinutes(1)),
+                        new RateLimit.Window(5_000, Duration.ofHours(1)),
+                        new RateLimit.Window(120_000, Duration.ofDays(1))), 1))
                 .retryPolicy(RetryPolicy.standard())
                 .deleteGate(EXPORT_RECORDINGS)
                 .skillScale(SkillScale.lowerIsBetter(1, 10))

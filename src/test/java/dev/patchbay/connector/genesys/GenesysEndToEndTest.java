@@ -94,6 +94,10 @@ class GenesysEndToEndTest {
                 queuesOf(sandbox, vendorId));
         assertEquals(1, sandbox.getInt("tokensIssued"), "one access token served every call");
         assertEquals("provisioned", e2e.state(id));
+        admin().get("/admin/v1/connections/{c}", connection).then()
+                .body("health.state", equalTo("up"))
+                .body("health.budget[0].calls", equalTo(100))
+                .body("health.budget[0].used", org.hamcrest.Matchers.greaterThan(0));
 
         patch(id, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Grace B. Hopper\"},"
                 + "{\"op\":\"replace\",\"path\":\"" + PATCHBAY + ":queues\",\"value\":[\"Support\"]}]");
