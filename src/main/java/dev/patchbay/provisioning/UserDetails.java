@@ -24,10 +24,12 @@ public class UserDetails {
 
     private final EntityManager entityManager;
     private final VendorAccounts accounts;
+    private final java.time.Clock clock;
 
-    public UserDetails(EntityManager entityManager, VendorAccounts accounts) {
+    public UserDetails(EntityManager entityManager, VendorAccounts accounts, java.time.Clock clock) {
         this.entityManager = entityManager;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** The statuses, and the groups too when {@code withGroups}. */
@@ -49,17 +51,21 @@ public class UserDetails {
                     where m.depth < 16
                 )
                 select 'group' as kind, m.user_id, m.group_id, g.display_name as text1, min(m.depth) as number,
-                       null as text2, null as text3, null as seat, null as updated
+                       null as text2, null as text3, null as seat, null as updated, false as due
                 from membership m join scim_group g on g.id = m.group_id
                 group by m.user_id, m.group_id, g.display_name
                 union all
-                select 'account', user_id, null, vendor_id, pending_steps, status, last_error, cast(applied_seat as text),
-                       updated
-                from vendor_account where connection_id = :connection and user_id = any(cast(:ids as uuid[]))
+                select 'account', a.user_id, null, a.vendor_id, a.pending_steps, a.status, a.last_error,
+                       cast(a.applied_seat as text), a.updated,
+                       exists (select 1 from provisioning_job j where j.connection_id = a.connection_id
+                               and j.user_id = a.user_id
+                               and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= :now)))
+                from vendor_account a where a.connection_id = :connection and a.user_id = any(cast(:ids as uuid[]))
                 order by kind, text1, group_id""")
                 .setParameter("groups", withGroups)
                 .setParameter("ids", GroupService.uuidArray(userIds))
                 .setParameter("connection", connectionId)
+                .setParameter("now", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
                 .getResultList();
         for (Object[] row : rows) {
             UUID userId = (UUID) row[1];
@@ -67,8 +73,9 @@ public class UserDetails {
                 groups.computeIfAbsent(userId, key -> new ArrayList<>())
                         .add(new GroupMembership((UUID) row[2], (String) row[3], ((Number) row[4]).intValue() == 1));
             } else {
-                statuses.put(userId, new VendorAccount((String) row[3], accounts.seat((String) row[7]),
-                        (String) row[5], (String) row[6], ((Number) row[4]).intValue(), (Instant) row[8]));
+                statuses.put(userId, VendorAccounts.withQueue(new VendorAccount((String) row[3],
+                        accounts.seat((String) row[7]), (String) row[5], (String) row[6], ((Number) row[4]).intValue(),
+                        (Instant) row[8]), (Boolean) row[9]));
             }
         }
         return new Details(groups, statuses);

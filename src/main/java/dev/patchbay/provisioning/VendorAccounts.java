@@ -57,14 +57,19 @@ public class VendorAccounts {
                 .setParameter("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .getResultList();
         for (Object[] row : rows) {
-            boolean jobDue = (Boolean) row[7];
-            int pendingSteps = ((Number) row[5]).intValue();
-            accounts.put((UUID) row[0], new VendorAccount((String) row[1], seat((String) row[2]),
-                    jobDue ? VendorAccount.PENDING : (String) row[3], (String) row[4],
-                    // A due job's steps are planned when it starts; until then at least one is ahead.
-                    jobDue ? Math.max(1, pendingSteps) : pendingSteps, (Instant) row[6]));
+            accounts.put((UUID) row[0], withQueue(new VendorAccount((String) row[1], seat((String) row[2]),
+                    (String) row[3], (String) row[4], ((Number) row[5]).intValue(), (Instant) row[6]), (Boolean) row[7]));
         }
         return accounts;
+    }
+
+    /**
+     * The account as admins see it: {@code pending} while a job for the user is due or running, whatever
+     * the last run left; a due job's steps are planned when it starts, so until then at least one is ahead.
+     */
+    static VendorAccount withQueue(VendorAccount account, boolean jobDue) {
+        return jobDue ? new VendorAccount(account.vendorId(), account.applied(), VendorAccount.PENDING,
+                account.lastError(), Math.max(1, account.pendingSteps()), account.updated()) : account;
     }
 
     @Transactional(TxType.REQUIRES_NEW)

@@ -19,6 +19,8 @@ public final class ResourceColumns {
     /** The provisioning status is the user's vendor_account row, not part of the stored resource. */
     private static final String ACCOUNT = "(select va.%s from vendor_account va"
             + " where va.connection_id = r.connection_id and va.user_id = r.id)";
+    private static final String JOB_DUE = "exists (select 1 from provisioning_job j where j.connection_id = r.connection_id"
+            + " and j.user_id = r.id and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= now())))";
 
     public static final ResourceColumns USER = new ResourceColumns("User", Map.ofEntries(
             Map.entry("id", Column.uuid("r.id")),
@@ -30,8 +32,9 @@ public final class ResourceColumns {
             Map.entry("meta.lastmodified", Column.typed("r.last_modified", AttributeType.DATETIME)),
             Map.entry("meta.resourcetype", Column.text("'User'", true)),
             Map.entry("meta.version", Column.text("('W/\"' || r.version || '\"')", true)),
-            // A user without a vendor account yet is "pending", as its representation says.
-            Map.entry(PROVISIONING + "state", Column.text("coalesce(" + ACCOUNT.formatted("status") + ", 'pending')", false)),
+            // As the representation says: "pending" without a vendor account yet, or while a job is due or running.
+            Map.entry(PROVISIONING + "state", Column.text("(case when " + JOB_DUE + " then 'pending' else coalesce("
+                    + ACCOUNT.formatted("status") + ", 'pending') end)", false)),
             Map.entry(PROVISIONING + "vendorid", Column.text(ACCOUNT.formatted("vendor_id"), true)),
             Map.entry(PROVISIONING + "lasterror", Column.text(ACCOUNT.formatted("last_error"), false)),
             Map.entry(PROVISIONING + "pendingsteps", Column.typed(ACCOUNT.formatted("pending_steps"), AttributeType.INTEGER)),
