@@ -184,6 +184,10 @@ class InteropGapsTest {
                         values (:c, cast(:u as uuid), 'v-' || :u, 'needs_action', 2, now())
                         on conflict (connection_id, user_id) do update set status = 'needs_action', pending_steps = 2""")
                         .setParameter("c", scim.connection).setParameter("u", id).executeUpdate();
+                // As if the worker had run their jobs: a due job would show them pending.
+                entityManager.createNativeQuery("delete from provisioning_job where connection_id = :c"
+                        + " and user_id = cast(:u as uuid)").setParameter("c", scim.connection).setParameter("u", id)
+                        .executeUpdate();
             }
         });
         scim.request().queryParam("filter", PATCHBAY + ":provisioning.state eq \"needs_action\"")
