@@ -90,8 +90,11 @@ public class PolicyResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("userId", "must be the SCIM id of a user of this connection");
         }
+        // The policy in force was checked when it was saved: only a proposed one is checked (and the vendor read).
+        if (request.policy() != null) {
+            validate(request.policy(), "policy.", found);
+        }
         PolicyDocument policy = request.policy() != null ? request.policy() : policies.current(connection).document();
-        validate(policy, "policy.", found);
         Capabilities capabilities = connectors.factory(found.vendor).map(factory -> factory.vendor().capabilities())
                 .orElseThrow(() -> new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
                         + "' is available, so no plan can be made"));

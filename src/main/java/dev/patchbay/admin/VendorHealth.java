@@ -99,8 +99,8 @@ public class VendorHealth {
 
     private Health ask(Connection connection) {
         try {
-            return connections.connect(connection).map(bound -> bound.connector().check(bound.context(
-                    connection.id + ":check"))).orElseThrow();
+            VendorConnections.Bound bound = connections.connect(connection).orElseThrow();
+            return bound.connector().check(bound.context(connection.id + ":check"));
         } catch (ConnectorException e) {
             return Health.of(e);
         }
