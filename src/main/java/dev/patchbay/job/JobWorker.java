@@ -32,10 +32,11 @@ public class JobWorker {
     private final Duration retention;
     private final Duration stopTimeout;
     private final LeaseKeeper leases;
+    private final InstancePresence presence;
     private final String workerId = "worker-" + UUID.randomUUID();
     private volatile boolean stopping;
 
-    public JobWorker(JobQueue queue, JobHandler handler,
+    public JobWorker(JobQueue queue, JobHandler handler, InstancePresence presence,
             @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled,
             @ConfigProperty(name = "patchbay.worker.batch-size") int batchSize,
             @ConfigProperty(name = "patchbay.jobs.retention") Duration retention,
@@ -48,6 +49,7 @@ public class JobWorker {
         this.batchSize = batchSize;
         this.stopTimeout = stopTimeout;
         this.leases = new LeaseKeeper(queue, lease);
+        this.presence = presence;
     }
 
     @Scheduled(every = "${patchbay.worker.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,12 +78,15 @@ public class JobWorker {
 
     /**
      * Stop claiming, give the job in flight a bounded time to finish, and only then let the database go.
-     * A job still running after that keeps its short lease (its vendor call may still land), which
-     * expires soon after this process is gone.
+     * Once idle, this instance leaves the database, so other instances know at once that it runs nothing.
+     * A job still running after that keeps this instance present while the process lives (its vendor
+     * call may still land); it runs again elsewhere once the process is gone.
      */
     void onStop(@Observes @Priority(STOPS_AT) ShutdownEvent event) {
         stop();
-        if (!leases.awaitIdle(stopTimeout)) {
+        if (leases.awaitIdle(stopTimeout)) {
+            presence.end();
+        } else {
             LOG.warnf("Stopping with jobs %s still running; they run again once their leases expire", leases.held());
         }
         leases.close();
