@@ -1,5 +1,6 @@
 package dev.patchbay.job;
 
+import dev.patchbay.database.DatabaseFailures;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -24,6 +25,8 @@ public class JobWorker {
     public static final int STOPS_AT = 100;
 
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
+    /** A job broken off by a database outage runs again this soon after the database is back. */
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(1);
 
     private final JobQueue queue;
     private final JobHandler handler;
@@ -136,18 +139,42 @@ public class JobWorker {
         try {
             return handler.handle(job);
         } catch (RuntimeException e) {
+            if (DatabaseFailures.unreachable(e)) {
+                LOG.warnf("Job %d stopped: the database is unavailable (%s)", job.id(), e.getMessage());
+                return new JobResult.RetryLater(DATABASE_RETRY, Integer.MAX_VALUE, "The database was unavailable");
+            }
             LOG.errorf(e, "Job %d for user %s of connection %s failed unexpectedly", job.id(), job.userId(),
                     job.connectionId());
             return new JobResult.RetryLater(Duration.ofMinutes(1), 5, "Internal error: " + e.getMessage());
         }
     }
 
-    /** Each outcome commits on its own; one that cannot be recorded leaves the job to its lease. */
+    /**
+     * Each outcome commits on its own. While the database is away the outcome is tried again (the job stays
+     * this worker's) for up to a lease; one that still cannot be recorded leaves the job to its lease.
+     */
     private void finish(Job job, JobResult result) {
+        long deadline = System.nanoTime() + leases.lease().toNanos();
+        while (true) {
+            try {
+                record(job, result);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.unreachable(e) || System.nanoTime() > deadline) {
+                    LOG.errorf(e, "Could not record the outcome of job %d; it runs again when its lease expires",
+                            job.id());
+                    return;
+                }
+                pause(DATABASE_RETRY);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
         try {
-            record(job, result);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the outcome of job %d; it runs again when its lease expires", job.id());
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
