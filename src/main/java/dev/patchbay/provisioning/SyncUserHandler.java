@@ -95,7 +95,8 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
         Capabilities capabilities = factory.get().vendor().capabilities();
-        int maxConcurrent = capabilities.rateLimit().maxConcurrent();
+        VendorConnections.Bound bound = vendorConnections.connect(connection.get()).orElseThrow();
+        int maxConcurrent = bound.rateLimit().maxConcurrent();
         if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
             // Too many of this vendor account's jobs run at once (this one included): yield for a moment.
             return new JobResult.Wait(CONCURRENCY_BACKOFF);
@@ -108,9 +109,8 @@ public class SyncUserHandler implements JobHandler {
                     new VendorAccount(null, null, VendorAccount.PENDING, null, plan.steps().size(), null));
             return new JobResult.Wait(Duration.between(Instant.now(), plan.settleUntil()));
         }
-        VendorConnections.Bound bound = vendorConnections.connect(connection.get()).orElseThrow();
         CallContext context = bound.context(job.connectionId() + ":" + job.userId());
-        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan));
+        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit()));
     }
 
     private JobResult run(SyncRun run) {
@@ -139,7 +139,7 @@ public class SyncUserHandler implements JobHandler {
                 run.done++;
                 continue;
             }
-            Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.plan.capabilities().rateLimit());
+            Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.rateLimit);
             if (wait.isPresent()) {
                 save(run, VendorAccount.PENDING, null, run.remaining());
                 return new JobResult.Wait(wait.get());

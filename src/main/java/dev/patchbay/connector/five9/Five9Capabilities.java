@@ -42,7 +42,23 @@ final class Five9Capabilities {
             "Core", new BigDecimal("149"), "Digital", new BigDecimal("149"), "Premium", new BigDecimal("169"),
             "Optimum", new BigDecimal("199"), "Ultimate", new BigDecimal("229")));
 
+    /** Five9's default Modify limits per domain; a domain's own may differ (connection settings). */
+    static final int MODIFY_PER_MINUTE = 140;
+    static final int MODIFY_PER_HOUR = 7_200;
+    static final int MODIFY_PER_DAY = 172_800;
+
     private Five9Capabilities() {
+    }
+
+    /**
+     * A step budget in the domain's Modify windows (every step makes at least one Modify request; one that
+     * makes several may meet OperationsLimitExceededFault, which waits for the window boundary), and one
+     * request at a time per admin user.
+     */
+    static RateLimit rateLimit(int perMinute, int perHour, int perDay, int adminUsers) {
+        return new RateLimit(List.of(new RateLimit.Window(perMinute, Duration.ofMinutes(1)),
+                new RateLimit.Window(perHour, Duration.ofHours(1)), new RateLimit.Window(perDay, Duration.ofDays(1))),
+                adminUsers);
     }
 
     static Capabilities capabilities() {
@@ -60,13 +76,10 @@ final class Five9Capabilities {
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(SEAT_REDUCTION))
                 .immutableChange(USER_NAME_IMMUTABLE)
-                // Five9 counts Modify requests per domain in fixed minute, hour and day windows (140, 7,200 and
-                // 172,800 by default); a step makes one or a few of them (one per skill or agent group changed),
-                // so the step budgets stay below each. One request at a time per admin user: the connector
-                // queues its own calls, and a SessionClosedFault is retried.
-                .rateLimit(new RateLimit(List.of(new RateLimit.Window(100, Duration.ofMinutes(1)),
-                        new RateLimit.Window(5_000, Duration.ofHours(1)),
-                        new RateLimit.Window(120_000, Duration.ofDays(1))), 1))
+                // Five9 counts Modify requests per domain in fixed minute, hour and day windows. One request at
+                // a time per admin user: the connector queues its own calls, and a SessionClosedFault is retried.
+                // A connection's settings may raise both (Five9ConnectorFactory.rateLimit).
+                .rateLimit(rateLimit(MODIFY_PER_MINUTE, MODIFY_PER_HOUR, MODIFY_PER_DAY, 1))
                 .retryPolicy(RetryPolicy.standard())
                 .deleteGate(EXPORT_RECORDINGS)
                 .skillScale(SkillScale.lowerIsBetter(1, 10))

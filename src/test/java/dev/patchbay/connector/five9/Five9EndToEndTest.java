@@ -233,4 +233,59 @@ class Five9EndToEndTest {
         assertEquals(1, Five9Sandbox.state().getList("users.findAll { it.userName == 'limited@example.com' }").size());
         assertEquals("provisioned", e2e.state(id));
     }
+
+    @Test
+    void twoWorkersKeepToTheDomainsModifyWindowBetweenThem() throws Exception {
+        Five9Sandbox.CONTROL.settings(Map.of("modifyPerMinute", 5));
+        Map<String, Object> settings = new java.util.HashMap<>(Five9Sandbox.settings());
+        settings.put("modifyLimitPerMinute", 5);
+        String limited = uniqueConnectionId("window-five9");
+        admin().body(Map.of("id", limited, "vendor", "five9", "displayName", "Five9 at 5 a minute",
+                "settings", settings)).post("/admin/v1/connections").then().statusCode(201);
+        EndToEnd wave = new EndToEnd(worker, entityManager, limited, createToken(limited));
+        awayFromTheMinutesEnd();
+        List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            users.add(wave.oktaCreate("window" + i + "@example.com", "Wave", "User" + i, "{}"));
+        }
+
+        java.util.concurrent.CompletableFuture<Void> first = java.util.concurrent.CompletableFuture.runAsync(
+                () -> runUntilIdle("window-worker-1"));
+        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(
+                () -> runUntilIdle("window-worker-2"));
+        first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        JsonPath state = Five9Sandbox.state();
+        assertEquals(5, state.getInt("callCounters.Modify.minute.value"), "the window's five requests, no more");
+        assertEquals(0, state.getInt("callCounters.Modify.refused"), "no request met OperationsLimitExceededFault");
+        assertEquals(5, state.getList("users.findAll { it.userName.startsWith('window') }").size());
+        assertEquals(3, users.stream().filter(id -> "pending".equals(wave.state(id))).count(),
+                "the other three wait for the next minute");
+    }
+
+    /** A minute window that rolls over during the test would let more requests through. */
+    private static void awayFromTheMinutesEnd() throws InterruptedException {
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 40_000) {
+            Thread.sleep(60_000 - intoMinute + 200);
+        }
+    }
+
+    private void runUntilIdle(String workerId) {
+        int idleRounds = 0;
+        while (idleRounds < 5) {
+            if (worker.runOnce(workerId) == 0) {
+                idleRounds++;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } else {
+                idleRounds = 0;
+            }
+        }
+    }
 }
