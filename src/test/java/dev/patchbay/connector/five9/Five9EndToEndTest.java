@@ -264,6 +264,46 @@ class Five9EndToEndTest {
                 "the other three wait for the next minute");
     }
 
+    @Test
+    void aBulkOffboardingDeactivatesAtTheDomainsLimitWithProgressAndASeatTaskEach() throws Exception {
+        List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(e2e.oktaCreate("leaver" + i + "@example.com", "Leaving", "Agent" + i, "{}"));
+        }
+        e2e.settle();
+        Map<String, Object> slow = new java.util.HashMap<>(Five9Sandbox.settings());
+        slow.put("modifyLimitPerMinute", 3);
+        admin().body(Map.of("displayName", "Five9 at 3 a minute", "settings", slow))
+                .put("/admin/v1/connections/{c}", connection).then().statusCode(200);
+        awayFromTheMinutesEnd();
+
+        // Okta unassigns the group: a PATCH active=false for each member.
+        users.forEach(id -> patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]"));
+        JsonPath queued = progress();
+        assertEquals(6, queued.getInt("remaining"));
+        e2e.drain();
+
+        JsonPath during = progress();
+        assertEquals(3, during.getInt("done"), "the minute's three Modify requests");
+        assertEquals(3, during.getInt("remaining"));
+        assertEquals("rate_limit", during.getString("estimateBasis"));
+        assertTrue(Instant.parse(during.getString("estimatedFinish")).isAfter(Instant.now()));
+        assertEquals(3, Five9Sandbox.state().getList("users.findAll { it.userName.startsWith('leaver') && it.active == 'false' }")
+                .size());
+
+        e2e.settle();
+        assertEquals(6, Five9Sandbox.state().getList("users.findAll { it.userName.startsWith('leaver') && it.active == 'false' }")
+                .size(), "every leaver deactivated");
+        assertEquals(0, progress().getInt("remaining"));
+        assertEquals(6, openTasks().getList("items.findAll { it.kind == 'seat_reduction' }").size(),
+                "each deactivated agent still holds a billed seat");
+        assertEquals(0, Five9Sandbox.state().getInt("callCounters.Modify.refused"));
+    }
+
+    private JsonPath progress() {
+        return admin().get("/admin/v1/connections/{c}/progress", connection).then().statusCode(200).extract().jsonPath();
+    }
+
     /** A minute window that rolls over during the test would let more requests through. */
     private static void awayFromTheMinutesEnd() throws InterruptedException {
         long intoMinute = System.currentTimeMillis() % 60_000;
