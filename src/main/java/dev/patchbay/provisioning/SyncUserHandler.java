@@ -7,6 +7,8 @@ import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.SeatWarning;
+import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.ConnectorFactory;
@@ -121,7 +123,13 @@ public class SyncUserHandler implements JobHandler {
         run.plan.awaitingIrreversible().forEach((field, value) -> raiser.raise(run, SyncPlanner.IRREVERSIBLE_KIND,
                 SyncPlanner.irreversibleTaskField(field, value), "Approve setting " + field.name().toLowerCase()
                         + " to " + value + ": the vendor can never take it back once set", "Patchbay > Tasks", null));
+        verifier.withdrawUnrequested(run, SyncPlanner.APPROVAL_KIND, run.plan.awaitingApproval().stream()
+                .map(role -> "role:" + role).collect(java.util.stream.Collectors.toSet()));
+        verifier.withdrawUnrequested(run, SyncPlanner.IRREVERSIBLE_KIND, run.plan.awaitingIrreversible().entrySet()
+                .stream().map(entry -> SyncPlanner.irreversibleTaskField(entry.getKey(), entry.getValue()))
+                .collect(java.util.stream.Collectors.toSet()));
         verifier.closeSuppliedFields(run);
+        warn(run);
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();
         if (!steps.isEmpty()) {
@@ -173,6 +181,18 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
         }
         return new JobResult.Done();
+    }
+
+    /** A seat the vendor takes but that will not work is a task while it lasts, and closed once it is fixed. */
+    private void warn(SyncRun run) {
+        for (SeatWarning warning : run.plan.capabilities().warnings()) {
+            TaskTemplate task = warning.task();
+            if (warning.matches(run.plan.desired())) {
+                raiser.raise(run, task.kind(), null, task.reason(), task.consolePath());
+            } else {
+                verifier.closeVerified(run, task.kind(), null);
+            }
+        }
     }
 
     /**

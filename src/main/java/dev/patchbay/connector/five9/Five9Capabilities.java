@@ -9,6 +9,7 @@ import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.RetryPolicy;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.SeatWarning;
 import dev.patchbay.connector.SkillScale;
 import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.WriteRoute;
@@ -37,6 +38,10 @@ final class Five9Capabilities {
     static final TaskTemplate BUY_SEATS = new TaskTemplate("buy_five9_seats",
             "The Five9 domain has no free user seat: buy Five9 seats or delete unused users",
             "Five9 account management (named seats)");
+
+    static final TaskTemplate NO_SKILL = new TaskTemplate("agent_without_skill",
+            "This Five9 agent has no skill and will receive no contacts: give the user's group a skill in the"
+                    + " policy, or the user a group that has one", "Patchbay > Connection > Policy (group rules)");
 
     static final ListPrices LIST_PRICES = new ListPrices("USD", Map.of(
             "Core", new BigDecimal("149"), "Digital", new BigDecimal("149"), "Premium", new BigDecimal("169"),
@@ -83,6 +88,7 @@ final class Five9Capabilities {
                 .retryPolicy(RetryPolicy.standard())
                 .deleteGate(EXPORT_RECORDINGS)
                 .skillScale(SkillScale.lowerIsBetter(1, 10))
+                .warnings(new SeatWarning(SeatField.ROLES, "Agent", SeatField.SKILLS, NO_SKILL))
                 .build();
     }
 }

@@ -129,11 +129,35 @@ class Five9EndToEndTest {
         String approval = openTasks().getString("items.find { it.kind == 'role_approval' }.id");
         admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", approval).then()
                 .statusCode(200);
-        // An approval applies with the user's next sync (the completion does not enqueue one by itself).
-        patch(id, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Grace H.\"}]");
-        e2e.drain();
+        e2e.drain(); // completing the approval synced the user
+
         assertTrue(Five9Sandbox.state().getMap(user("boss@example.com") + ".roles").containsKey("DomainAdmin"));
         assertTrue(Five9Sandbox.state().getMap(user("boss@example.com") + ".roles").containsKey("Agent"));
+    }
+
+    @Test
+    void anAgentWithoutASkillIsATaskUntilItsGroupGivesOne() {
+        String id = e2e.oktaCreate("unskilled@example.com", "Ada", "Lovelace", "{}");
+        String admins = group("Five9 Admins", id);
+        e2e.drain();
+        JsonPath open = openTasks();
+        assertEquals("This Five9 agent has no skill and will receive no contacts: give the user's group a skill in"
+                        + " the policy, or the user a group that has one",
+                open.getString("items.find { it.kind == 'agent_without_skill' }.reason"));
+        assertEquals(169.0f, open.getFloat("items.find { it.kind == 'agent_without_skill' }.monthlyCost"),
+                "the Premium seat it pays for");
+        assertEquals("needs_action", e2e.state(id));
+
+        e2e.scim("PATCH", "/Groups/" + admins, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}]}")
+                .statusCode(204);
+        group("Five9 Agents", id);
+        e2e.drain();
+        assertEquals(Map.of("Support", 3, "Billing", 5), Five9Sandbox.state().getMap(user("unskilled@example.com") + ".skills"));
+        assertNull(openTasks().get("items.find { it.kind == 'agent_without_skill' }"), "closed once it has skills");
+        assertNull(openTasks().get("items.find { it.kind == 'role_approval' }"),
+                "the Administrator approval is withdrawn with the group that asked for it");
+        assertEquals("provisioned", e2e.state(id));
     }
 
     @Test
