@@ -77,7 +77,7 @@ final class Five9Capabilities {
                 // at. It is declared so that the policy may name it and tasks state its cost; the connector
                 // writes nothing for it.
                 .field(SeatField.LICENSE, FieldCapability.replace())
-                .followUps(SeatField.ROLES, SeatField.SKILLS, SeatField.AGENT_GROUPS)
+                .followUps(SeatField.ROLES, SeatField.USER_PROFILE, SeatField.SKILLS, SeatField.AGENT_GROUPS)
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(SEAT_REDUCTION))
                 .immutableChange(USER_NAME_IMMUTABLE)

@@ -33,9 +33,9 @@ class Five9EndToEndTest {
     private static final String POLICY = """
             {"groupRules":[
               {"group":"Five9 Agents","precedence":10,"license":"Core","roles":["Agent"],
-               "skills":{"Support":3,"Billing":5},"agentGroups":["Tier 1"]},
+               "skills":{"Support":3,"Billing":5},"agentGroups":["Tier 1"],"userProfile":"Agent Profile"},
               {"group":"Five9 Supervisors","precedence":20,"license":"Premium","roles":["Agent","Supervisor"],
-               "skills":{"Support":1},"agentGroups":["Tier 1","Tier 2"]},
+               "skills":{"Support":1},"agentGroups":["Tier 1","Tier 2"],"userProfile":"Supervisor Profile"},
               {"group":"Five9 Admins","precedence":30,"license":"Premium","roles":["Agent","Administrator"]}],
              "approvals":{"roles":["Administrator"]}%s}""";
 
@@ -99,6 +99,7 @@ class Five9EndToEndTest {
         assertEquals(List.of("Agent"), List.copyOf(state.getMap(user("agent@example.com") + ".roles").keySet()));
         assertEquals(Map.of("Support", 3, "Billing", 5), state.getMap(user("agent@example.com") + ".skills"));
         assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 1"));
+        assertEquals("Agent Profile", state.getString(user("agent@example.com") + ".userProfileName"));
         assertEquals("provisioned", e2e.state(id));
 
         e2e.scim("DELETE", "/Groups/" + agents, null).statusCode(204);
@@ -111,6 +112,8 @@ class Five9EndToEndTest {
                 "Support raised to 1 (Five9's best), Billing removed");
         assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 1"));
         assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 2"));
+        assertEquals("Supervisor Profile", state.getString(user("agent@example.com") + ".userProfileName"),
+                "moved from one user profile to the other");
         List<Instant> skillCalls = state.<String>getList("skillCalls.at").stream().map(Instant::parse).toList();
         for (int i = 1; i < skillCalls.size(); i++) {
             assertTrue(!skillCalls.get(i).isBefore(skillCalls.get(i - 1).plusMillis(50)),
