@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,7 +95,8 @@ public class GroupService {
         group.delete();
     }
 
-    @Transactional
+    /** A read: no transaction of its own (no begin and commit round trips); it joins a caller's. */
+    @Transactional(TxType.SUPPORTS)
     public QueryResult<StoredGroup> query(String connectionId, ResourceQuery query) {
         QueryResult<ScimGroup> rows = ResourceQueries.run(entityManager, "scim_group", ScimGroup.class, connectionId,
                 query);

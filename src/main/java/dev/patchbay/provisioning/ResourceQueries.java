@@ -18,6 +18,7 @@ final class ResourceQueries {
             String order = query.orderBy() == null ? "r.created, r.id" : query.orderBy() + ", r.created, r.id";
             Query select = entityManager.createNativeQuery("select r.*" + from + " order by " + order
                     + " offset " + query.offset() + " limit " + query.limit(), entity);
+            select.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true); // no snapshot, no dirty check
             bind(select, connectionId, query);
             @SuppressWarnings("unchecked")
             List<E> found = select.getResultList();

@@ -3,6 +3,7 @@ package dev.patchbay.provisioning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +34,8 @@ public class UserDetails {
     }
 
     /** The statuses, and the groups too when {@code withGroups}. */
-    @Transactional
+    /** A read: no transaction of its own (no begin and commit round trips); it joins a caller's. */
+    @Transactional(TxType.SUPPORTS)
     public Details of(String connectionId, Collection<UUID> userIds, boolean withGroups) {
         Map<UUID, List<GroupMembership>> groups = new LinkedHashMap<>();
         Map<UUID, VendorAccount> statuses = new HashMap<>();
