@@ -37,6 +37,7 @@ public class VccAccount {
     private final Map<String, String> groups = new LinkedHashMap<>();
     private final Map<String, String> regions = new LinkedHashMap<>();
     private int nextDisplayId;
+    private int listings;
 
     /** A user: the API's fields, and what the API shows elsewhere or not at all (API credentials, other accounts). */
     private static final class User {
@@ -66,6 +67,7 @@ public class VccAccount {
         groups.clear();
         regions.clear();
         nextDisplayId = 1001;
+        listings = 0;
         int i = 1;
         for (String name : List.of("Billing", "Technical", "Sales", "Spanish")) {
             skills.put("51000000-0000-4000-8000-00000000000" + i++, name);
@@ -119,6 +121,7 @@ public class VccAccount {
     }
 
     synchronized ObjectNode listUsers(String include, Integer page, Integer limit) {
+        listings++;
         String which = include == null || include.isBlank() ? "Active" : include;
         if (!List.of("Active", "Archived", "All").contains(which)) {
             throw VccFailure.badRequest("include must be Active, Archived or All");
@@ -355,6 +358,7 @@ public class VccAccount {
             list.add(view);
         }
         state.put("agentLicences", settings.agentLicences());
+        state.put("listings", listings);
         state.put("chargeableAgents", chargeableCount());
         ObjectNode skillNames = state.putObject("skillCatalogue");
         skills.forEach((skillId, name) -> skillNames.put(name, skillId));
