@@ -118,7 +118,7 @@ class VccEndToEndTest {
 
     @Test
     void anOktaUserBecomesAnAgentWithItsUsernameRoleAgentSettingsSkillsAndGroups() {
-        String id = e2e.oktaCreate("jane.doe@example.com", "Jane", "Doe", "{\"phone\":null}");
+        String id = e2e.oktaCreate("jane.doe@example.com", "Jane", "Doe", "{}");
         group("VCC Agents", id);
         e2e.drain();
         JsonPath vcc = VccSandbox.state();
@@ -374,5 +374,62 @@ class VccEndToEndTest {
                 + ".ssoExternalId"));
         assertEquals(true, vcc.getBoolean(VccSandbox.user("new_name_example_com") + ".active"));
         assertEquals(vcc.getString(VccSandbox.user("new_name_example_com") + ".userId"), e2e.vendorId(id));
+    }
+
+    @Test
+    void aPhoneAndAnAgentIdAreSentAtCreationAndTheAgentIdIsNeverChanged() {
+        String id = e2e.scim("POST", "/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%s"],"userName":"phil@example.com",
+                 "displayName":"Phil Phone","emails":[{"type":"work","value":"phil@example.com"}],
+                 "phoneNumbers":[{"type":"work","value":"+441632960000"}],
+                 "%1$s":{"extension":"4711","roles":["Agent"],"telephonyRegion":"US"}}""".formatted(EndToEnd.PATCHBAY))
+                .statusCode(201).extract().path("id");
+        e2e.drain();
+        String agent = VccSandbox.user("phil_example_com") + ".userAccountConfiguration.agentConfiguration";
+        JsonPath vcc = VccSandbox.state();
+        assertEquals("4711", vcc.getString(agent + ".agentDisplayId"));
+        assertEquals(false, vcc.getBoolean(agent + ".webrtc"), "a phone: no WebRTC");
+        assertEquals("+441632960000", vcc.getString(agent + ".telephonyAddress.telephoneAddress"));
+        assertEquals("53000000-0000-4000-8000-000000000002",
+                vcc.getString(agent + ".telephonyAddress.outboundTelephonyRegion"));
+
+        patch(id, "[{\"op\":\"replace\",\"path\":\"" + EndToEnd.PATCHBAY + ":extension\",\"value\":\"4712\"}]");
+        e2e.drain();
+        assertEquals("4711", VccSandbox.state().getString(agent + ".agentDisplayId"), "set once");
+        assertTrue(tasks("open").<String>getList("items.field").contains("extension"));
+    }
+
+    @Test
+    void aUserOfSeveralAccountsIsArchivedOnlyWithTheConnectionsConsent() {
+        String id = entraCreate("multi@contoso.com");
+        e2e.drain();
+        VccSandbox.portal(e2e.vendorId(id), Map.of("multipleAccounts", true));
+        patch(id, "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]");
+        e2e.drain();
+        String user = VccSandbox.user("multi_contoso_com");
+        assertEquals(true, VccSandbox.state().getBoolean(user + ".active"));
+        assertTrue(tasks("open").<String>getList("items.kind").contains("vcc_archive_multiple_accounts"));
+
+        admin().body(Map.of("displayName", "VCC sandbox", "settings",
+                settingsWith(Map.of("acceptArchiveInMultipleAccounts", true))))
+                .put("/admin/v1/connections/{c}", connection).then().statusCode(200);
+        e2e.settle();
+        assertEquals(false, VccSandbox.state().getBoolean(user + ".active"), "archived in every account");
+    }
+
+    @Test
+    void aPolicyNamingWhatTheAccountLacksIsRefused() {
+        admin().body("""
+                {"groupRules":[{"group":"Stars","roles":["Astronaut"],"skills":{"Astrology":5},
+                  "agentGroups":["Moon"],"license":"analytics-owner"}]}""")
+                .put("/admin/v1/connections/{c}/policy", connection).then().statusCode(400)
+                .body(containsString("Astronaut")).body(containsString("Astrology")).body(containsString("Moon"))
+                .body(containsString("analytics-owner"));
+    }
+
+    private static Map<String, Object> settingsWith(Map<String, Object> more) {
+        Map<String, Object> settings = new HashMap<>(VccSandbox.settings());
+        settings.putAll(more);
+        return settings;
     }
 }
