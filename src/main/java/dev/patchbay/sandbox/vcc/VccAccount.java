@@ -76,9 +76,11 @@ public class VccAccount {
         for (String name : List.of("Tier 1", "Tier 2", "Escalations")) {
             groups.put("52000000-0000-4000-8000-00000000000" + i++, name);
         }
-        i = 1;
-        for (String name : List.of("UK", "US", "DE")) {
-            regions.put("53000000-0000-4000-8000-00000000000" + i++, name);
+        for (String region : settings.telephonyRegions()) {
+            int equals = region.indexOf('=');
+            if (equals > 0) {
+                regions.put(region.substring(equals + 1).trim(), region.substring(0, equals).trim());
+            }
         }
     }
 

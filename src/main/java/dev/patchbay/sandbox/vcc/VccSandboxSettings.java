@@ -16,6 +16,7 @@ public class VccSandboxSettings {
     private final String clientId;
     private final String clientSecret;
     private final List<String> scopes;
+    private final List<String> telephonyRegions;
     private final Tunables tunables;
 
     public VccSandboxSettings(
@@ -39,10 +40,15 @@ public class VccSandboxSettings {
             // [UNVERIFIED] whether the API, like the UI's advice, also takes '@', '.' and '-' in usernames (1 = yes).
             @ConfigProperty(name = "patchbay.sandbox.vcc.username-email-characters", defaultValue = "0")
             int usernameEmailCharacters,
-            @ConfigProperty(name = "patchbay.sandbox.vcc.timeout-ms", defaultValue = "30000") long timeoutMs) {
+            @ConfigProperty(name = "patchbay.sandbox.vcc.timeout-ms", defaultValue = "30000") long timeoutMs,
+            // [UNVERIFIED] no region catalogue endpoint is documented: the account's regions as name=GUID.
+            @ConfigProperty(name = "patchbay.sandbox.vcc.telephony-regions", defaultValue =
+                    "UK=53000000-0000-4000-8000-000000000001,US=53000000-0000-4000-8000-000000000002,"
+                    + "DE=53000000-0000-4000-8000-000000000003") List<String> telephonyRegions) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.scopes = List.copyOf(scopes);
+        this.telephonyRegions = List.copyOf(telephonyRegions);
         this.tunables = Tunables.define()
                 .add("tokenLifetimeSeconds", tokenLifetimeSeconds, 1)
                 .add("fairUseCalls", fairUseCalls, 1)
@@ -66,6 +72,11 @@ public class VccSandboxSettings {
     /** The scopes the API credential was given in the Admin Portal. */
     public List<String> scopes() {
         return scopes;
+    }
+
+    /** The telephony regions every reset starts with, as name=GUID. */
+    public List<String> telephonyRegions() {
+        return telephonyRegions;
     }
 
     public Tunables tunables() {
