@@ -196,6 +196,10 @@ final class VccAssignments {
         if (answer.notFound()) {
             throw new ConnectorException.NotFound("VCC has no user " + ref.id());
         }
+        if (!answer.ok() && "skills".equals(list) && answer.message().toLowerCase(java.util.Locale.ROOT)
+                .contains("only be assigned to agents")) {
+            throw new ConnectorException.NeedsAction(answer.message(), VccCapabilities.SKILLS_NEED_AGENT);
+        }
         if (!answer.ok()) {
             throw VccUsers.refusal("replace the user's " + list, answer);
         }

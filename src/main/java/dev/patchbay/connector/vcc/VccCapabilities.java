@@ -44,6 +44,10 @@ final class VccCapabilities {
                     + " must no longer take interactions, or give ActAsAgent back in the IdP",
             CONSOLE);
 
+    static final TaskTemplate SKILLS_NEED_AGENT = new TaskTemplate("vcc_skills_need_agent",
+            "VCC gives skills only to agents and this user is not one yet: the skills follow once the user may act"
+                    + " as an agent (approve ActAsAgent, or give the Agent role)",
+            CONSOLE);
     static final TaskTemplate MULTIPLE_ACCOUNTS = new TaskTemplate("vcc_archive_multiple_accounts",
             "The user is linked to several VCC accounts: archive them in VCC, or set the connection's"
                     + " acceptArchiveInMultipleAccounts so that Patchbay archives them in every account",

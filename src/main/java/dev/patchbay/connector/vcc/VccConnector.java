@@ -151,12 +151,17 @@ final class VccConnector implements Connector {
 
     /**
      * A licence task is done once the user's account exists (a licence was free, or bought); the API
-     * credential task once the user is deleted. VCC shows neither licence counts nor API credentials.
+     * credential task once the user is deleted; the skills task once the user may act as an agent. VCC shows neither licence counts nor API credentials.
      */
     @Override
     public Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
         if (VccCapabilities.BUY_LICENCES.kind().equals(task.kind())) {
             return Optional.of(parts().users().get(ref).isPresent());
+        }
+        if (VccCapabilities.SKILLS_NEED_AGENT.kind().equals(task.kind())) {
+            JsonNode configuration = parts().users().require(ref).path("userAccountConfiguration");
+            return Optional.of("Agent".equals(configuration.path("role").asText())
+                    || configuration.path("actAsAgent").asBoolean(false));
         }
         if (VccCapabilities.API_CREDENTIALS.kind().equals(task.kind())) {
             return Optional.of(parts().users().get(ref).isEmpty());

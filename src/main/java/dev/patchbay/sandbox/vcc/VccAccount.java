@@ -232,6 +232,7 @@ public class VccAccount {
         if (list == null || !list.isArray()) {
             throw VccFailure.badRequest("agentSkills must be an array");
         }
+        // [INFERRED] skills route interactions to agents: VCC's pages show them on agents only.
         if (!isAgent(user.body) && !list.isEmpty()) {
             throw VccFailure.badRequest("Skills can only be assigned to agents");
         }

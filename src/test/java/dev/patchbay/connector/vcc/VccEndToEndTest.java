@@ -418,6 +418,29 @@ class VccEndToEndTest {
     }
 
     @Test
+    void aSupervisorsSkillsWaitUntilTheyMayActAsAnAgent() {
+        e2e.policy("""
+                {"groupRules":[{"group":"Leads","roles":["Supervisor","ActAsAgent"],"skills":{"Technical":8}}],
+                 "approvals":{"roles":["ActAsAgent"]}}""");
+        String id = e2e.oktaCreate("lead@example.com", "Lea", "Lead", "{}");
+        group("Leads", id);
+        e2e.drain();
+        String lead = VccSandbox.user("lead_example_com");
+        assertEquals("Supervisor", VccSandbox.state().getString(lead + ".userAccountConfiguration.role"));
+        assertEquals(Map.of(), VccSandbox.state().getMap(lead + ".skills"));
+        assertEquals("needs_action", e2e.state(id), "not failed: the skills wait");
+        assertTrue(tasks("open").<String>getList("items.kind").contains("vcc_skills_need_agent"));
+
+        String approval = tasks("open").getString("items.find { it.kind == 'role_approval' }.id");
+        admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", approval).then()
+                .statusCode(200);
+        e2e.settle();
+        assertEquals(Map.of("Technical", 8), VccSandbox.state().getMap(lead + ".skills"));
+        assertEquals("verified", allTasks().getString("items.find { it.kind == 'vcc_skills_need_agent' }.status"));
+        assertEquals("provisioned", e2e.state(id));
+    }
+
+    @Test
     void aPolicyNamingWhatTheAccountLacksIsRefused() {
         admin().body("""
                 {"groupRules":[{"group":"Stars","roles":["Astronaut"],"skills":{"Astrology":5},
