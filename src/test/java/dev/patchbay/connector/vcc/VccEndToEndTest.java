@@ -353,6 +353,33 @@ class VccEndToEndTest {
     }
 
     @Test
+    void theFairUseLimitPausesTheWholeConnectionAndEveryUserEndsProvisioned() {
+        VccSandbox.CONTROL.settings(Map.of("fairUseCalls", 12, "fairUseWindowSeconds", 60));
+        String[] ids = new String[4];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = e2e.oktaCreate("fair" + i + "@example.com", "Fair", "User" + i, "{}");
+        }
+        group("VCC Agents", ids);
+        e2e.drain();
+        assertTrue(VccSandbox.state().getInt("refusedForFairUse") > 0, "the account's budget ran out");
+        Object paused = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select max(paused_until) from rate_limit_window where connection_id = :c")
+                .setParameter("c", connection).getSingleResult());
+        assertTrue(paused != null, "a bare 429 pauses the connection in PostgreSQL, for every instance");
+        for (int round = 0; round < 10; round++) {
+            VccSandbox.CONTROL.advanceClock(60_000);
+            e2e.settle();
+        }
+        JsonPath vcc = VccSandbox.state();
+        assertEquals(4, vcc.getList("users").size(), "one account each");
+        for (int i = 0; i < ids.length; i++) {
+            assertEquals("provisioned", e2e.state(ids[i]));
+            assertEquals(Map.of("Billing", 5, "Technical", 3),
+                    vcc.getMap(VccSandbox.user("fair" + i + "_example_com") + ".skills"));
+        }
+    }
+
+    @Test
     void aUserNameChangeIsATaskOrWithThePolicysConsentARecreate() {
         String id = e2e.oktaCreate("old.name@example.com", "Ada", "Lovelace", "{}");
         e2e.drain();
