@@ -17,7 +17,7 @@ class VendorsTest {
     @Test
     void everyVendorWithAConnectorIsListedWithItsSettingsAndCapabilities() {
         admin().get("/admin/v1/vendors").then().statusCode(200)
-                .body("items.id", equalTo(List.of("eightbyeight", "fake", "five9", "genesys")))
+                .body("items.id", equalTo(List.of("eightbyeight", "fake", "five9", "genesys", "vcc")))
                 .body("items.find { it.id == 'genesys' }.displayName", equalTo("Genesys Cloud"))
                 .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
                 .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientId' }.required", equalTo(true))
@@ -39,7 +39,15 @@ class VendorsTest {
                 .body("capabilities.deleteGate.kind", equalTo("export_recordings"))
                 .body("listPrices.licenses.Ultimate", equalTo(229));
         admin().get("/admin/v1/vendors/vbc").then().statusCode(404)
-                .body("message", equalTo("No vendor 'vbc'; vendors: eightbyeight, fake, five9, genesys"));
+                .body("message", equalTo("No vendor 'vbc'; vendors: eightbyeight, fake, five9, genesys, vcc"));
+        admin().get("/admin/v1/vendors/vcc").then().statusCode(200)
+                .body("displayName", equalTo("Vonage Contact Center"))
+                .body("capabilities.fields.userName.mutability", equalTo("immutable"))
+                .body("capabilities.fields.extension.mutability", equalTo("immutable"))
+                .body("capabilities.followUpOrder", equalTo(List.of("skills", "agentGroups", "license")))
+                .body("capabilities.operations", hasItem("retire"))
+                .body("settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
+                .body("settings.find { it.name == 'usernameTemplate' }.defaultValue", equalTo("{userName}"));
         given().get("/admin/v1/vendors").then().statusCode(401);
     }
 }

@@ -1,0 +1,168 @@
+package dev.patchbay.connector.vcc;
+
+import dev.patchbay.connector.ConnectorException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A connection's Vonage Contact Center settings, parsed: where the User Admin API and the token endpoint
+ * are (from {@code region} or the explicit base URLs), the API credential and its scopes, the username
+ * rule, the default role, agent defaults, the telephony regions by name, which lists the IdP is
+ * authoritative for, and what the connector may do without a person (overages, archiving a user of
+ * several accounts).
+ */
+record VccSettings(URI apiBaseUrl, URI authBaseUrl, String clientId, String clientSecret, List<String> scopes,
+        String usernameTemplate, String defaultRole, boolean allowOverages, boolean acceptArchiveInMultipleAccounts,
+        Map<String, String> telephonyRegions, AgentDefaults agent, List<String> idpAuthoritative,
+        List<String> managedSkills, List<String> managedAgentGroups, Duration listingCache, Duration requestTimeout) {
+
+    static final List<String> SCOPES = List.of("users:read", "users:write");
+    static final List<String> LISTS = List.of("skills", "agentGroups");
+
+    /** What every agent gets unless the seat says otherwise. */
+    record AgentDefaults(String location, Integer capacityLive, Integer capacityNonLive, Integer capacitySemiLive,
+            String callbackNumberId) {
+    }
+
+    static VccSettings from(Map<String, Object> settings) {
+        Object region = settings.get("region");
+        String regionName = region == null || region.toString().isBlank() ? null : region.toString().trim();
+        return new VccSettings(
+                baseUrl(settings, "apiBaseUrl", regionName == null ? null : "https://" + regionName + ".api.newvoicemedia.com"),
+                baseUrl(settings, "authBaseUrl", regionName == null ? null : "https://" + regionName + ".cc.vonage.com"),
+                text(settings, "clientId"), text(settings, "clientSecret"),
+                list(settings.get("scopes"), SCOPES),
+                optional(settings, "usernameTemplate", "{userName}"),
+                optional(settings, "defaultRole", "Agent"),
+                Boolean.TRUE.equals(settings.get("allowOverages")),
+                Boolean.TRUE.equals(settings.get("acceptArchiveInMultipleAccounts")),
+                regions(list(settings.get("telephonyRegions"), List.of())),
+                agent(settings.get("agentDefaults")),
+                list(settings.get("idpAuthoritative"), List.of()),
+                list(settings.get("managedSkills"), List.of()),
+                list(settings.get("managedAgentGroups"), List.of()),
+                Duration.ofSeconds(number(settings.get("listingCacheSeconds"), 30)),
+                Duration.ofSeconds(number(settings.get("requestTimeoutSeconds"), 10)));
+    }
+
+    boolean idpAuthoritativeFor(String list) {
+        return idpAuthoritative.contains(list);
+    }
+
+    /** The GUID of a telephony region named in the seat (a GUID is taken as it is). */
+    String regionId(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> region : telephonyRegions.entrySet()) {
+            if (region.getKey().equalsIgnoreCase(name) || region.getValue().equalsIgnoreCase(name)) {
+                return region.getValue();
+            }
+        }
+        throw new ConnectorException.Rejected("VCC telephony region '" + name + "' is not in the connection's"
+                + " telephonyRegions (" + String.join(", ", telephonyRegions.keySet()) + ")");
+    }
+
+    /** The name of a telephony region GUID; the GUID itself when the connection does not name it. */
+    String regionName(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        return telephonyRegions.entrySet().stream().filter(region -> region.getValue().equalsIgnoreCase(id))
+                .map(Map.Entry::getKey).findFirst().orElse(id);
+    }
+
+    /** "name=GUID" pairs; every problem with them, for the settings check. */
+    static List<String> regionProblems(Object value) {
+        return list(value, List.of()).stream().filter(pair -> pair.indexOf('=') <= 0 || pair.endsWith("="))
+                .map(pair -> "'" + pair + "' is not name=GUID").toList();
+    }
+
+    private static Map<String, String> regions(List<String> pairs) {
+        Map<String, String> regions = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                regions.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return regions;
+    }
+
+    private static AgentDefaults agent(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return new AgentDefaults(null, null, null, null, null);
+        }
+        return new AgentDefaults(string(map.get("location")), integer(map.get("capacityLive")),
+                integer(map.get("capacityNonLive")), integer(map.get("capacitySemiLive")),
+                string(map.get("callbackNumberId")));
+    }
+
+    private static String string(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static Integer integer(Object value) {
+        return value instanceof Number number ? number.intValue() : null;
+    }
+
+    private static URI baseUrl(Map<String, Object> settings, String key, String fromRegion) {
+        Object configured = settings.get(key);
+        String value = configured == null || configured.toString().isBlank() ? fromRegion : configured.toString();
+        if (value == null) {
+            throw new ConnectorException.AuthFailed("Vonage Contact Center setting 'region' (or '" + key + "') is missing");
+        }
+        String normalized = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        try {
+            URI uri = URI.create(normalized);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("not absolute");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException.Rejected("Vonage Contact Center setting '" + key + "' is not a URL: " + value);
+        }
+    }
+
+    static List<String> list(Object value, List<String> fallback) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            return Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        }
+        return fallback;
+    }
+
+    private static String text(Map<String, Object> settings, String key) {
+        Object value = settings.get(key);
+        if (value == null || value.toString().isBlank()) {
+            throw new ConnectorException.AuthFailed("Vonage Contact Center setting '" + key + "' is missing");
+        }
+        return value.toString();
+    }
+
+    private static String optional(Map<String, Object> settings, String key, String fallback) {
+        Object value = settings.get(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+
+    private static long number(Object value, long fallback) {
+        return value instanceof Number number ? number.longValue() : fallback;
+    }
+
+    static String lower(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "VccSettings[apiBaseUrl=" + apiBaseUrl + ", authBaseUrl=" + authBaseUrl + ", clientId=" + clientId
+                + ", scopes=" + scopes + "]";
+    }
+}
