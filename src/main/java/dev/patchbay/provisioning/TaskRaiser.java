@@ -27,7 +27,25 @@ class TaskRaiser {
 
     void raise(SyncRun run, String kind, String field, String reason, String consolePath, Seat costBasis) {
         String license = costBasis == null ? null : costBasis.text(SeatField.LICENSE);
-        Optional<PriceCatalog.Price> price = prices.monthly(run.policy, run.vendor, license);
+        raise(run, kind, field, reason, consolePath, prices.monthly(run.policy, run.vendor, license));
+    }
+
+    /** A change from one license to another: the monthly cost at stake is the difference (negative: a saving). */
+    void raiseChange(SyncRun run, String kind, String field, String reason, String consolePath, String from, String to) {
+        Optional<PriceCatalog.Price> before = prices.monthly(run.policy, run.vendor, from);
+        Optional<PriceCatalog.Price> after = prices.monthly(run.policy, run.vendor, to);
+        Optional<PriceCatalog.Price> difference = before.isPresent() && after.isPresent()
+                ? Optional.of(new PriceCatalog.Price(after.get().amount().subtract(before.get().amount()),
+                        after.get().currency()))
+                : after;
+        raise(run, kind, field, reason, consolePath, difference);
+    }
+
+    private void raise(SyncRun run, String kind, String field, String reason, String consolePath,
+            Optional<PriceCatalog.Price> price) {
+        // A template may say what is at stake in its text: {cost} is the monthly price.
+        reason = reason.replace("{cost}", price.map(p -> p.currency() + " " + p.amount().toPlainString())
+                .orElse("(no price known)"));
         boolean raised = tasks.raise(new FollowUpTasks.NewTask(run.job.connectionId(), run.job.userId(), kind, field,
                 reason, consolePath, price.map(PriceCatalog.Price::amount).orElse(null),
                 price.map(PriceCatalog.Price::currency).orElse(null)));
