@@ -38,7 +38,7 @@ public class StoredRotatingSecrets implements RotatingSecrets {
     public String renew(String connectionId, String name, Function<Optional<String>, String> renewal) {
         return QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 7340))")
-                    .setParameter("key", connectionId + "\u0000" + name).getSingleResult();
+                    .setParameter("key", connectionId + "|" + name).getSingleResult();
             Optional<String> stored = read(connectionId, name);
             String renewed = renewal.apply(stored);
             if (renewed != null && !Objects.equals(stored.orElse(null), renewed)) {

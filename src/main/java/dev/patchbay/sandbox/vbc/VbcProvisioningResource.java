@@ -20,8 +20,7 @@ import java.util.List;
  * Served with and without the {@code /v1} segment, because VBC's own snippets call it with {@code /v1} and
  * its OpenAPI server omits it. There is no POST, PUT, PATCH or DELETE.
  */
-@Path("/sandbox/vbc/t/vbc.prod/provisioning{version: (/v1)?}/api/accounts/{account}")
-public class VbcProvisioningResource {
+public abstract class VbcProvisioningResource {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_PAGE_SIZE = 100;
@@ -30,7 +29,7 @@ public class VbcProvisioningResource {
     private final VbcSettings settings;
     private final VbcGate gate;
 
-    public VbcProvisioningResource(VbcAccount account, VbcSettings settings, VbcGate gate) {
+    protected VbcProvisioningResource(VbcAccount account, VbcSettings settings, VbcGate gate) {
         this.account = account;
         this.settings = settings;
         this.gate = gate;
@@ -124,6 +123,22 @@ public class VbcProvisioningResource {
             return account.location(number(locationId, "location_id", uri))
                     .orElseThrow(() -> VbcGate.notFound("Location not found"));
         });
+    }
+
+    /** The path of the OpenAPI server. */
+    @Path("/sandbox/vbc/t/vbc.prod/provisioning/api/accounts/{account}")
+    public static class Documented extends VbcProvisioningResource {
+        public Documented(VbcAccount account, VbcSettings settings, VbcGate gate) {
+            super(account, settings, gate);
+        }
+    }
+
+    /** The path of VBC's code snippets, with {@code /v1}. */
+    @Path("/sandbox/vbc/t/vbc.prod/provisioning/v1/api/accounts/{account}")
+    public static class Versioned extends VbcProvisioningResource {
+        public Versioned(VbcAccount account, VbcSettings settings, VbcGate gate) {
+            super(account, settings, gate);
+        }
     }
 
     private void requireAccount(String accountId) {
