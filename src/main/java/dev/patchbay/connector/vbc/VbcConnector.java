@@ -113,15 +113,20 @@ final class VbcConnector implements Connector {
         if (read(ref, context).isPresent()) {
             return Optional.of(false);
         }
-        String did = part(task.field(), "did");
-        if (did != null && !api.all("/extensions", "phone_number", did).isEmpty()) {
-            return Optional.of(false);
+        String dids = part(task.field(), "did");
+        if (dids != null) {
+            for (String did : dids.split(",")) {
+                if (!did.isBlank() && !api.all("/extensions", "phone_number", did.trim()).isEmpty()) {
+                    return Optional.of(false);
+                }
+            }
         }
         String extension = part(task.field(), "extension");
-        if (did == null && extension != null) {
-            // No number on record: the task closes once the extension is gone or holds no number.
+        if (extension != null) {
+            // A number given to the extension after Patchbay last read it is billed as well: the user's old
+            // extension, left without a user, must hold no number (a reused extension has a user again).
             Optional<JsonNode> left = api.get("/extensions/" + extension);
-            if (left.isPresent() && left.get().path("dids").size() > 0) {
+            if (left.isPresent() && left.get().path("user").isNull() && left.get().path("dids").size() > 0) {
                 return Optional.of(false);
             }
         }
@@ -146,16 +151,23 @@ final class VbcConnector implements Connector {
         return null;
     }
 
-    /** A VBC user as a seat: login name, names, email, its first extension and that extension's first DID. */
+    /**
+     * A VBC user as a seat: login name, names, email, its first extension, and every DID of its extensions
+     * ("+15551230001, +15551230002"), so that the remove task names each number to release.
+     */
     static Seat seat(JsonNode user) {
         Map<SeatField, Object> fields = new EnumMap<>(SeatField.class);
         put(fields, SeatField.USER_NAME, user.path("login_name"));
         put(fields, SeatField.GIVEN_NAME, user.path("first_name"));
         put(fields, SeatField.FAMILY_NAME, user.path("last_name"));
         put(fields, SeatField.EMAIL, user.path("email"));
-        JsonNode extension = user.path("extensions").path(0);
-        put(fields, SeatField.EXTENSION, extension.path("extension_number"));
-        put(fields, SeatField.PHONE, extension.path("dids").path(0).path("phone_number"));
+        put(fields, SeatField.EXTENSION, user.path("extensions").path(0).path("extension_number"));
+        List<String> dids = new ArrayList<>();
+        user.path("extensions").forEach(extension -> extension.path("dids")
+                .forEach(did -> dids.add(did.path("phone_number").asText())));
+        if (!dids.isEmpty()) {
+            fields.put(SeatField.PHONE, String.join(", ", dids));
+        }
         return new Seat(true, fields);
     }
 

@@ -241,6 +241,23 @@ public class VbcAccount {
         });
     }
 
+    /** Assigns another number of the account's to an extension. */
+    synchronized ObjectNode assignNumber(String extensionNumber, String did) {
+        Extension extension = extensions.get(extensionNumber);
+        if (extension == null) {
+            throw new ControlRefusal(404, "No extension " + extensionNumber, List.of());
+        }
+        if (did == null || !did.matches("\\+\\d{8,15}")) {
+            throw ControlRefusal.badRequest("did", "did must be an E.164 number like +15551230001");
+        }
+        if (extensions.values().stream().anyMatch(e -> e.dids.contains(did))) {
+            throw ControlRefusal.badRequest("did", did + " is assigned to an extension");
+        }
+        extension.dids.add(did);
+        numbers.add(did);
+        return extensionJson(extension);
+    }
+
     /** Releases a number from the account; an extension left with neither user nor number goes too. */
     synchronized void releaseNumber(String did) {
         if (!numbers.remove(did)) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
  * "locationId"?,"did"?}}: adds a user with a line, an extension and optionally a DID;</li>
  * <li>{@code PUT portal/users/{id}/line} {@code {"lineType"}}: changes the user's line type;</li>
  * <li>{@code DELETE portal/users/{id}}: deletes the user; its numbers stay on the account;</li>
+ * <li>{@code POST portal/extensions/{extension}/numbers} {@code {"did"}}: gives the extension another number;</li>
  * <li>{@code POST portal/numbers/{did}/release}: releases a number from the account;</li>
  * <li>{@code POST portal/refresh-token}: a refresh token, as an admin would get one from the authorization-code
  * flow, to put in a connection's settings.</li>
@@ -72,6 +73,12 @@ public class VbcControlResource extends ControlResource {
             account.deleteUser(userId(id));
             return account.state();
         });
+    }
+
+    @POST
+    @Path("portal/extensions/{extension}/numbers")
+    public Response assignNumber(@PathParam("extension") String extension, String body) {
+        return control(() -> account.assignNumber(extension, text(object(body), "did")));
     }
 
     @POST

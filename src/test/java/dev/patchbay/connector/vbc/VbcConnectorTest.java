@@ -87,4 +87,22 @@ class VbcConnectorTest {
         assertEquals(Optional.empty(), connector.isDone(ref, new TaskCheck("vbc_change", "license"), context),
                 "VBC's API shows no line types: a person completes a line change");
     }
+
+    @Test
+    void everyNumberOfTheUsersExtensionMustBeReleasedEvenOneGivenAfterPatchbayLastReadIt() {
+        String id = VbcSandbox.addUser("Ada", "Lovelace", "ada@example.com", "Premium", "201", "+15551230001");
+        VbcSandbox.assignNumber("201", "+15551230002");
+        assertEquals("+15551230001, +15551230002",
+                connector.read(new VendorRef(id), context).orElseThrow().text(SeatField.PHONE));
+        VbcSandbox.assignNumber("201", "+15551230003");
+        // The task names what Patchbay read; the third number came later.
+        TaskCheck remove = new TaskCheck("vbc_remove_user", "did:+15551230001, +15551230002;extension:201");
+        VbcSandbox.deleteUser(id);
+        VbcSandbox.releaseNumber("+15551230001");
+        VbcSandbox.releaseNumber("+15551230002");
+        assertEquals(Optional.of(false), connector.isDone(new VendorRef(id), remove, context),
+                "+15551230003 is still on the deleted user's extension");
+        VbcSandbox.releaseNumber("+15551230003");
+        assertEquals(Optional.of(true), connector.isDone(new VendorRef(id), remove, context));
+    }
 }

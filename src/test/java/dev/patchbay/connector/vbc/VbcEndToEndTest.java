@@ -77,7 +77,8 @@ class VbcEndToEndTest {
         e2e.settle();
 
         assertEquals("In the VBC Admin Portal add Ada Lovelace <ada@example.com> (login name ada@example.com) with a"
-                + " Premium line, extension 201, location the main one, and assign a DID: USD 29.99/month for the line",
+                + " Premium line, extension 201, location the main one, role the default, and assign a DID: USD 29.99/month"
+                + " for the line",
                 task(id, "vbc_add_user", "reason"));
         assertEquals(29.99f, tasks(id).getFloat("items.find { it.kind == 'vbc_add_user' }.monthlyCost"));
         assertEquals("VBC Admin Portal > Users > Add User", task(id, "vbc_add_user", "consolePath"));
@@ -130,7 +131,7 @@ class VbcEndToEndTest {
         e2e.settle();
         assertEquals("In the VBC Admin Portal add Test User <Test_User_00aa00aa@contoso.com> (login name"
                 + " Test_User_00aa00aa@contoso.com) with a Premium line, extension of your choice, location the main"
-                + " one, and assign a DID: USD 29.99/month for the line", task(id, "vbc_add_user", "reason"));
+                + " one, role the default, and assign a DID: USD 29.99/month for the line", task(id, "vbc_add_user", "reason"));
 
         String vbcId = VbcSandbox.addUser("Test", "User", "Test_User_00aa00aa@contoso.com", "Premium", "305",
                 "+15551230305");

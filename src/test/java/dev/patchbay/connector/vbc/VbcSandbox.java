@@ -96,6 +96,11 @@ final class VbcSandbox {
         given().post(base() + "/_control/portal/numbers/" + did + "/release").then().statusCode(200);
     }
 
+    static void assignNumber(String extension, String did) {
+        given().contentType("application/json").body(Map.of("did", did))
+                .post(base() + "/_control/portal/extensions/" + extension + "/numbers").then().statusCode(200);
+    }
+
     static void changeLine(String id, String lineType) {
         given().contentType("application/json").body(Map.of("lineType", lineType))
                 .put(base() + "/_control/portal/users/" + id + "/line").then().statusCode(200);
