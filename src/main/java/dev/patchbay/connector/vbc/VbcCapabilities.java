@@ -24,8 +24,7 @@ final class VbcCapabilities {
     static final TaskTemplate ADD_USER = new TaskTemplate("vbc_add_user",
             "In the VBC Admin Portal add {seat.given_name} {seat.family_name} <{seat.email}> (login name"
                     + " {seat.user_name}) with a {seat.license} line, extension {seat.extension|of your choice},"
-                    + " location {seat.site|the main one}, role {seat.roles|the default}, and assign a DID: {cost}/month"
-                    + " for the line",
+                    + " location {seat.site|the main one}, and assign a DID: {cost}/month for the line",
             "VBC Admin Portal > Users > Add User");
     static final TaskTemplate CHANGE = new TaskTemplate("vbc_change",
             "In the VBC Admin Portal change the {field} of {seat.given_name} {seat.family_name} <{seat.email}>"
@@ -60,7 +59,8 @@ final class VbcCapabilities {
                 .field(SeatField.LICENSE, FieldCapability.patch().required())
                 .field(SeatField.EXTENSION, FieldCapability.patch().vendorAssignedWhenUnset())
                 .field(SeatField.SITE, FieldCapability.patch().vendorAssignedWhenUnset())
-                .field(SeatField.ROLES, FieldCapability.patch())
+                // A role (Account Administrator) is granted once the user exists: its own task, after approval.
+                .field(SeatField.ROLES, FieldCapability.followUp())
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .byHand(Operation.CREATE, ADD_USER)
                 .byHand(Operation.UPDATE_PATCH, CHANGE)

@@ -77,8 +77,7 @@ class VbcEndToEndTest {
         e2e.settle();
 
         assertEquals("In the VBC Admin Portal add Ada Lovelace <ada@example.com> (login name ada@example.com) with a"
-                + " Premium line, extension 201, location the main one, role the default, and assign a DID: USD 29.99/month"
-                + " for the line",
+                + " Premium line, extension 201, location the main one, and assign a DID: USD 29.99/month for the line",
                 task(id, "vbc_add_user", "reason"));
         assertEquals(29.99f, tasks(id).getFloat("items.find { it.kind == 'vbc_add_user' }.monthlyCost"));
         assertEquals("VBC Admin Portal > Users > Add User", task(id, "vbc_add_user", "consolePath"));
@@ -131,7 +130,7 @@ class VbcEndToEndTest {
         e2e.settle();
         assertEquals("In the VBC Admin Portal add Test User <Test_User_00aa00aa@contoso.com> (login name"
                 + " Test_User_00aa00aa@contoso.com) with a Premium line, extension of your choice, location the main"
-                + " one, role the default, and assign a DID: USD 29.99/month for the line", task(id, "vbc_add_user", "reason"));
+                + " one, and assign a DID: USD 29.99/month for the line", task(id, "vbc_add_user", "reason"));
 
         String vbcId = VbcSandbox.addUser("Test", "User", "Test_User_00aa00aa@contoso.com", "Premium", "305",
                 "+15551230305");
@@ -156,6 +155,29 @@ class VbcEndToEndTest {
         verifyTasks();
         assertEquals("verified", task(id, "vbc_remove_user", "status"));
         assertTrue(!users.equals(power));
+    }
+
+    @Test
+    void theAccountAdministratorRoleWaitsForAnApprovalThenIsATaskOnceTheUserExists() {
+        e2e.policy("""
+                {"groupRules":[{"group":"VBC Admins","license":"Advanced","roles":["Account Administrator"]}],
+                 "approvals":{"roles":["Account Administrator"]}}""");
+        String id = e2e.oktaCreate("grace@example.com", "Grace", "Hopper", "{\"extension\":\"220\"}");
+        group("VBC Admins", id);
+        e2e.settle();
+        assertEquals("open", task(id, "role_approval", "status"));
+        assertEquals("role:Account Administrator", task(id, "role_approval", "field"));
+        assertEquals(39.99f, tasks(id).getFloat("items.find { it.kind == 'vbc_add_user' }.monthlyCost"));
+
+        admin().body("{\"closedBy\":\"it-lead@example.com\"}")
+                .post("/admin/v1/tasks/{t}/complete", task(id, "role_approval", "id")).then().statusCode(200);
+        VbcSandbox.addUser("Grace", "Hopper", "grace@example.com", "Advanced", "220", "+15551230220");
+        verifyTasks();
+        assertEquals("verified", task(id, "vbc_add_user", "status"));
+        assertEquals("In the VBC Admin Portal change the roles of Grace Hopper <grace@example.com> (extension 220)"
+                + " from null to [Account Administrator]", task(id, "vbc_change", "reason"));
+        assertEquals("roles", task(id, "vbc_change", "field"));
+        assertEquals("needs_action", e2e.state(id));
     }
 
     private String group(String name, String member) {
