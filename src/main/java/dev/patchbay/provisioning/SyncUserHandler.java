@@ -138,13 +138,14 @@ public class SyncUserHandler implements JobHandler {
                 String field = task.field() == null ? task.template().fieldFor(seat).orElse(null)
                         : task.field().name().toLowerCase();
                 String reason = task.template().reasonFor(task.field(), task.from(), task.to(), seat);
-                if (task.field() == SeatField.LICENSE) {
-                    // A license change by hand: what it costs is the difference between the two prices.
-                    raiser.raiseChange(run, task.template().kind(), field, reason, task.template().consolePath(),
-                            task.from() == null ? null : task.from().toString(),
-                            task.to() == null ? null : task.to().toString());
-                } else {
-                    raiser.raise(run, task.template().kind(), field, reason, task.template().consolePath());
+                boolean asked = raiser.raiseStep(run, task.template().kind(), field, reason,
+                        task.template().consolePath(), task.field() == SeatField.LICENSE,
+                        task.from() == null ? null : task.from().toString(),
+                        task.to() == null ? null : task.to().toString());
+                if (!asked && task.field() != null && run.applied != null
+                        && !Capabilities.MISSING_FIELD.kind().equals(task.template().kind())) {
+                    // A person made this change by hand and closed its task: the vendor holds the new value.
+                    run.applied = run.applied.with(task.field(), task.to());
                 }
                 run.done++;
                 continue;

@@ -30,22 +30,43 @@ class TaskRaiser {
         raise(run, kind, field, reason, consolePath, prices.monthly(run.policy, run.vendor, license));
     }
 
-    /** A change from one license to another: the monthly cost at stake is the difference (negative: a saving). */
-    void raiseChange(SyncRun run, String kind, String field, String reason, String consolePath, String from, String to) {
-        Optional<PriceCatalog.Price> before = prices.monthly(run.policy, run.vendor, from);
-        Optional<PriceCatalog.Price> after = prices.monthly(run.policy, run.vendor, to);
-        Optional<PriceCatalog.Price> difference = before.isPresent() && after.isPresent()
-                ? Optional.of(new PriceCatalog.Price(after.get().amount().subtract(before.get().amount()),
-                        after.get().currency()))
-                : after;
-        raise(run, kind, field, reason, consolePath, difference);
+    /**
+     * A planned step a person does (the vendor's API cannot): raised, and true, unless the latest task of
+     * this kind and field asked exactly this and a person completed it or the vendor verified it; then
+     * false: it is done and not asked again. A license change costs the difference between the two prices
+     * (negative: a saving).
+     */
+    boolean raiseStep(SyncRun run, String kind, String field, String reason, String consolePath, boolean license,
+            String from, String to) {
+        Optional<PriceCatalog.Price> price;
+        if (license) {
+            Optional<PriceCatalog.Price> before = prices.monthly(run.policy, run.vendor, from);
+            Optional<PriceCatalog.Price> after = prices.monthly(run.policy, run.vendor, to);
+            price = before.isPresent() && after.isPresent()
+                    ? Optional.of(new PriceCatalog.Price(after.get().amount().subtract(before.get().amount()),
+                            after.get().currency()))
+                    : after;
+        } else {
+            Seat basis = run.costBasis();
+            price = prices.monthly(run.policy, run.vendor, basis == null ? null : basis.text(SeatField.LICENSE));
+        }
+        String text = withCost(reason, price);
+        if (tasks.latestDone(run.job.connectionId(), run.job.userId(), kind, field, text)) {
+            return false;
+        }
+        raise(run, kind, field, text, consolePath, price);
+        return true;
+    }
+
+    private static String withCost(String reason, Optional<PriceCatalog.Price> price) {
+        // A template may say what is at stake in its text: {cost} is the monthly price.
+        return reason.replace("{cost}", price.map(p -> p.currency() + " " + p.amount().toPlainString())
+                .orElse("(no price known)"));
     }
 
     private void raise(SyncRun run, String kind, String field, String reason, String consolePath,
             Optional<PriceCatalog.Price> price) {
-        // A template may say what is at stake in its text: {cost} is the monthly price.
-        reason = reason.replace("{cost}", price.map(p -> p.currency() + " " + p.amount().toPlainString())
-                .orElse("(no price known)"));
+        reason = withCost(reason, price);
         boolean raised = tasks.raise(new FollowUpTasks.NewTask(run.job.connectionId(), run.job.userId(), kind, field,
                 reason, consolePath, price.map(PriceCatalog.Price::amount).orElse(null),
                 price.map(PriceCatalog.Price::currency).orElse(null)));

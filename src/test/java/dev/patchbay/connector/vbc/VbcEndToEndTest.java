@@ -112,6 +112,12 @@ class VbcEndToEndTest {
         verifyTasks();
         assertEquals("verified", task(id, "vbc_remove_user", "status"));
         assertEquals(0, tasks(id).getList("items.findAll { it.status == 'open' }").size());
+
+        // Another sync of the leaver asks nothing again.
+        patch(id, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ada L.\"}]");
+        e2e.settle();
+        assertEquals(1, tasks(id).getList("items.findAll { it.kind == 'vbc_remove_user' }").size());
+        assertEquals(0, tasks(id).getList("items.findAll { it.status == 'open' }").size());
     }
 
     @Test
@@ -145,6 +151,15 @@ class VbcEndToEndTest {
                 + " (extension 305) from Premium to Advanced", task(id, "vbc_change", "reason"));
         assertEquals(10.00f, tasks(id).getFloat("items.find { it.kind == 'vbc_change' }.monthlyCost"), 0.001f);
         assertEquals("license", task(id, "vbc_change", "field"));
+
+        // The person changes the line and completes the task: the next sync does not ask again.
+        VbcSandbox.changeLine(vbcId, "Advanced");
+        admin().body("{\"closedBy\":\"it@example.com\"}")
+                .post("/admin/v1/tasks/{t}/complete", task(id, "vbc_change", "id")).then().statusCode(200);
+        patch(id, "[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Test User 2\"}]");
+        e2e.settle();
+        assertEquals(1, tasks(id).getList("items.findAll { it.kind == 'vbc_change' }").size());
+        assertEquals("provisioned", e2e.state(id));
 
         // Entra deletes the user (the policy deletes): the task names the number the portal assigned.
         e2e.scim("DELETE", "/Users/" + id, null).statusCode(204);
