@@ -1,10 +1,14 @@
 package dev.patchbay.admin;
 
+import dev.patchbay.connector.RateLimit;
 import dev.patchbay.job.JobQueue;
+import dev.patchbay.job.QueueProgress;
 import dev.patchbay.provisioning.ProvisioningEvents;
 import dev.patchbay.provisioning.UserService;
 import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.provisioning.VendorAccounts;
+import dev.patchbay.provisioning.VendorConnections;
+import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,10 +35,14 @@ public class ProvisioningResource {
     private final VendorAccounts accounts;
     private final JobQueue jobs;
     private final UserService users;
+    private final QueueProgress progress;
+    private final VendorConnections vendorConnections;
 
     public ProvisioningResource(ConnectionService connections, ProvisioningEvents events, VendorAccounts accounts,
-            JobQueue jobs, UserService users) {
+            JobQueue jobs, UserService users, QueueProgress progress, VendorConnections vendorConnections) {
         this.users = users;
+        this.progress = progress;
+        this.vendorConnections = vendorConnections;
         this.connections = connections;
         this.events = events;
         this.accounts = accounts;
@@ -52,6 +60,16 @@ public class ProvisioningResource {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
         }
         return new Timeline(userId, account, timeline);
+    }
+
+    /** The current wave: done, remaining and the estimated finish (a bulk offboarding, a season of hires). */
+    @GET
+    @Path("progress")
+    public QueueProgress.Progress progress(@PathParam("connection") String connection) {
+        Connection found = connections.find(connection).orElseThrow(() -> ConnectionService.notFound(connection));
+        RateLimit limit = vendorConnections.connect(found).map(VendorConnections.Bound::rateLimit)
+                .orElse(RateLimit.unlimited());
+        return progress.of(connection, limit);
     }
 
     @GET

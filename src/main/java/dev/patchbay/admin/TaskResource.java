@@ -2,7 +2,9 @@ package dev.patchbay.admin;
 
 import dev.patchbay.followup.FollowUpTask;
 import dev.patchbay.followup.FollowUpTasks;
+import dev.patchbay.job.JobQueue;
 import dev.patchbay.web.ApiException;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -30,9 +32,11 @@ public class TaskResource {
     }
 
     private final FollowUpTasks tasks;
+    private final JobQueue jobs;
 
-    public TaskResource(FollowUpTasks tasks) {
+    public TaskResource(FollowUpTasks tasks, JobQueue jobs) {
         this.tasks = tasks;
+        this.jobs = jobs;
     }
 
     @GET
@@ -57,22 +61,31 @@ public class TaskResource {
 
     @POST
     @Path("{id}/complete")
+    @Transactional
     public FollowUpTask complete(@PathParam("id") String id, Close body) {
         return close(id, "done", body);
     }
 
     @POST
     @Path("{id}/dismiss")
+    @Transactional
     public FollowUpTask dismiss(@PathParam("id") String id, Close body) {
         return close(id, "dismissed", body);
     }
 
+    /**
+     * A closed task of a user syncs that user at once, in the same transaction: what it waited for (an
+     * approval, an export before a delete) applies now, and the user's state follows.
+     */
     private FollowUpTask close(String id, String status, Close body) {
         UUID taskId = parse(id, "id");
         FollowUpTask task = tasks.find(taskId).orElseThrow(() -> ApiException.notFound("No task " + id));
         String closedBy = body == null || body.closedBy() == null ? "admin" : body.closedBy();
         if (!tasks.close(taskId, status, closedBy)) {
             throw new ApiException(409, "conflict", "Task " + id + " is " + task.status() + ", not open");
+        }
+        if (task.userId() != null) {
+            jobs.enqueue(task.connectionId(), task.userId());
         }
         return tasks.find(taskId).orElseThrow();
     }

@@ -77,8 +77,8 @@ public class VendorHealth {
     }
 
     private Checked withBudget(Connection connection, String state, String detail, Instant at) {
-        List<RateLimiter.WindowUse> budget = vendors.factory(connection.vendor)
-                .map(factory -> rateLimiter.usage(connection.id, factory.vendor().capabilities().rateLimit()))
+        List<RateLimiter.WindowUse> budget = connections.connect(connection)
+                .map(bound -> rateLimiter.usage(connection.id, bound.rateLimit()))
                 .orElse(List.of());
         return new Checked(state, detail, at, budget, rateLimiter.pausedUntil(connection.id).orElse(null));
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * needs follow-up calls in (site before license before roles); what deleting means; the offboarding
  * checklist; what the vendor forgets on deactivation and must be re-applied when the user comes back;
  * tasks for changes no API can make; rate limit and retry policy; what must happen before a delete, and
- * a task a person must complete before it ({@code deleteGate}, e.g. export voicemails); the skill scale.
+ * a task a person must complete before it ({@code deleteGate}, e.g. export voicemails); the skill scale;
+ * seats the vendor accepts but that will not work ({@code warnings}).
  */
 public record Capabilities(
         Set<Operation> operations,
@@ -28,7 +29,8 @@ public record Capabilities(
         RetryPolicy retryPolicy,
         List<OffboardingAction> beforeDelete,
         TaskTemplate deleteGate,
-        SkillScale skillScale) {
+        SkillScale skillScale,
+        List<SeatWarning> warnings) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -44,6 +46,7 @@ public record Capabilities(
         forgottenOnDeactivate = Set.copyOf(forgottenOnDeactivate);
         byHand = Map.copyOf(byHand);
         beforeDelete = List.copyOf(beforeDelete);
+        warnings = List.copyOf(warnings);
     }
 
     public static Builder builder() {
@@ -68,6 +71,7 @@ public record Capabilities(
         builder.beforeDelete = beforeDelete;
         builder.deleteGate = deleteGate;
         builder.skillScale = skillScale;
+        builder.warnings = warnings;
         return builder;
     }
 
@@ -114,6 +118,7 @@ public record Capabilities(
         private List<OffboardingAction> beforeDelete = List.of();
         private TaskTemplate deleteGate;
         private SkillScale skillScale = SkillScale.higherIsBetter(0, 100);
+        private List<SeatWarning> warnings = List.of();
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -198,9 +203,14 @@ public record Capabilities(
             return this;
         }
 
+        public Builder warnings(SeatWarning... declared) {
+            warnings = List.of(declared);
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
-                    immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale);
+                    immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings);
         }
     }
 }

@@ -20,6 +20,14 @@ public interface ConnectorFactory {
         return vendor().settings().validate(settings);
     }
 
+    /**
+     * The connection's rate limit: the vendor's declared one, unless the connection's settings change it
+     * (a vendor account whose limits were raised, several admin users that each run one call at a time).
+     */
+    default RateLimit rateLimit(Map<String, Object> settings) {
+        return vendor().capabilities().rateLimit();
+    }
+
     default Optional<SandboxDemo> demo() {
         return Optional.empty();
     }

@@ -20,5 +20,7 @@ public enum SeatField {
     GROUPS,
     EXTENSION,
     TELEPHONY_REGION,
-    DIVISION
+    DIVISION,
+    /** A vendor template of settings a user belongs to at most one of (e.g. a Five9 user profile). */
+    USER_PROFILE
 }

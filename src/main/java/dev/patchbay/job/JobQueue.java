@@ -2,6 +2,7 @@ package dev.patchbay.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -22,12 +23,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobQueue {
 
+    /**
+     * A running job's instance is alive: it is this one, or it holds its session in the database, or the
+     * database started too recently for every live instance to be back.
+     */
+    private static final String INSTANCE_ALIVE = """
+            (j.instance is null or j.instance = :instance
+             or exists (select 1 from pg_stat_activity a where a.application_name = :prefix || j.instance)
+             or pg_postmaster_start_time() > clock_timestamp() - make_interval(secs => :grace))""";
+
     private final EntityManager entityManager;
     private final Clock clock;
+    private final InstancePresence presence;
 
-    public JobQueue(EntityManager entityManager, Clock clock) {
+    public JobQueue(EntityManager entityManager, Clock clock, InstancePresence presence) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.presence = presence;
     }
 
     /**
@@ -108,10 +120,12 @@ public class JobQueue {
                     limit :limit
                     for update skip locked)
                 update provisioning_job j
-                set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker, updated = :now
+                set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker,
+                    instance = :instance, updated = :now
                 from candidate c where j.id = c.id
                 returning j.id, j.connection_id, j.user_id, j.attempts""")
                 .setParameter("now", now)
+                .setParameter("instance", presence.id())
                 .setParameter("limit", limit)
                 .setParameter("lease", now.plus(lease))
                 .setParameter("worker", worker)
@@ -136,10 +150,12 @@ public class JobQueue {
                                       and r.user_id = j.user_id and r.state = 'running')
                     for update skip locked)
                 update provisioning_job j
-                set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker, updated = :now
+                set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker,
+                    instance = :instance, updated = :now
                 from candidate c where j.id = c.id
                 returning j.id, j.connection_id, j.user_id, j.attempts""")
                 .setParameter("connection", connectionId).setParameter("user", userId)
+                .setParameter("instance", presence.id())
                 .setParameter("now", now).setParameter("lease", now.plus(lease)).setParameter("worker", worker)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Job(((Number) row[0]).longValue(), (String) row[1],
@@ -154,13 +170,13 @@ public class JobQueue {
     }
 
     /**
-     * A running job whose lease ran out belongs to a worker that died (a live worker renews its leases):
-     * it runs again, merged into the user's pending job if there is one.
+     * A running job whose lease ran out, or whose instance is gone, belongs to a worker that died (a live
+     * worker renews its leases): it runs again, merged into the user's pending job if there is one.
      */
     private void recoverExpiredLeases(Instant now) {
-        entityManager.createNativeQuery("""
+        aliveParameters(entityManager.createNativeQuery("""
                 with expired as (
-                    delete from provisioning_job where state = 'running' and lease_until < :now
+                    delete from provisioning_job j where j.state = 'running' and (j.lease_until < :now or not %s)
                     returning id, connection_id, user_id, attempts, last_error, created)
                 insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
                                               created, updated)
@@ -169,8 +185,14 @@ public class JobQueue {
                 from expired
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set attempts = greatest(provisioning_job.attempts, excluded.attempts),
-                              updated = excluded.updated""")
+                              updated = excluded.updated""".formatted(INSTANCE_ALIVE)))
                 .setParameter("now", now).executeUpdate();
+    }
+
+    private Query aliveParameters(Query query) {
+        return query.setParameter("instance", presence.id())
+                .setParameter("prefix", InstancePresence.PREFIX)
+                .setParameter("grace", (double) presence.grace().toMillis() / 1000);
     }
 
     /** Removes finished jobs older than {@code retention}; dead letters stay until re-driven or their connection goes. */
@@ -180,12 +202,13 @@ public class JobQueue {
                 .setParameter("before", now().minus(retention)).executeUpdate();
     }
 
-    /** Jobs of the connection running now, on any gateway instance (live leases only). */
+    /** Jobs of the connection running now on a live gateway instance (live leases only). */
     @Transactional(TxType.REQUIRES_NEW)
     public long running(String connectionId) {
-        return ((Number) entityManager.createNativeQuery("""
-                        select count(*) from provisioning_job
-                        where connection_id = :connection and state = 'running' and lease_until > :now""")
+        return ((Number) aliveParameters(entityManager.createNativeQuery("""
+                        select count(*) from provisioning_job j
+                        where j.connection_id = :connection and j.state = 'running' and j.lease_until > :now
+                          and %s""".formatted(INSTANCE_ALIVE)))
                 .setParameter("connection", connectionId).setParameter("now", now()).getSingleResult()).longValue();
     }
 

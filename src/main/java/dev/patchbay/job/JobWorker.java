@@ -1,5 +1,6 @@
 package dev.patchbay.job;
 
+import dev.patchbay.database.DatabaseFailures;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -24,6 +25,8 @@ public class JobWorker {
     public static final int STOPS_AT = 100;
 
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
+    /** A job broken off by a database outage runs again this soon after the database is back. */
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(1);
 
     private final JobQueue queue;
     private final JobHandler handler;
@@ -32,10 +35,11 @@ public class JobWorker {
     private final Duration retention;
     private final Duration stopTimeout;
     private final LeaseKeeper leases;
+    private final InstancePresence presence;
     private final String workerId = "worker-" + UUID.randomUUID();
     private volatile boolean stopping;
 
-    public JobWorker(JobQueue queue, JobHandler handler,
+    public JobWorker(JobQueue queue, JobHandler handler, InstancePresence presence,
             @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled,
             @ConfigProperty(name = "patchbay.worker.batch-size") int batchSize,
             @ConfigProperty(name = "patchbay.jobs.retention") Duration retention,
@@ -48,6 +52,7 @@ public class JobWorker {
         this.batchSize = batchSize;
         this.stopTimeout = stopTimeout;
         this.leases = new LeaseKeeper(queue, lease);
+        this.presence = presence;
     }
 
     @Scheduled(every = "${patchbay.worker.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,12 +81,15 @@ public class JobWorker {
 
     /**
      * Stop claiming, give the job in flight a bounded time to finish, and only then let the database go.
-     * A job still running after that keeps its short lease (its vendor call may still land), which
-     * expires soon after this process is gone.
+     * Once idle, this instance leaves the database, so other instances know at once that it runs nothing.
+     * A job still running after that keeps this instance present while the process lives (its vendor
+     * call may still land); it runs again elsewhere once the process is gone.
      */
     void onStop(@Observes @Priority(STOPS_AT) ShutdownEvent event) {
         stop();
-        if (!leases.awaitIdle(stopTimeout)) {
+        if (leases.awaitIdle(stopTimeout)) {
+            presence.end();
+        } else {
             LOG.warnf("Stopping with jobs %s still running; they run again once their leases expire", leases.held());
         }
         leases.close();
@@ -131,18 +139,42 @@ public class JobWorker {
         try {
             return handler.handle(job);
         } catch (RuntimeException e) {
+            if (DatabaseFailures.unreachable(e)) {
+                LOG.warnf("Job %d stopped: the database is unavailable (%s)", job.id(), e.getMessage());
+                return new JobResult.RetryLater(DATABASE_RETRY, Integer.MAX_VALUE, "The database was unavailable");
+            }
             LOG.errorf(e, "Job %d for user %s of connection %s failed unexpectedly", job.id(), job.userId(),
                     job.connectionId());
             return new JobResult.RetryLater(Duration.ofMinutes(1), 5, "Internal error: " + e.getMessage());
         }
     }
 
-    /** Each outcome commits on its own; one that cannot be recorded leaves the job to its lease. */
+    /**
+     * Each outcome commits on its own. While the database is away the outcome is tried again (the job stays
+     * this worker's) for up to a lease; one that still cannot be recorded leaves the job to its lease.
+     */
     private void finish(Job job, JobResult result) {
+        long deadline = System.nanoTime() + leases.lease().toNanos();
+        while (true) {
+            try {
+                record(job, result);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.unreachable(e) || System.nanoTime() > deadline) {
+                    LOG.errorf(e, "Could not record the outcome of job %d; it runs again when its lease expires",
+                            job.id());
+                    return;
+                }
+                pause(DATABASE_RETRY);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
         try {
-            record(job, result);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the outcome of job %d; it runs again when its lease expires", job.id());
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.patchbay.provisioning;
 
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.job.Job;
 import dev.patchbay.provisioning.policy.PolicyDocument;
@@ -18,12 +19,14 @@ final class SyncRun {
     final CallContext context;
     final PolicyDocument policy;
     final SyncPlanner.SyncPlan plan;
+    final RateLimit rateLimit;
     String vendorId;
     Seat applied;
     int done;
 
     SyncRun(Job job, String vendor, Connector connector, CallContext context, PolicyDocument policy,
-            SyncPlanner.SyncPlan plan) {
+            SyncPlanner.SyncPlan plan, RateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.job = job;
         this.vendor = vendor;
         this.connector = connector;

@@ -7,6 +7,8 @@ import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.SeatWarning;
+import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.ConnectorFactory;
@@ -96,7 +98,8 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
         Capabilities capabilities = factory.get().vendor().capabilities();
-        int maxConcurrent = capabilities.rateLimit().maxConcurrent();
+        VendorConnections.Bound bound = vendorConnections.connect(connection.get()).orElseThrow();
+        int maxConcurrent = bound.rateLimit().maxConcurrent();
         if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
             // Too many of this vendor account's jobs run at once (this one included): yield for a moment.
             return new JobResult.Wait(CONCURRENCY_BACKOFF);
@@ -109,9 +112,8 @@ public class SyncUserHandler implements JobHandler {
                     new VendorAccount(null, null, VendorAccount.PENDING, null, plan.steps().size(), null));
             return new JobResult.Wait(Duration.between(Instant.now(), plan.settleUntil()));
         }
-        VendorConnections.Bound bound = vendorConnections.connect(connection.get()).orElseThrow();
         CallContext context = bound.context(job.connectionId() + ":" + job.userId());
-        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan));
+        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit()));
     }
 
     private JobResult run(SyncRun run) {
@@ -122,7 +124,13 @@ public class SyncUserHandler implements JobHandler {
         run.plan.awaitingIrreversible().forEach((field, value) -> raiser.raise(run, SyncPlanner.IRREVERSIBLE_KIND,
                 SyncPlanner.irreversibleTaskField(field, value), "Approve setting " + field.name().toLowerCase()
                         + " to " + value + ": the vendor can never take it back once set", "Patchbay > Tasks", null));
+        verifier.withdrawUnrequested(run, SyncPlanner.APPROVAL_KIND, run.plan.awaitingApproval().stream()
+                .map(role -> "role:" + role).collect(java.util.stream.Collectors.toSet()));
+        verifier.withdrawUnrequested(run, SyncPlanner.IRREVERSIBLE_KIND, run.plan.awaitingIrreversible().entrySet()
+                .stream().map(entry -> SyncPlanner.irreversibleTaskField(entry.getKey(), entry.getValue()))
+                .collect(java.util.stream.Collectors.toSet()));
         verifier.closeSuppliedFields(run);
+        warn(run);
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();
         if (!steps.isEmpty()) {
@@ -150,7 +158,7 @@ public class SyncUserHandler implements JobHandler {
                 run.done++;
                 continue;
             }
-            Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.plan.capabilities().rateLimit());
+            Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.rateLimit);
             if (wait.isPresent()) {
                 save(run, VendorAccount.PENDING, null, run.remaining());
                 return new JobResult.Wait(wait.get());
@@ -184,6 +192,18 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
         }
         return new JobResult.Done();
+    }
+
+    /** A seat the vendor takes but that will not work is a task while it lasts, and closed once it is fixed. */
+    private void warn(SyncRun run) {
+        for (SeatWarning warning : run.plan.capabilities().warnings()) {
+            TaskTemplate task = warning.task();
+            if (warning.matches(run.plan.desired())) {
+                raiser.raise(run, task.kind(), null, task.reason(), task.consolePath());
+            } else {
+                verifier.closeVerified(run, task.kind(), null);
+            }
+        }
     }
 
     /**

@@ -37,6 +37,17 @@ class TaskVerifier {
         }
     }
 
+    /** Dismisses the user's open approvals of {@code kind} for what the user no longer asks for. */
+    void withdrawUnrequested(SyncRun run, String kind, java.util.Set<String> stillAwaited) {
+        for (FollowUpTask task : openTasks(run)) {
+            if (task.kind().equals(kind) && !stillAwaited.contains(task.field())
+                    && tasks.close(task.id(), "dismissed", "patchbay (no longer requested)")) {
+                events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
+                        task.kind() + ": " + task.field() + " is no longer requested; dismissed");
+            }
+        }
+    }
+
     /** Closes the user's open task of this kind and field (null: none) as verified at the vendor. */
     void closeVerified(SyncRun run, String kind, String field) {
         for (FollowUpTask task : openTasks(run)) {

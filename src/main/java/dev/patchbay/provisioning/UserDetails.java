@@ -51,7 +51,7 @@ public class UserDetails {
                     where m.depth < 16
                 )
                 select 'group' as kind, m.user_id, m.group_id, g.display_name as text1, min(m.depth) as number,
-                       null as text2, null as text3, null as seat, null as updated, false as due
+                       null as text2, null as text3, null as seat, null as updated, false as due, false as planned
                 from membership m join scim_group g on g.id = m.group_id
                 group by m.user_id, m.group_id, g.display_name
                 union all
@@ -59,7 +59,10 @@ public class UserDetails {
                        cast(a.applied_seat as text), a.updated,
                        exists (select 1 from provisioning_job j where j.connection_id = a.connection_id
                                and j.user_id = a.user_id
-                               and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= :now)))
+                               and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= :now))),
+                       not exists (select 1 from provisioning_job j where j.connection_id = a.connection_id
+                                   and j.user_id = a.user_id and j.state = 'pending' and j.next_attempt_at <= :now
+                                   and j.updated > a.updated)
                 from vendor_account a where a.connection_id = :connection and a.user_id = any(cast(:ids as uuid[]))
                 order by kind, text1, group_id""")
                 .setParameter("groups", withGroups)
@@ -75,7 +78,7 @@ public class UserDetails {
             } else {
                 statuses.put(userId, VendorAccounts.withQueue(new VendorAccount((String) row[3],
                         accounts.seat((String) row[7]), (String) row[5], (String) row[6], ((Number) row[4]).intValue(),
-                        (Instant) row[8]), (Boolean) row[9]));
+                        (Instant) row[8]), (Boolean) row[9], (Boolean) row[10]));
             }
         }
         return new Details(groups, statuses);

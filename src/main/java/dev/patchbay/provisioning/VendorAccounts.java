@@ -49,7 +49,10 @@ public class VendorAccounts {
                        a.updated,
                        exists (select 1 from provisioning_job j where j.connection_id = a.connection_id
                                and j.user_id = a.user_id
-                               and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= :now)))
+                               and (j.state = 'running' or (j.state = 'pending' and j.next_attempt_at <= :now))),
+                       not exists (select 1 from provisioning_job j where j.connection_id = a.connection_id
+                                   and j.user_id = a.user_id and j.state = 'pending' and j.next_attempt_at <= :now
+                                   and j.updated > a.updated)
                 from vendor_account a
                 where a.connection_id = :connection and a.user_id = any(cast(:ids as uuid[]))""")
                 .setParameter("connection", connectionId)
@@ -58,18 +61,20 @@ public class VendorAccounts {
                 .getResultList();
         for (Object[] row : rows) {
             accounts.put((UUID) row[0], withQueue(new VendorAccount((String) row[1], seat((String) row[2]),
-                    (String) row[3], (String) row[4], ((Number) row[5]).intValue(), (Instant) row[6]), (Boolean) row[7]));
+                    (String) row[3], (String) row[4], ((Number) row[5]).intValue(), (Instant) row[6]), (Boolean) row[7], (Boolean) row[8]));
         }
         return accounts;
     }
 
     /**
      * The account as admins see it: {@code pending} while a job for the user is due or running, whatever
-     * the last run left; a due job's steps are planned when it starts, so until then at least one is ahead.
+     * the last run left, with the steps planned for it ({@link PendingStepsPreview} plans a due job soon
+     * after the IdP's change; until then at least one step is taken to lie ahead).
      */
-    static VendorAccount withQueue(VendorAccount account, boolean jobDue) {
+    static VendorAccount withQueue(VendorAccount account, boolean jobDue, boolean planned) {
         return jobDue ? new VendorAccount(account.vendorId(), account.applied(), VendorAccount.PENDING,
-                account.lastError(), Math.max(1, account.pendingSteps()), account.updated()) : account;
+                account.lastError(), planned ? account.pendingSteps() : Math.max(1, account.pendingSteps()),
+                account.updated()) : account;
     }
 
     @Transactional(TxType.REQUIRES_NEW)

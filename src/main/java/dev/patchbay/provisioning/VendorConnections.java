@@ -4,6 +4,7 @@ import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
+import dev.patchbay.connector.RateLimit;
 import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,11 @@ public class VendorConnections {
     /** A connector ready to call for one connection. */
     public record Bound(String connectionId, ConnectorFactory factory, Connector connector,
             Map<String, Object> settings) {
+
+        /** The vendor account's rate limit as the connection's settings make it. */
+        public RateLimit rateLimit() {
+            return factory.rateLimit(settings);
+        }
 
         /** The context of calls that share {@code idempotencyKey} (the same step retried). */
         public CallContext context(String idempotencyKey) {

@@ -2,8 +2,6 @@ package dev.patchbay.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -26,31 +24,6 @@ public class DatabaseUnavailable {
     @ServerExceptionMapper
     public Response noConnection(SQLTransientConnectionException e, HttpServerRequest request) {
         return response(e, request);
-    }
-
-    /** Whether {@code failure} (or what it wraps) says the database could not be reached. */
-    public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down), or Agroal finding no connection. */
-    private static boolean isConnectionFailure(SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-            return true;
-        }
-        String message = String.valueOf(e.getMessage());
-        return message.contains("Acquisition timeout") || message.contains("Connection refused")
-                || message.contains("This connection has been closed");
     }
 
     static Response response(Throwable e, HttpServerRequest request) {

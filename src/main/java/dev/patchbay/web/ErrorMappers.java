@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.patchbay.web.ApiError;
-import dev.patchbay.web.ApiException;
+import dev.patchbay.database.DatabaseFailures;
 import dev.patchbay.provisioning.ProvisioningException;
 import dev.patchbay.scim.error.ScimError;
 import dev.patchbay.scim.error.ScimException;
+import dev.patchbay.web.ApiError;
+import dev.patchbay.web.ApiException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -148,7 +149,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request) {
-        if (DatabaseUnavailable.causedBy(e)) {
+        if (DatabaseFailures.unreachable(e)) {
             return DatabaseUnavailable.response(e, request);
         }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchbay.scim.ScimFixture;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +30,9 @@ class JobQueueTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     ScimFixture scim;
     UUID user;
@@ -87,6 +93,38 @@ class JobQueueTest {
     }
 
     @Test
+    void aJobOfAnInstanceThatLeftTheDatabaseRunsAgainAtOnceAndCountsForNothing() {
+        claimOne("worker-a");
+        assertEquals(1, queue.running(scim.connection));
+        runOnInstance("gone-" + UUID.randomUUID());
+
+        assertEquals(0, queue.running(scim.connection), "a dead instance's job is not concurrency");
+        Job again = claimOne("worker-b");
+        assertEquals(2, again.attempt(), "it ran again without waiting for its 30 s lease");
+        assertEquals(List.of("running"), states());
+    }
+
+    @Test
+    void aJobOfAnInstanceStillInTheDatabaseWaitsForItsLease() throws Exception {
+        Job running = claimOne("worker-a");
+        String other = "other-" + UUID.randomUUID();
+        runOnInstance(other);
+        try (Connection session = dataSource.getConnection()) {
+            try (Statement statement = session.createStatement()) {
+                statement.execute("set application_name = '" + InstancePresence.PREFIX + other + "'");
+            }
+            assertEquals(1, queue.running(scim.connection), "the other instance's job counts");
+            assertTrue(queue.claim("worker-b", 10, Duration.ofSeconds(30)).stream().noneMatch(j -> j.userId().equals(user)));
+            assertEquals(List.of("running"), states());
+            try (Statement statement = session.createStatement()) {
+                statement.execute("reset application_name");
+            }
+        }
+        Job again = claimOne("worker-b");
+        assertEquals(running.id(), again.id(), "once the instance has gone, its job runs again");
+    }
+
+    @Test
     void aSuccessfulSyncSettlesTheUsersDeadLetters() {
         Job first = claimOne("worker-a");
         queue.deadLetter(first.id(), "8x8 answered 400: site is required");
@@ -112,6 +150,12 @@ class JobQueueTest {
                 .filter(job -> job.userId().equals(user)).toList();
         assertEquals(1, claimed.size(), "the user's job was claimed");
         return claimed.get(0);
+    }
+
+    private void runOnInstance(String instance) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update provisioning_job set instance = :i where user_id = :u and state = 'running'")
+                .setParameter("i", instance).setParameter("u", user).executeUpdate());
     }
 
     private void enqueue() {

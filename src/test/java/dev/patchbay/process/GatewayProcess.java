@@ -36,6 +36,11 @@ final class GatewayProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** Whether the gateway was packaged (mvn package or verify) so that it can run as a process. */
+    static boolean packaged() {
+        return Files.exists(JAR);
+    }
+
     static GatewayProcess start(Map<String, String> systemProperties) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with 'mvn verify'");

@@ -27,6 +27,8 @@ class QueueRecoveryBenchmark {
 
     @Test
     void timeToAllUsersFinalAfterAFailure() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(GatewayProcess.packaged(),
+                "QueueRecoveryBenchmark runs the packaged gateway: run 'mvn -DskipTests package' first");
         List<String> report = new ArrayList<>();
         try (GatewayProcess vendor = GatewayProcess.start(Map.of("patchbay.data-dir", temp.resolve("vendor").toString(),
                 "patchbay.worker.enabled", "false", "patchbay.admin.bootstrap-token", Wave.ADMIN_TOKEN))) {

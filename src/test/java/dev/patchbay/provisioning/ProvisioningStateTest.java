@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.job.JobWorker;
@@ -37,6 +38,9 @@ class ProvisioningStateTest {
     @Inject
     QueueMetrics metrics;
 
+    @Inject
+    PendingStepsPreview preview;
+
     ScimFixture scim;
 
     @BeforeEach
@@ -62,6 +66,27 @@ class ProvisioningStateTest {
         scim.get("/Users/" + id).body(STATE, equalTo("pending")).body(PENDING_STEPS, greaterThanOrEqualTo(1));
         scim.get("/Users?filter=userName eq \"due@example.com\"").body("Resources[0]." + STATE, equalTo("pending"));
 
+        drain();
+        scim.get("/Users/" + id).body(STATE, equalTo("provisioned")).body(PENDING_STEPS, equalTo(0));
+    }
+
+    @Test
+    void aDueJobThatHasNotStartedShowsTheStepsPlannedForIt() {
+        String id = scim.createUser("planned@example.com");
+        drain();
+
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Renamed\"}"))
+                .statusCode(200);
+        assertTrue(preview.planDue() >= 1);
+        scim.get("/Users/" + id).body(STATE, equalTo("pending")).body(PENDING_STEPS, equalTo(1));
+        scim.get("/Users?filter=userName eq \"planned@example.com\"").body("Resources[0]." + PENDING_STEPS, equalTo(1));
+        drain();
+
+        // A change the vendor does not hold: due, planned, and nothing to do.
+        scim.patch("/Users/" + id, patchOp("{\"op\":\"replace\",\"path\":\"nickName\",\"value\":\"Pat\"}"))
+                .statusCode(200);
+        preview.planDue();
+        scim.get("/Users/" + id).body(STATE, equalTo("pending")).body(PENDING_STEPS, equalTo(0));
         drain();
         scim.get("/Users/" + id).body(STATE, equalTo("provisioned")).body(PENDING_STEPS, equalTo(0));
     }

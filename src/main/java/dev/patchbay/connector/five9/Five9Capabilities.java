@@ -9,6 +9,7 @@ import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.RetryPolicy;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.SeatWarning;
 import dev.patchbay.connector.SkillScale;
 import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.WriteRoute;
@@ -38,11 +39,31 @@ final class Five9Capabilities {
             "The Five9 domain has no free user seat: buy Five9 seats or delete unused users",
             "Five9 account management (named seats)");
 
+    static final TaskTemplate NO_SKILL = new TaskTemplate("agent_without_skill",
+            "This Five9 agent has no skill and will receive no contacts: give the user's group a skill in the"
+                    + " policy, or the user a group that has one", "Patchbay > Connection > Policy (group rules)");
+
     static final ListPrices LIST_PRICES = new ListPrices("USD", Map.of(
             "Core", new BigDecimal("149"), "Digital", new BigDecimal("149"), "Premium", new BigDecimal("169"),
             "Optimum", new BigDecimal("199"), "Ultimate", new BigDecimal("229")));
 
+    /** Five9's default Modify limits per domain; a domain's own may differ (connection settings). */
+    static final int MODIFY_PER_MINUTE = 140;
+    static final int MODIFY_PER_HOUR = 7_200;
+    static final int MODIFY_PER_DAY = 172_800;
+
     private Five9Capabilities() {
+    }
+
+    /**
+     * A step budget in the domain's Modify windows (every step makes at least one Modify request; one that
+     * makes several may meet OperationsLimitExceededFault, which waits for the window boundary), and one
+     * request at a time per admin user.
+     */
+    static RateLimit rateLimit(int perMinute, int perHour, int perDay, int adminUsers) {
+        return new RateLimit(List.of(new RateLimit.Window(perMinute, Duration.ofMinutes(1)),
+                new RateLimit.Window(perHour, Duration.ofHours(1)), new RateLimit.Window(perDay, Duration.ofDays(1))),
+                adminUsers);
     }
 
     static Capabilities capabilities() {
@@ -56,20 +77,18 @@ final class Five9Capabilities {
                 // at. It is declared so that the policy may name it and tasks state its cost; the connector
                 // writes nothing for it.
                 .field(SeatField.LICENSE, FieldCapability.replace())
-                .followUps(SeatField.ROLES, SeatField.SKILLS, SeatField.AGENT_GROUPS)
+                .followUps(SeatField.ROLES, SeatField.USER_PROFILE, SeatField.SKILLS, SeatField.AGENT_GROUPS)
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(SEAT_REDUCTION))
                 .immutableChange(USER_NAME_IMMUTABLE)
-                // Five9 counts Modify requests per domain in fixed minute, hour and day windows (140, 7,200 and
-                // 172,800 by default); a step makes one or a few of them (one per skill or agent group changed),
-                // so the step budgets stay below each. One request at a time per admin user: the connector
-                // queues its own calls, and a SessionClosedFault is retried.
-                .rateLimit(new RateLimit(List.of(new RateLimit.Window(100, Duration.ofMinutes(1)),
-                        new RateLimit.Window(5_000, Duration.ofHours(1)),
-                        new RateLimit.Window(120_000, Duration.ofDays(1))), 1))
+                // Five9 counts Modify requests per domain in fixed minute, hour and day windows. One request at
+                // a time per admin user: the connector queues its own calls, and a SessionClosedFault is retried.
+                // A connection's settings may raise both (Five9ConnectorFactory.rateLimit).
+                .rateLimit(rateLimit(MODIFY_PER_MINUTE, MODIFY_PER_HOUR, MODIFY_PER_DAY, 1))
                 .retryPolicy(RetryPolicy.standard())
                 .deleteGate(EXPORT_RECORDINGS)
                 .skillScale(SkillScale.lowerIsBetter(1, 10))
+                .warnings(new SeatWarning(SeatField.ROLES, "Agent", SeatField.SKILLS, NO_SKILL))
                 .build();
     }
 }

@@ -106,6 +106,7 @@ final class Five9Connector implements Connector {
                 case ROLES -> applyRoles(ref, roleNames(apply.value()));
                 case SKILLS -> applySkills(ref, skillLevels(apply.value()));
                 case AGENT_GROUPS -> applyAgentGroups(ref, new TreeSet<>(roleNames(apply.value())));
+                case USER_PROFILE -> applyUserProfile(ref, apply.value() == null ? null : apply.value().toString());
                 default -> throw new ConnectorException.Rejected("Five9 has no follow-up call for " + apply.field());
             }
         } else if (step instanceof Step.Deactivate) {
@@ -220,6 +221,24 @@ final class Five9Connector implements Connector {
         }
     }
 
+    /** A user is in one profile at most: joining one leaves the other; none leaves the one it is in. */
+    private void applyUserProfile(VendorRef ref, String desired) {
+        UserGeneralInfo general = require(ref).getGeneralInfo();
+        String held = general.getUserProfileName();
+        String userName = general.getUserName();
+        if (desired != null && !desired.equals(held)) {
+            client().run(port -> {
+                port.modifyUserProfileUserList(desired, List.of(userName), List.of());
+                return null;
+            });
+        } else if (desired == null && held != null) {
+            client().run(port -> {
+                port.modifyUserProfileUserList(held, List.of(), List.of(userName));
+                return null;
+            });
+        }
+    }
+
     /** modifyUser takes the whole general info: read it back, change it, write it. */
     private void modifyGeneral(VendorRef ref, java.util.function.Consumer<UserGeneralInfo> change) {
         UserGeneralInfo general = writable(require(ref).getGeneralInfo());
@@ -266,6 +285,7 @@ final class Five9Connector implements Connector {
         fields.put(SeatField.FAMILY_NAME, general.getLastName());
         fields.put(SeatField.EMAIL, general.getEMail());
         fields.put(SeatField.EXTENSION, general.getExtension());
+        fields.put(SeatField.USER_PROFILE, general.getUserProfileName());
         Set<String> roles = Five9Roles.held(user.getRoles());
         fields.put(SeatField.ROLES, roles.isEmpty() ? null : roles);
         Map<String, Integer> skills = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.patchbay.connector.five9;
 
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.SandboxDemo;
 import dev.patchbay.connector.Setting;
 import dev.patchbay.connector.SettingType;
@@ -40,7 +41,14 @@ public class Five9ConnectorFactory implements ConnectorFactory {
                     + " (mustChange), or one nobody knows and SSO only (ssoOnly)").withDefault("mustChange")
                     .oneOf(List.of("mustChange", "ssoOnly")),
             Setting.of("requestTimeoutSeconds", SettingType.INTEGER, "Timeout of one SOAP call").withDefault(30)
-                    .range(1, 300))
+                    .range(1, 300),
+            Setting.of("modifyLimitPerMinute", SettingType.INTEGER, "The domain's Modify requests per minute"
+                    + " (Five9's default 140; getCallCountersState shows the domain's own)")
+                    .withDefault(Five9Capabilities.MODIFY_PER_MINUTE).range(1, 1_000_000),
+            Setting.of("modifyLimitPerHour", SettingType.INTEGER, "The domain's Modify requests per hour (default 7,200)")
+                    .withDefault(Five9Capabilities.MODIFY_PER_HOUR).range(1, 10_000_000),
+            Setting.of("modifyLimitPerDay", SettingType.INTEGER, "The domain's Modify requests per day (default 172,800)")
+                    .withDefault(Five9Capabilities.MODIFY_PER_DAY).range(1, 100_000_000))
             .anyOf("dataCenter", "baseUrl")
             .together("secondAdminUser", "secondAdminPassword");
 
@@ -68,6 +76,19 @@ public class Five9ConnectorFactory implements ConnectorFactory {
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
         return new Five9Connector(settings);
+    }
+
+    /** The domain's Modify windows from the settings, one call at a time per admin user. */
+    @Override
+    public RateLimit rateLimit(Map<String, Object> settings) {
+        int adminUsers = settings.get("secondAdminUser") == null ? 1 : 2;
+        return Five9Capabilities.rateLimit(limit(settings, "modifyLimitPerMinute", Five9Capabilities.MODIFY_PER_MINUTE),
+                limit(settings, "modifyLimitPerHour", Five9Capabilities.MODIFY_PER_HOUR),
+                limit(settings, "modifyLimitPerDay", Five9Capabilities.MODIFY_PER_DAY), adminUsers);
+    }
+
+    private static int limit(Map<String, Object> settings, String name, int fallback) {
+        return settings.get(name) instanceof Number number ? number.intValue() : fallback;
     }
 
     @Override

@@ -14,9 +14,11 @@ final class Five9Demo {
     static final String POLICY = """
             {"groupRules": [
                {"group": "Five9 Agents", "precedence": 10, "license": "Core", "roles": ["Agent"],
-                "skills": {"Support": 3, "Billing": 5}, "agentGroups": ["Tier 1"]},
+                "skills": {"Support": 3, "Billing": 5}, "agentGroups": ["Tier 1"],
+                "userProfile": "Agent Profile"},
                {"group": "Five9 Supervisors", "precedence": 20, "license": "Premium",
-                "roles": ["Agent", "Supervisor"], "skills": {"Support": 1}, "agentGroups": ["Tier 1", "Tier 2"]},
+                "roles": ["Agent", "Supervisor"], "skills": {"Support": 1}, "agentGroups": ["Tier 1", "Tier 2"],
+                "userProfile": "Supervisor Profile"},
                {"group": "Five9 Admins", "precedence": 30, "license": "Premium", "roles": ["Administrator"]}],
              "approvals": {"roles": ["Administrator"]},
              "offboarding": {"onDelete": "deactivate"}}""";

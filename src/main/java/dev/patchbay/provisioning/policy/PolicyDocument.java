@@ -41,7 +41,7 @@ public record PolicyDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupRule(String group, Integer precedence, String license, List<String> roles,
             Map<String, Integer> skills, List<String> queues, List<String> agentGroups, String site,
-            Boolean directoryVisible, String division, String telephonyRegion) {
+            Boolean directoryVisible, String division, String telephonyRegion, String userProfile) {
     }
 
     /** Which keys find an existing vendor account on first sync: "email", "userName". */

@@ -124,6 +124,7 @@ public final class SeatPolicy {
             fields.putIfAbsent(SeatField.DIRECTORY_VISIBLE, rule.directoryVisible());
             fields.putIfAbsent(SeatField.DIVISION, rule.division());
             fields.putIfAbsent(SeatField.TELEPHONY_REGION, rule.telephonyRegion());
+            fields.putIfAbsent(SeatField.USER_PROFILE, rule.userProfile());
         }
         fields.values().removeIf(java.util.Objects::isNull);
         if (license != null) {

@@ -73,6 +73,8 @@ public final class VendorPolicyValidator {
         check(place + ".telephonyRegion", SeatField.TELEPHONY_REGION,
                 rule.telephonyRegion() == null ? null : List.of(rule.telephonyRegion()), capabilities, catalogue, name,
                 violations);
+        check(place + ".userProfile", SeatField.USER_PROFILE,
+                rule.userProfile() == null ? null : List.of(rule.userProfile()), capabilities, catalogue, name, violations);
         if (rule.directoryVisible() != null) {
             dropped(place + ".directoryVisible", SeatField.DIRECTORY_VISIBLE, capabilities, name, violations);
         }
@@ -117,6 +119,7 @@ public final class VendorPolicyValidator {
             case QUEUES -> "queue";
             case AGENT_GROUPS -> "agent group";
             case TELEPHONY_REGION -> "telephony region";
+            case USER_PROFILE -> "user profile";
             default -> PolicyValidator.policyName(field);
         };
     }

@@ -16,6 +16,7 @@ public class CallCounters {
     private final Five9Settings settings;
     private final Five9Clock clock;
     private final Map<OperationType, Map<LimitWindow, Counter>> counters = new EnumMap<>(OperationType.class);
+    private final Map<OperationType, Long> refused = new EnumMap<>(OperationType.class);
 
     public CallCounters(Five9Settings settings, Five9Clock clock) {
         this.settings = settings;
@@ -35,6 +36,7 @@ public class CallCounters {
                 windows.put(window, new Counter());
             }
             counters.put(type, windows);
+            refused.put(type, 0L);
         }
     }
 
@@ -47,12 +49,18 @@ public class CallCounters {
         for (LimitWindow window : LimitWindow.values()) {
             long limit = settings.limit(type, window);
             if (current(type, window, now).value >= limit) {
+                refused.merge(type, 1L, Long::sum);
                 throw Five9Fault.of("OperationsLimitExceededFault", "Maximum number of " + type
                         + " Web Services requests for the " + window.period() + " period has been exceeded")
                         .with("limit", limit).with("operationType", type.name());
             }
         }
         counters.get(type).values().forEach(counter -> counter.value++);
+    }
+
+    /** How many requests of {@code type} were refused over a limit since the last reset. */
+    synchronized long refused(OperationType type) {
+        return refused.get(type);
     }
 
     /** How many requests of {@code type} the window holding now has counted. */

@@ -69,7 +69,7 @@ public class Five9ControlResource extends ControlResource {
                 .put("userName", call.userName()).put("skillName", call.skillName()).put("at", call.at().toString()));
         ObjectNode callCounters = state.putObject("callCounters");
         for (OperationType type : OperationType.LIMITED) {
-            ObjectNode windows = callCounters.putObject(type.name());
+            ObjectNode windows = callCounters.putObject(type.name()).put("refused", counters.refused(type));
             for (LimitWindow window : LimitWindow.values()) {
                 windows.putObject(window.settingSuffix().toLowerCase()).put("value", counters.value(type, window))
                         .put("limit", settings.limit(type, window));

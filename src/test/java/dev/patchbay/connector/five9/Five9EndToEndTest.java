@@ -33,9 +33,9 @@ class Five9EndToEndTest {
     private static final String POLICY = """
             {"groupRules":[
               {"group":"Five9 Agents","precedence":10,"license":"Core","roles":["Agent"],
-               "skills":{"Support":3,"Billing":5},"agentGroups":["Tier 1"]},
+               "skills":{"Support":3,"Billing":5},"agentGroups":["Tier 1"],"userProfile":"Agent Profile"},
               {"group":"Five9 Supervisors","precedence":20,"license":"Premium","roles":["Agent","Supervisor"],
-               "skills":{"Support":1},"agentGroups":["Tier 1","Tier 2"]},
+               "skills":{"Support":1},"agentGroups":["Tier 1","Tier 2"],"userProfile":"Supervisor Profile"},
               {"group":"Five9 Admins","precedence":30,"license":"Premium","roles":["Agent","Administrator"]}],
              "approvals":{"roles":["Administrator"]}%s}""";
 
@@ -99,6 +99,7 @@ class Five9EndToEndTest {
         assertEquals(List.of("Agent"), List.copyOf(state.getMap(user("agent@example.com") + ".roles").keySet()));
         assertEquals(Map.of("Support", 3, "Billing", 5), state.getMap(user("agent@example.com") + ".skills"));
         assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 1"));
+        assertEquals("Agent Profile", state.getString(user("agent@example.com") + ".userProfileName"));
         assertEquals("provisioned", e2e.state(id));
 
         e2e.scim("DELETE", "/Groups/" + agents, null).statusCode(204);
@@ -111,6 +112,8 @@ class Five9EndToEndTest {
                 "Support raised to 1 (Five9's best), Billing removed");
         assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 1"));
         assertEquals(List.of("agent@example.com"), membersOf(state, "Tier 2"));
+        assertEquals("Supervisor Profile", state.getString(user("agent@example.com") + ".userProfileName"),
+                "moved from one user profile to the other");
         List<Instant> skillCalls = state.<String>getList("skillCalls.at").stream().map(Instant::parse).toList();
         for (int i = 1; i < skillCalls.size(); i++) {
             assertTrue(!skillCalls.get(i).isBefore(skillCalls.get(i - 1).plusMillis(50)),
@@ -129,11 +132,35 @@ class Five9EndToEndTest {
         String approval = openTasks().getString("items.find { it.kind == 'role_approval' }.id");
         admin().body("{\"closedBy\":\"it@example.com\"}").post("/admin/v1/tasks/{id}/complete", approval).then()
                 .statusCode(200);
-        // An approval applies with the user's next sync (the completion does not enqueue one by itself).
-        patch(id, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Grace H.\"}]");
-        e2e.drain();
+        e2e.drain(); // completing the approval synced the user
+
         assertTrue(Five9Sandbox.state().getMap(user("boss@example.com") + ".roles").containsKey("DomainAdmin"));
         assertTrue(Five9Sandbox.state().getMap(user("boss@example.com") + ".roles").containsKey("Agent"));
+    }
+
+    @Test
+    void anAgentWithoutASkillIsATaskUntilItsGroupGivesOne() {
+        String id = e2e.oktaCreate("unskilled@example.com", "Ada", "Lovelace", "{}");
+        String admins = group("Five9 Admins", id);
+        e2e.drain();
+        JsonPath open = openTasks();
+        assertEquals("This Five9 agent has no skill and will receive no contacts: give the user's group a skill in"
+                        + " the policy, or the user a group that has one",
+                open.getString("items.find { it.kind == 'agent_without_skill' }.reason"));
+        assertEquals(169.0f, open.getFloat("items.find { it.kind == 'agent_without_skill' }.monthlyCost"),
+                "the Premium seat it pays for");
+        assertEquals("needs_action", e2e.state(id));
+
+        e2e.scim("PATCH", "/Groups/" + admins, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}]}")
+                .statusCode(204);
+        group("Five9 Agents", id);
+        e2e.drain();
+        assertEquals(Map.of("Support", 3, "Billing", 5), Five9Sandbox.state().getMap(user("unskilled@example.com") + ".skills"));
+        assertNull(openTasks().get("items.find { it.kind == 'agent_without_skill' }"), "closed once it has skills");
+        assertNull(openTasks().get("items.find { it.kind == 'role_approval' }"),
+                "the Administrator approval is withdrawn with the group that asked for it");
+        assertEquals("provisioned", e2e.state(id));
     }
 
     @Test
@@ -232,5 +259,100 @@ class Five9EndToEndTest {
         e2e.settle();
         assertEquals(1, Five9Sandbox.state().getList("users.findAll { it.userName == 'limited@example.com' }").size());
         assertEquals("provisioned", e2e.state(id));
+    }
+
+    @Test
+    void twoWorkersKeepToTheDomainsModifyWindowBetweenThem() throws Exception {
+        Five9Sandbox.CONTROL.settings(Map.of("modifyPerMinute", 5));
+        Map<String, Object> settings = new java.util.HashMap<>(Five9Sandbox.settings());
+        settings.put("modifyLimitPerMinute", 5);
+        String limited = uniqueConnectionId("window-five9");
+        admin().body(Map.of("id", limited, "vendor", "five9", "displayName", "Five9 at 5 a minute",
+                "settings", settings)).post("/admin/v1/connections").then().statusCode(201);
+        EndToEnd wave = new EndToEnd(worker, entityManager, limited, createToken(limited));
+        awayFromTheMinutesEnd();
+        List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            users.add(wave.oktaCreate("window" + i + "@example.com", "Wave", "User" + i, "{}"));
+        }
+
+        java.util.concurrent.CompletableFuture<Void> first = java.util.concurrent.CompletableFuture.runAsync(
+                () -> runUntilIdle("window-worker-1"));
+        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(
+                () -> runUntilIdle("window-worker-2"));
+        first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        JsonPath state = Five9Sandbox.state();
+        assertEquals(5, state.getInt("callCounters.Modify.minute.value"), "the window's five requests, no more");
+        assertEquals(0, state.getInt("callCounters.Modify.refused"), "no request met OperationsLimitExceededFault");
+        assertEquals(5, state.getList("users.findAll { it.userName.startsWith('window') }").size());
+        assertEquals(3, users.stream().filter(id -> "pending".equals(wave.state(id))).count(),
+                "the other three wait for the next minute");
+    }
+
+    @Test
+    void aBulkOffboardingDeactivatesAtTheDomainsLimitWithProgressAndASeatTaskEach() throws Exception {
+        List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(e2e.oktaCreate("leaver" + i + "@example.com", "Leaving", "Agent" + i, "{}"));
+        }
+        e2e.settle();
+        Map<String, Object> slow = new java.util.HashMap<>(Five9Sandbox.settings());
+        slow.put("modifyLimitPerMinute", 3);
+        admin().body(Map.of("displayName", "Five9 at 3 a minute", "settings", slow))
+                .put("/admin/v1/connections/{c}", connection).then().statusCode(200);
+        awayFromTheMinutesEnd();
+
+        // Okta unassigns the group: a PATCH active=false for each member.
+        users.forEach(id -> patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]"));
+        JsonPath queued = progress();
+        assertEquals(6, queued.getInt("remaining"));
+        e2e.drain();
+
+        JsonPath during = progress();
+        assertEquals(3, during.getInt("done"), "the minute's three Modify requests");
+        assertEquals(3, during.getInt("remaining"));
+        assertEquals("rate_limit", during.getString("estimateBasis"));
+        assertTrue(Instant.parse(during.getString("estimatedFinish")).isAfter(Instant.now()));
+        assertEquals(3, Five9Sandbox.state().getList("users.findAll { it.userName.startsWith('leaver') && it.active == 'false' }")
+                .size());
+
+        e2e.settle();
+        assertEquals(6, Five9Sandbox.state().getList("users.findAll { it.userName.startsWith('leaver') && it.active == 'false' }")
+                .size(), "every leaver deactivated");
+        assertEquals(0, progress().getInt("remaining"));
+        assertEquals(6, openTasks().getList("items.findAll { it.kind == 'seat_reduction' }").size(),
+                "each deactivated agent still holds a billed seat");
+        assertEquals(0, Five9Sandbox.state().getInt("callCounters.Modify.refused"));
+    }
+
+    private JsonPath progress() {
+        return admin().get("/admin/v1/connections/{c}/progress", connection).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A minute window that rolls over during the test would let more requests through. */
+    private static void awayFromTheMinutesEnd() throws InterruptedException {
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 40_000) {
+            Thread.sleep(60_000 - intoMinute + 200);
+        }
+    }
+
+    private void runUntilIdle(String workerId) {
+        int idleRounds = 0;
+        while (idleRounds < 5) {
+            if (worker.runOnce(workerId) == 0) {
+                idleRounds++;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } else {
+                idleRounds = 0;
+            }
+        }
     }
 }
