@@ -118,6 +118,22 @@ public class FollowUpTasks {
                 .setParameter("f", field).getSingleResult()).longValue() > 0;
     }
 
+    /**
+     * Whether the latest task of this kind and field (for this user) asked exactly {@code reason} and was
+     * completed or verified: the same request again is then done, not a new task.
+     */
+    @Transactional
+    public boolean latestDone(String connectionId, UUID userId, String kind, String field, String reason) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select status, reason from followup_task where connection_id = :c and user_id = :u and kind = :k
+                        and field = :f order by created desc, updated desc limit 1""")
+                .setParameter("c", connectionId).setParameter("u", userId).setParameter("k", kind)
+                .setParameter("f", field == null ? "" : field).getResultList();
+        return rows.stream().findFirst().filter(row -> ("done".equals(row[0]) || "verified".equals(row[0]))
+                && reason.equals(row[1])).isPresent();
+    }
+
     @Transactional
     public long openCount(String connectionId, UUID userId) {
         return ((Number) entityManager.createNativeQuery(

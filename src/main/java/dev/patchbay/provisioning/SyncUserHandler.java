@@ -31,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -141,9 +142,19 @@ public class SyncUserHandler implements JobHandler {
                 return createdByHand(run, byHand);
             }
             if (step instanceof Step.RaiseTask task) {
-                raiser.raise(run, task.template().kind(),
-                        task.field() == null ? null : task.field().name().toLowerCase(), task.reason(),
-                        task.template().consolePath());
+                Seat seat = run.costBasis();
+                String field = task.field() == null ? task.template().fieldFor(seat).orElse(null)
+                        : task.field().name().toLowerCase();
+                String reason = task.template().reasonFor(task.field(), task.from(), task.to(), seat);
+                boolean asked = raiser.raiseStep(run, task.template().kind(), field, reason,
+                        task.template().consolePath(), task.field() == SeatField.LICENSE,
+                        task.from() == null ? null : task.from().toString(),
+                        task.to() == null ? null : task.to().toString());
+                if (!asked && task.field() != null && run.applied != null
+                        && !Capabilities.MISSING_FIELD.kind().equals(task.template().kind())) {
+                    // A person made this change by hand and closed its task: the vendor holds the new value.
+                    run.applied = run.applied.with(task.field(), task.to());
+                }
                 run.done++;
                 continue;
             }
@@ -201,8 +212,9 @@ public class SyncUserHandler implements JobHandler {
      * rest of the plan.
      */
     private JobResult createdByHand(SyncRun run, Step.CreateByHand byHand) {
-        String reason = byHand.template().reasonFor(null, null, SeatSummary.of(byHand.seat()));
-        raiser.raise(run, byHand.template().kind(), null, reason, byHand.template().consolePath(), byHand.seat());
+        String reason = byHand.template().reasonFor(null, null, SeatSummary.of(byHand.seat()), byHand.seat());
+        String field = byHand.template().fieldFor(byHand.seat()).orElse(null);
+        raiser.raise(run, byHand.template().kind(), field, reason, byHand.template().consolePath(), byHand.seat());
         Optional<VendorRef> found = run.plan.capabilities().can(Operation.FIND)
                 ? run.connector.find(matchKey(run.plan.desired(), run.policy), run.context) : Optional.empty();
         if (found.isEmpty()) {
@@ -210,13 +222,26 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(StepFailures.NEEDS_ACTION_RECHECK);
         }
         run.vendorId = found.get().id();
+        // What the person was asked to create, as far as the vendor shows it (a value it cannot read, such
+        // as a plan its API does not expose, is taken as the task asked).
         run.applied = run.plan.capabilities().can(Operation.READ)
-                ? run.connector.read(found.get(), run.context).orElse(byHand.seat()) : byHand.seat();
-        verifier.closeVerified(run, byHand.template().kind(), null);
+                ? overlay(byHand.seat(), run.connector.read(found.get(), run.context).orElse(byHand.seat()))
+                : byHand.seat();
+        verifier.closeVerified(run, byHand.template().kind(), field);
         events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step",
                 "linked the account created by hand (" + run.vendorId + ")");
         save(run, VendorAccount.PENDING, null, 0);
         return new JobResult.Wait(Duration.ZERO);
+    }
+
+    private static Seat overlay(Seat asked, Seat read) {
+        Seat result = read;
+        for (Map.Entry<SeatField, Object> value : asked.fields().entrySet()) {
+            if (!read.has(value.getKey())) {
+                result = result.with(value.getKey(), value.getValue());
+            }
+        }
+        return result;
     }
 
     /** Runs one vendor step and records it as applied. */

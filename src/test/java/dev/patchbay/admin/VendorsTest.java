@@ -17,7 +17,7 @@ class VendorsTest {
     @Test
     void everyVendorWithAConnectorIsListedWithItsSettingsAndCapabilities() {
         admin().get("/admin/v1/vendors").then().statusCode(200)
-                .body("items.id", equalTo(List.of("eightbyeight", "fake", "five9", "genesys", "vcc")))
+                .body("items.id", equalTo(List.of("eightbyeight", "fake", "five9", "genesys", "vbc", "vcc")))
                 .body("items.find { it.id == 'genesys' }.displayName", equalTo("Genesys Cloud"))
                 .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
                 .body("items.find { it.id == 'genesys' }.settings.find { it.name == 'clientId' }.required", equalTo(true))
@@ -38,8 +38,6 @@ class VendorsTest {
                 .body("capabilities.fields.userName.mutability", equalTo("immutable"))
                 .body("capabilities.deleteGate.kind", equalTo("export_recordings"))
                 .body("listPrices.licenses.Ultimate", equalTo(229));
-        admin().get("/admin/v1/vendors/vbc").then().statusCode(404)
-                .body("message", equalTo("No vendor 'vbc'; vendors: eightbyeight, fake, five9, genesys, vcc"));
         admin().get("/admin/v1/vendors/vcc").then().statusCode(200)
                 .body("displayName", equalTo("Vonage Contact Center"))
                 .body("capabilities.fields.userName.mutability", equalTo("immutable"))
@@ -48,6 +46,15 @@ class VendorsTest {
                 .body("capabilities.operations", hasItem("retire"))
                 .body("settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
                 .body("settings.find { it.name == 'usernameTemplate' }.defaultValue", equalTo("{userName}"));
+        admin().get("/admin/v1/vendors/vbc").then().statusCode(200)
+                .body("capabilities.operations", hasItem("verify_task"))
+                .body("capabilities.operations", not(hasItem("create")))
+                .body("capabilities.operations", not(hasItem("delete")))
+                .body("capabilities.byHand.delete.kind", equalTo("vbc_remove_user"))
+                .body("settings.find { it.name == 'refreshToken' }.secret", equalTo(true))
+                .body("listPrices.licenses.Premium", equalTo(29.99f));
+        admin().get("/admin/v1/vendors/avaya").then().statusCode(404)
+                .body("message", equalTo("No vendor 'avaya'; vendors: eightbyeight, fake, five9, genesys, vbc, vcc"));
         given().get("/admin/v1/vendors").then().statusCode(401);
     }
 }

@@ -166,7 +166,7 @@ public final class Planner {
                 continue;
             }
             FieldCapability capability = capabilities.field(field);
-            if (capability.route() == WriteRoute.DROP) {
+            if (capability.route() == WriteRoute.DROP || (capability.assignedWhenUnset() && !desired.has(field))) {
                 continue;
             }
             if (capability.immutable() && applied.has(field)) {
