@@ -14,7 +14,8 @@ import java.util.Set;
  * checklist; what the vendor forgets on deactivation and must be re-applied when the user comes back;
  * tasks for changes no API can make; rate limit and retry policy; what must happen before a delete, and
  * a task a person must complete before it ({@code deleteGate}, e.g. export voicemails); the skill scale;
- * seats the vendor accepts but that will not work ({@code warnings}).
+ * seats the vendor accepts but that will not work ({@code warnings}); roles it can never take back, which
+ * wait for an admin's approval whatever the policy says ({@code irreversibleRoles}).
  */
 public record Capabilities(
         Set<Operation> operations,
@@ -30,7 +31,8 @@ public record Capabilities(
         List<OffboardingAction> beforeDelete,
         TaskTemplate deleteGate,
         SkillScale skillScale,
-        List<SeatWarning> warnings) {
+        List<SeatWarning> warnings,
+        Set<String> irreversibleRoles) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -47,6 +49,7 @@ public record Capabilities(
         byHand = Map.copyOf(byHand);
         beforeDelete = List.copyOf(beforeDelete);
         warnings = List.copyOf(warnings);
+        irreversibleRoles = Set.copyOf(irreversibleRoles);
     }
 
     public static Builder builder() {
@@ -72,6 +75,7 @@ public record Capabilities(
         builder.deleteGate = deleteGate;
         builder.skillScale = skillScale;
         builder.warnings = warnings;
+        builder.irreversibleRoles = irreversibleRoles;
         return builder;
     }
 
@@ -119,6 +123,7 @@ public record Capabilities(
         private TaskTemplate deleteGate;
         private SkillScale skillScale = SkillScale.higherIsBetter(0, 100);
         private List<SeatWarning> warnings = List.of();
+        private Set<String> irreversibleRoles = Set.of();
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -208,9 +213,16 @@ public record Capabilities(
             return this;
         }
 
+        /** Roles the vendor can never take back: granted only once an admin approved them (role_approval). */
+        public Builder irreversibleRoles(String... roles) {
+            irreversibleRoles = Set.of(roles);
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
-                    immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings);
+                    immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings,
+                    irreversibleRoles);
         }
     }
 }

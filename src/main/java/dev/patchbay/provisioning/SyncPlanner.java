@@ -82,7 +82,7 @@ public class SyncPlanner {
             if (applied == null && groups.isEmpty() && settled.isAfter(clock.instant())) {
                 settleUntil = settled;
             }
-            awaiting = awaitingApproval(connectionId, userId, desired, applied, policy);
+            awaiting = awaitingApproval(connectionId, userId, desired, applied, policy, capabilities);
             if (!awaiting.isEmpty()) {
                 TreeSet<String> granted = new TreeSet<>(roles(desired));
                 granted.removeAll(awaiting);
@@ -135,8 +135,9 @@ public class SyncPlanner {
 
     /** Roles the policy guards that the vendor does not have yet and no admin approved. */
     private Set<String> awaitingApproval(String connectionId, UUID userId, Seat desired, Seat applied,
-            PolicyDocument policy) {
-        Set<String> guarded = SeatPolicy.rolesNeedingApproval(policy);
+            PolicyDocument policy, Capabilities capabilities) {
+        Set<String> guarded = new TreeSet<>(SeatPolicy.rolesNeedingApproval(policy));
+        guarded.addAll(capabilities.irreversibleRoles());
         TreeSet<String> awaiting = new TreeSet<>();
         for (String role : roles(desired)) {
             if (guarded.contains(role) && !roles(applied).contains(role)

@@ -17,7 +17,6 @@ final class VccDemo {
                 "skills": {"Billing": 5, "Technical": 3}, "agentGroups": ["Tier 1"], "telephonyRegion": "UK"},
                {"group": "VCC Supervisors", "precedence": 20, "roles": ["Supervisor", "ActAsAgent"],
                 "skills": {"Technical": 8}, "agentGroups": ["Tier 2"], "license": "analytics-viewer"}],
-             "approvals": {"roles": ["ActAsAgent"]},
              "offboarding": {"onDelete": "delete"}}""";
 
     private VccDemo() {
