@@ -2,10 +2,12 @@ package dev.patchbay.provisioning;
 
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.Notice;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.job.Job;
 import dev.patchbay.provisioning.policy.PolicyDocument;
+import java.util.List;
 
 /**
  * One run of a user's sync: the job, the connector and plan it runs, and what the vendor has confirmed
@@ -20,13 +22,16 @@ final class SyncRun {
     final PolicyDocument policy;
     final SyncPlanner.SyncPlan plan;
     final RateLimit rateLimit;
+    /** What the connector's calls of this run left for a person, raised after each step. */
+    final List<Notice> notices;
     String vendorId;
     Seat applied;
     int done;
 
     SyncRun(Job job, String vendor, Connector connector, CallContext context, PolicyDocument policy,
-            SyncPlanner.SyncPlan plan, RateLimit rateLimit) {
+            SyncPlanner.SyncPlan plan, RateLimit rateLimit, List<Notice> notices) {
         this.rateLimit = rateLimit;
+        this.notices = notices;
         this.job = job;
         this.vendor = vendor;
         this.connector = connector;

@@ -5,6 +5,7 @@ import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.MatchKey;
+import dev.patchbay.connector.Notice;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.SeatWarning;
@@ -112,8 +113,9 @@ public class SyncUserHandler implements JobHandler {
                     new VendorAccount(null, null, VendorAccount.PENDING, null, plan.steps().size(), null));
             return new JobResult.Wait(Duration.between(Instant.now(), plan.settleUntil()));
         }
-        CallContext context = bound.context(job.connectionId() + ":" + job.userId());
-        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit()));
+        List<Notice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallContext context = bound.context(job.connectionId() + ":" + job.userId(), notices::add);
+        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit(), notices));
     }
 
     private JobResult run(SyncRun run) {
@@ -165,7 +167,9 @@ public class SyncUserHandler implements JobHandler {
             }
             try {
                 execute(run, step);
+                raiseNotices(run);
             } catch (RuntimeException failure) {
+                raiseNotices(run);
                 if (!(failure instanceof ConnectorException)) {
                     finishOffboarding(run, steps.subList(index + 1, steps.size()));
                 }
@@ -192,6 +196,17 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
         }
         return new JobResult.Done();
+    }
+
+    /** What the connector's calls left for a person, each a task priced as the notice says. */
+    private void raiseNotices(SyncRun run) {
+        for (Notice notice : run.notices) {
+            TaskTemplate task = notice.task();
+            Seat costBasis = notice.costLicense() == null ? null
+                    : new Seat(true, java.util.Map.of(SeatField.LICENSE, notice.costLicense()));
+            raiser.raise(run, task.kind(), null, task.reason(), task.consolePath(), costBasis);
+        }
+        run.notices.clear();
     }
 
     /** A seat the vendor takes but that will not work is a task while it lasts, and closed once it is fixed. */

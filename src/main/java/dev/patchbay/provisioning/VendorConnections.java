@@ -4,6 +4,7 @@ import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
+import dev.patchbay.connector.Notice;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
@@ -30,6 +31,11 @@ public class VendorConnections {
         /** The context of calls that share {@code idempotencyKey} (the same step retried). */
         public CallContext context(String idempotencyKey) {
             return new CallContext(connectionId, settings, idempotencyKey);
+        }
+
+        /** Likewise, with the connector's notices going to {@code notices}. */
+        public CallContext context(String idempotencyKey, java.util.function.Consumer<Notice> notices) {
+            return new CallContext(connectionId, settings, idempotencyKey, notices);
         }
 
         @Override

@@ -32,6 +32,9 @@ final class VccCapabilities {
             "Buy VCC agent licences: every licensed agent is in use, so VCC refuses another agent (or set the"
                     + " connection's allowOverages to accept the overage charge)",
             "VCC Admin Portal > Account > Licences");
+    /** The price name of one agent licence (the policy's prices give it; VCC publishes none). */
+    static final String AGENT_LICENCE = "agent";
+
     static final TaskTemplate OVERAGE = new TaskTemplate("vcc_agent_overage",
             "This agent was created beyond the licensed agent count (allowOverages): VCC bills the overage until"
                     + " a licence is bought or an agent archived",

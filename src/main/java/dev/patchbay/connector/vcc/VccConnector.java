@@ -50,7 +50,7 @@ final class VccConnector implements Connector {
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
-        return parts().users().create(seat);
+        return parts().users().create(seat, context);
     }
 
     @Override
@@ -162,6 +162,14 @@ final class VccConnector implements Connector {
             JsonNode configuration = parts().users().require(ref).path("userAccountConfiguration");
             return Optional.of("Agent".equals(configuration.path("role").asText())
                     || configuration.path("actAsAgent").asBoolean(false));
+        }
+        if (VccCapabilities.OVERAGE.kind().equals(task.kind())) {
+            // VCC shows no licence count: the overage ends here only when this user no longer uses a licence;
+            // a person who bought licences completes the task.
+            Optional<JsonNode> user = parts().users().get(ref);
+            return user.isEmpty() || !user.get().path("active").asBoolean(true)
+                    || !user.get().path("userAccountConfiguration").path("chargeable").asBoolean(true)
+                    ? Optional.of(true) : Optional.empty();
         }
         if (VccCapabilities.API_CREDENTIALS.kind().equals(task.kind())) {
             return Optional.of(parts().users().get(ref).isEmpty());

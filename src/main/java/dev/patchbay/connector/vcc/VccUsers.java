@@ -3,8 +3,10 @@ package dev.patchbay.connector.vcc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.MatchKey;
+import dev.patchbay.connector.Notice;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.VendorRef;
@@ -42,7 +44,7 @@ final class VccUsers {
         return usernames;
     }
 
-    VendorRef create(Seat seat) {
+    VendorRef create(Seat seat, CallContext context) {
         String idpUserName = seat.text(SeatField.USER_NAME);
         ObjectNode body = JSON.objectNode();
         body.put("username", usernames.of(idpUserName));
@@ -59,8 +61,14 @@ final class VccUsers {
         if (agent) {
             configuration.set("agentConfiguration", agentConfiguration(seat));
         }
-        VccHttp.Answer answer = http.exchange("POST", "/users" + (settings.allowOverages() ? "?allowOverages=true" : ""),
-                body);
+        VccHttp.Answer answer = http.exchange("POST", "/users", body);
+        if (settings.allowOverages() && beyondLicences(answer)) {
+            // Known to be an overage only because VCC refused it without one: the charge is a person's to settle.
+            answer = http.exchange("POST", "/users?allowOverages=true", body);
+            if (answer.ok()) {
+                context.notice(new Notice(VccCapabilities.OVERAGE, VccCapabilities.AGENT_LICENCE));
+            }
+        }
         if (answer.status() == 409 || answer.status() == 400 && answer.message().toLowerCase(Locale.ROOT)
                 .contains("duplicate")) {
             session.forgetUsers();
@@ -321,12 +329,17 @@ final class VccUsers {
     /** VCC's refusal: the licence pool is a task for a person; anything else is shown to the admin. */
     static ConnectorException refusal(String what, VccHttp.Answer answer) {
         String message = answer.message();
-        String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("licen") && lower.contains("overage")) {
+        if (beyondLicences(answer)) {
             return new ConnectorException.NeedsAction(message, VccCapabilities.BUY_LICENCES);
         }
         return new ConnectorException.Rejected(VccHttp.VENDOR + " refused to " + what + " (" + answer.status() + "): "
                 + message);
+    }
+
+    /** VCC's answer that every licensed agent is in use (an overage would be needed). */
+    static boolean beyondLicences(VccHttp.Answer answer) {
+        String lower = String.valueOf(answer.message()).toLowerCase(Locale.ROOT);
+        return !answer.ok() && lower.contains("licen") && lower.contains("overage");
     }
 
     static Collection<String> strings(Object value) {

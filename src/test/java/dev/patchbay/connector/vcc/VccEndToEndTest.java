@@ -319,11 +319,22 @@ class VccEndToEndTest {
         assertEquals("provisioned", e2e.state(id));
         assertEquals("verified", allTasks().getString("items.find { it.kind == 'buy_vcc_agent_licences' }.status"));
 
-        connect(Map.of("allowOverages", true), "");
+        VccSandbox.CONTROL.settings(Map.of("agentLicences", 3));
+        connect(Map.of("allowOverages", true), ",\"prices\":{\"currency\":\"USD\",\"licenses\":{\"agent\":95}}");
+        String within = e2e.oktaCreate("within@example.com", "Within", "Licences", "{}");
+        e2e.drain();
+        assertTrue(tasks("open").<String>getList("items.kind").stream().noneMatch("vcc_agent_overage"::equals),
+                "an agent within the licences is no overage: " + tasks("open").getList("items.kind"));
         String over = e2e.oktaCreate("over@example.com", "Over", "Age", "{}");
         e2e.drain();
-        assertEquals("provisioned", e2e.state(over));
-        assertEquals(3, VccSandbox.state().getInt("chargeableAgents"), "one agent beyond the two licences");
+        assertEquals(4, VccSandbox.state().getInt("chargeableAgents"), "one agent beyond the three licences");
+        JsonPath open = tasks("open");
+        assertEquals(1, open.getList("items.findAll { it.kind == 'vcc_agent_overage' }").size());
+        assertEquals(over, open.getString("items.find { it.kind == 'vcc_agent_overage' }.userId"));
+        assertEquals(95.0f, open.getFloat("items.find { it.kind == 'vcc_agent_overage' }.monthlyCost"),
+                "the overage charge the policy prices an agent licence at");
+        assertEquals("needs_action", e2e.state(over));
+        assertEquals("provisioned", e2e.state(within));
     }
 
     @Test
