@@ -95,11 +95,11 @@ class ConnectionAdminTest {
     @Test
     void aVendorWithoutAConnectorIsRefused() {
         String id = uniqueConnectionId("no-connector");
-        admin().body(Map.of("id", id, "vendor", "vbc", "displayName", "Too early"))
+        admin().body(Map.of("id", id, "vendor", "avaya", "displayName", "Too early"))
                 .post("/admin/v1/connections")
                 .then().statusCode(400)
                 .body("violations.field", equalTo(List.of("vendor")))
-                .body("message", containsString("'vbc' has no connector"));
+                .body("message", containsString("'avaya' has no connector"));
         admin().get("/admin/v1/connections/{id}", id).then().statusCode(404);
     }
 
