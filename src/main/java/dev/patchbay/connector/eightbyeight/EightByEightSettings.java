@@ -1,6 +1,6 @@
 package dev.patchbay.connector.eightbyeight;
 
-import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.kit.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -13,34 +13,12 @@ record EightByEightSettings(URI scimBaseUrl, String scimToken, URI adminBaseUrl,
         Duration requestTimeout, Duration operationTimeout, Duration operationPoll) {
 
     static EightByEightSettings from(Map<String, Object> settings) {
+        SettingValues values = SettingValues.of("8x8", settings);
         return new EightByEightSettings(
-                uri(settings, "scimBaseUrl"), text(settings, "scimToken"),
-                uri(settings, "adminBaseUrl"), text(settings, "apiKey"),
-                Duration.ofSeconds(number(settings, "requestTimeoutSeconds", 10)),
-                Duration.ofSeconds(number(settings, "operationTimeoutSeconds", 60)),
-                Duration.ofMillis(number(settings, "operationPollMillis", 200)));
-    }
-
-    private static URI uri(Map<String, Object> settings, String key) {
-        String value = text(settings, key);
-        String normalized = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        try {
-            return URI.create(normalized);
-        } catch (IllegalArgumentException e) {
-            throw new ConnectorException.Rejected("8x8 setting '" + key + "' is not a URL: " + value);
-        }
-    }
-
-    private static String text(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value == null || value.toString().isBlank()) {
-            throw new ConnectorException.AuthFailed("8x8 setting '" + key + "' is missing");
-        }
-        return value.toString();
-    }
-
-    private static long number(Map<String, Object> settings, String key, long fallback) {
-        Object value = settings.get(key);
-        return value instanceof Number number ? number.longValue() : fallback;
+                values.url("scimBaseUrl", null), values.required("scimToken"),
+                values.url("adminBaseUrl", null), values.required("apiKey"),
+                Duration.ofSeconds(values.number("requestTimeoutSeconds", 10)),
+                Duration.ofSeconds(values.number("operationTimeoutSeconds", 60)),
+                Duration.ofMillis(values.number("operationPollMillis", 200)));
     }
 }

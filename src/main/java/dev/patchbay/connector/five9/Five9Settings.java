@@ -1,6 +1,7 @@
 package dev.patchbay.connector.five9;
 
 import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.kit.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +26,14 @@ record Five9Settings(URI endpoint, List<AdminUser> adminUsers, Duration skillPac
     }
 
     static Five9Settings from(Map<String, Object> settings) {
-        String version = text(settings, "apiVersion", "v13");
-        String baseUrl = text(settings, "baseUrl", null);
+        SettingValues values = SettingValues.of("Five9", settings);
+        String version = values.optional("apiVersion", "v13");
+        String baseUrl = values.optional("baseUrl", null);
         URI endpoint;
         if (baseUrl != null) {
-            endpoint = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+            endpoint = values.url("baseUrl", null);
         } else {
-            String host = DATA_CENTERS.get(text(settings, "dataCenter", "US"));
+            String host = DATA_CENTERS.get(values.optional("dataCenter", "US"));
             if (host == null) {
                 throw new ConnectorException.Rejected("Five9 setting 'dataCenter' must be one of "
                         + String.join(", ", DATA_CENTERS.keySet()));
@@ -39,32 +41,14 @@ record Five9Settings(URI endpoint, List<AdminUser> adminUsers, Duration skillPac
             endpoint = URI.create("https://" + host + "/wsadmin/" + version + "/AdminWebService");
         }
         List<AdminUser> admins = new ArrayList<>();
-        admins.add(new AdminUser(required(settings, "adminUser"), required(settings, "adminPassword")));
-        String second = text(settings, "secondAdminUser", null);
+        admins.add(new AdminUser(values.required("adminUser"), values.required("adminPassword")));
+        String second = values.optional("secondAdminUser", null);
         if (second != null) {
-            admins.add(new AdminUser(second, required(settings, "secondAdminPassword")));
+            admins.add(new AdminUser(second, values.required("secondAdminPassword")));
         }
         return new Five9Settings(endpoint, List.copyOf(admins),
-                Duration.ofMillis(number(settings, "skillPacingMillis", 3000)),
-                !"ssoOnly".equals(text(settings, "passwordPolicy", "mustChange")),
-                Duration.ofSeconds(number(settings, "requestTimeoutSeconds", 30)));
-    }
-
-    private static String required(Map<String, Object> settings, String key) {
-        String value = text(settings, key, null);
-        if (value == null) {
-            throw new ConnectorException.AuthFailed("Five9 setting '" + key + "' is missing");
-        }
-        return value;
-    }
-
-    private static String text(Map<String, Object> settings, String key, String fallback) {
-        Object value = settings.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString();
-    }
-
-    private static long number(Map<String, Object> settings, String key, long fallback) {
-        Object value = settings.get(key);
-        return value instanceof Number number ? number.longValue() : fallback;
+                Duration.ofMillis(values.number("skillPacingMillis", 3000)),
+                !"ssoOnly".equals(values.optional("passwordPolicy", "mustChange")),
+                Duration.ofSeconds(values.number("requestTimeoutSeconds", 30)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.patchbay.connector.vbc;
 
-import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.kit.SettingValues;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,14 +23,16 @@ record VbcSettings(URI apiBaseUrl, URI tokenUrl, String provisioningPath, String
     static final String DEFAULT_PROVISIONING_PATH = "/t/vbc.prod/provisioning";
 
     static VbcSettings from(Map<String, Object> settings) {
-        URI api = url(settings, "apiBaseUrl", DEFAULT_API);
-        String path = optional(settings, "provisioningPath");
-        return new VbcSettings(api, url(settings, "tokenUrl", api + "/token"),
-                trimSlash(path == null ? DEFAULT_PROVISIONING_PATH : path),
-                required(settings, "accountId"), required(settings, "clientId"), required(settings, "clientSecret"),
-                optional(settings, "username"), optional(settings, "password"), optional(settings, "refreshToken"),
-                Duration.ofDays(number(settings, "refreshTokenDays", 7)),
-                Duration.ofSeconds(number(settings, "requestTimeoutSeconds", 10)));
+        SettingValues values = SettingValues.of("VBC", settings);
+        URI api = values.url("apiBaseUrl", DEFAULT_API);
+        String path = values.optional("provisioningPath", DEFAULT_PROVISIONING_PATH);
+        return new VbcSettings(api, values.url("tokenUrl", api + "/token"),
+                path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
+                values.required("accountId"), values.required("clientId"), values.required("clientSecret"),
+                values.optional("username", null), values.optional("password", null),
+                values.optional("refreshToken", null),
+                Duration.ofDays(values.number("refreshTokenDays", 7)),
+                Duration.ofSeconds(values.number("requestTimeoutSeconds", 10)));
     }
 
     /** The account's Provisioning API URL for {@code path} ("/users?email=…"). */
@@ -50,42 +52,6 @@ record VbcSettings(URI apiBaseUrl, URI tokenUrl, String provisioningPath, String
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static URI url(Map<String, Object> settings, String key, String fallback) {
-        String value = optional(settings, key);
-        String text = trimSlash(value == null ? fallback : value);
-        try {
-            URI uri = URI.create(text);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("not absolute");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new ConnectorException.Rejected("VBC setting '" + key + "' is not a URL: " + text);
-        }
-    }
-
-    private static String trimSlash(String text) {
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String required(Map<String, Object> settings, String key) {
-        String value = optional(settings, key);
-        if (value == null) {
-            throw new ConnectorException.AuthFailed("VBC setting '" + key + "' is missing");
-        }
-        return value;
-    }
-
-    private static String optional(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
-    }
-
-    private static long number(Map<String, Object> settings, String key, long fallback) {
-        Object value = settings.get(key);
-        return value instanceof Number number ? number.longValue() : fallback;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.patchbay.connector.SettingViolation;
 import dev.patchbay.connector.SettingsSchema;
 import dev.patchbay.connector.Vendor;
 import dev.patchbay.connector.kit.ClientCredentialsTokens;
+import dev.patchbay.connector.kit.SettingValues;
 import io.quarkus.oidc.client.OidcClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -109,15 +110,16 @@ public class VccConnectorFactory implements ConnectorFactory {
             problems.add(new SettingViolation("usernameTemplate", "must contain {userName} or {localPart}, or every"
                     + " user would get the same username"));
         }
-        VccSettings.regionProblems(settings.get("telephonyRegions"))
+        SettingValues values = SettingValues.of("Vonage Contact Center", settings);
+        VccSettings.regionProblems(values.list("telephonyRegions", List.of()))
                 .forEach(problem -> problems.add(new SettingViolation("telephonyRegions", problem)));
-        for (String list : VccSettings.list(settings.get("idpAuthoritative"), List.of())) {
+        for (String list : values.list("idpAuthoritative", List.of())) {
             if (!VccSettings.LISTS.contains(list)) {
                 problems.add(new SettingViolation("idpAuthoritative", "'" + list + "' is not one of "
                         + String.join(", ", VccSettings.LISTS)));
             }
         }
-        for (String scope : VccSettings.list(settings.get("scopes"), List.of())) {
+        for (String scope : values.list("scopes", List.of())) {
             if (!VccSettings.SCOPES.contains(scope)) {
                 problems.add(new SettingViolation("scopes", "'" + scope + "' is not a User Admin API scope ("
                         + String.join(", ", VccSettings.SCOPES) + ")"));

@@ -1,9 +1,9 @@
 package dev.patchbay.connector.vcc;
 
 import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.kit.SettingValues;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,24 +30,27 @@ record VccSettings(URI apiBaseUrl, URI authBaseUrl, String clientId, String clie
     }
 
     static VccSettings from(Map<String, Object> settings) {
-        Object region = settings.get("region");
-        String regionName = region == null || region.toString().isBlank() ? null : region.toString().trim();
+        SettingValues values = SettingValues.of("Vonage Contact Center", settings);
+        String region = values.optional("region", null);
+        String regionName = region == null ? null : region.trim();
         return new VccSettings(
-                baseUrl(settings, "apiBaseUrl", regionName == null ? null : "https://" + regionName + ".api.newvoicemedia.com"),
-                baseUrl(settings, "authBaseUrl", regionName == null ? null : "https://" + regionName + ".cc.vonage.com"),
-                text(settings, "clientId"), text(settings, "clientSecret"),
-                list(settings.get("scopes"), SCOPES),
-                optional(settings, "usernameTemplate", "{userName}"),
-                optional(settings, "defaultRole", "Agent"),
-                Boolean.TRUE.equals(settings.get("allowOverages")),
-                Boolean.TRUE.equals(settings.get("acceptArchiveInMultipleAccounts")),
-                regions(list(settings.get("telephonyRegions"), List.of())),
+                values.url("apiBaseUrl", regionName == null ? null : "https://" + regionName + ".api.newvoicemedia.com",
+                        "region"),
+                values.url("authBaseUrl", regionName == null ? null : "https://" + regionName + ".cc.vonage.com",
+                        "region"),
+                values.required("clientId"), values.required("clientSecret"),
+                values.list("scopes", SCOPES),
+                values.optional("usernameTemplate", "{userName}"),
+                values.optional("defaultRole", "Agent"),
+                values.flag("allowOverages"),
+                values.flag("acceptArchiveInMultipleAccounts"),
+                regions(values.list("telephonyRegions", List.of())),
                 agent(settings.get("agentDefaults")),
-                list(settings.get("idpAuthoritative"), List.of()),
-                list(settings.get("managedSkills"), List.of()),
-                list(settings.get("managedAgentGroups"), List.of()),
-                Duration.ofSeconds(number(settings.get("listingCacheSeconds"), 30)),
-                Duration.ofSeconds(number(settings.get("requestTimeoutSeconds"), 10)));
+                values.list("idpAuthoritative", List.of()),
+                values.list("managedSkills", List.of()),
+                values.list("managedAgentGroups", List.of()),
+                Duration.ofSeconds(values.number("listingCacheSeconds", 30)),
+                Duration.ofSeconds(values.number("requestTimeoutSeconds", 10)));
     }
 
     boolean idpAuthoritativeFor(String list) {
@@ -78,8 +81,8 @@ record VccSettings(URI apiBaseUrl, URI authBaseUrl, String clientId, String clie
     }
 
     /** "name=GUID" pairs; every problem with them, for the settings check. */
-    static List<String> regionProblems(Object value) {
-        return list(value, List.of()).stream().filter(pair -> pair.indexOf('=') <= 0 || pair.endsWith("="))
+    static List<String> regionProblems(List<String> pairs) {
+        return pairs.stream().filter(pair -> pair.indexOf('=') <= 0 || pair.endsWith("="))
                 .map(pair -> "'" + pair + "' is not name=GUID").toList();
     }
 
@@ -109,51 +112,6 @@ record VccSettings(URI apiBaseUrl, URI authBaseUrl, String clientId, String clie
 
     private static Integer integer(Object value) {
         return value instanceof Number number ? number.intValue() : null;
-    }
-
-    private static URI baseUrl(Map<String, Object> settings, String key, String fromRegion) {
-        Object configured = settings.get(key);
-        String value = configured == null || configured.toString().isBlank() ? fromRegion : configured.toString();
-        if (value == null) {
-            throw new ConnectorException.AuthFailed("Vonage Contact Center setting 'region' (or '" + key + "') is missing");
-        }
-        String normalized = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        try {
-            URI uri = URI.create(normalized);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("not absolute");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new ConnectorException.Rejected("Vonage Contact Center setting '" + key + "' is not a URL: " + value);
-        }
-    }
-
-    static List<String> list(Object value, List<String> fallback) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).map(String::trim).filter(item -> !item.isEmpty()).toList();
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            return Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
-        }
-        return fallback;
-    }
-
-    private static String text(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value == null || value.toString().isBlank()) {
-            throw new ConnectorException.AuthFailed("Vonage Contact Center setting '" + key + "' is missing");
-        }
-        return value.toString();
-    }
-
-    private static String optional(Map<String, Object> settings, String key, String fallback) {
-        Object value = settings.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString();
-    }
-
-    private static long number(Object value, long fallback) {
-        return value instanceof Number number ? number.longValue() : fallback;
     }
 
     static String lower(String text) {
