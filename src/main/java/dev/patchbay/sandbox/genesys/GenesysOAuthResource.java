@@ -3,16 +3,13 @@ package dev.patchbay.sandbox.genesys;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.sandbox.kit.BasicAuthorization;
+import dev.patchbay.sandbox.kit.FormBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /** {@code login.{region}/oauth/token}: the client-credentials grant with HTTP Basic client authentication. */
 @Path("/sandbox/genesys/oauth/token")
@@ -33,7 +30,7 @@ public class GenesysOAuthResource {
                 return oauthError(401, "invalid_client", "client not found or bad client secret")
                         .header("WWW-Authenticate", "Basic realm=\"oauth\"");
             }
-            String grantType = form(body).get("grant_type");
+            String grantType = FormBody.parse(body).get("grant_type");
             if (grantType == null) {
                 return oauthError(400, "invalid_request", "grant_type is required");
             }
@@ -59,22 +56,5 @@ public class GenesysOAuthResource {
         body.put("description", description);
         body.put("error_description", description);
         return gate.json(status, body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> values = new HashMap<>();
-        if (body == null) {
-            return values;
-        }
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }

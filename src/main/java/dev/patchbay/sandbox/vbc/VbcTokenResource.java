@@ -3,14 +3,12 @@ package dev.patchbay.sandbox.vbc;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.sandbox.kit.BasicAuthorization;
+import dev.patchbay.sandbox.kit.FormBody;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,7 +33,7 @@ public class VbcTokenResource {
     @POST
     public Response token(@Context HttpHeaders headers, String body) {
         return gate.token(() -> {
-            Map<String, String> form = form(body);
+            Map<String, String> form = FormBody.parse(body);
             String clientId = form.get("client_id");
             String clientSecret = form.get("client_secret");
             var basic = BasicAuthorization.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -77,22 +75,5 @@ public class VbcTokenResource {
     private Response.ResponseBuilder error(int status, String error, String description) {
         return gate.json(status, JsonNodeFactory.instance.objectNode().put("error", error)
                 .put("error_description", description));
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> values = new HashMap<>();
-        if (body == null) {
-            return values;
-        }
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }

@@ -3,15 +3,13 @@ package dev.patchbay.sandbox.vcc;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.sandbox.kit.BasicAuthorization;
+import dev.patchbay.sandbox.kit.FormBody;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +32,7 @@ public class VccAuthResource {
     @POST
     public Response token(@Context HttpHeaders headers, String body) {
         return gate.auth(() -> {
-            Map<String, String> form = form(body);
+            Map<String, String> form = FormBody.parse(body);
             Optional<BasicAuthorization> basic = BasicAuthorization.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
             String clientId = basic.map(BasicAuthorization::user).orElse(form.get("client_id"));
             String secret = basic.map(BasicAuthorization::password).orElse(form.get("client_secret"));
@@ -61,22 +59,5 @@ public class VccAuthResource {
     private static Response.ResponseBuilder oauthError(int status, String error) {
         return Response.status(status).type("application/json")
                 .entity(JsonNodeFactory.instance.objectNode().put("error", error).toString());
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> values = new HashMap<>();
-        if (body == null) {
-            return values;
-        }
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }
