@@ -27,6 +27,8 @@ final class SyncRun {
     String vendorId;
     Seat applied;
     int done;
+    /** The vendor's account differs from what this run's plan assumed: the user is synced again at once. */
+    boolean syncAgain;
 
     SyncRun(Job job, String vendor, Connector connector, CallContext context, PolicyDocument policy,
             SyncPlanner.SyncPlan plan, RateLimit rateLimit, List<Notice> notices) {

@@ -191,6 +191,9 @@ public class SyncUserHandler implements JobHandler {
         if (stepsWaiting) {
             return new JobResult.Wait(StepFailures.NEEDS_ACTION_RECHECK);
         }
+        if (run.syncAgain) {
+            return new JobResult.Wait(Duration.ZERO);
+        }
         if (run.plan.revisitAt() != null) {
             // A delayed delete: the job waits in the queue until it is due.
             return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
@@ -262,8 +265,12 @@ public class SyncUserHandler implements JobHandler {
     /** Runs one vendor step and records it as applied. */
     private void execute(SyncRun run, Step step) {
         long started = System.nanoTime();
+        boolean adoptedInactive = false;
         if (step instanceof Step.Create create) {
-            run.vendorId = createOrAdopt(run, create).id();
+            Adoption created = createOrAdopt(run, create);
+            run.vendorId = created.ref().id();
+            adoptedInactive = created.adopted() && create.seat().active() && run.plan.capabilities().can(Operation.READ)
+                    && run.connector.read(created.ref(), run.context).map(found -> !found.active()).orElse(false);
         } else {
             try {
                 run.connector.apply(new VendorRef(run.vendorId), step, run.context);
@@ -280,6 +287,11 @@ public class SyncUserHandler implements JobHandler {
         metrics.counter("patchbay_vendor_steps_total", "connection", run.job.connectionId(), "outcome", "done")
                 .increment();
         run.applied = AppliedSeat.after(run.applied, step);
+        if (adoptedInactive) {
+            // An existing, deactivated account was adopted: the user's next run reactivates it.
+            run.applied = run.applied.withActive(false);
+            run.syncAgain = true;
+        }
         if (step instanceof Step.Retire) {
             run.vendorId = null;
         }
@@ -316,17 +328,22 @@ public class SyncUserHandler implements JobHandler {
     }
 
     /** A create that already happened (the worker died before recording it) is found and adopted. */
-    private static VendorRef createOrAdopt(SyncRun run, Step.Create create) {
+    /** The user's account, and whether it existed already (found by the matching keys) or was made now. */
+    private record Adoption(VendorRef ref, boolean adopted) {
+    }
+
+    private static Adoption createOrAdopt(SyncRun run, Step.Create create) {
         MatchKey key = matchKey(run.plan.desired(), run.policy);
         Optional<VendorRef> existing = run.connector.find(key, run.context);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Adoption(existing.get(), true);
         }
         try {
-            return run.connector.create(create.seat(), run.context);
+            return new Adoption(run.connector.create(create.seat(), run.context), false);
         } catch (ConnectorException.Conflict e) {
-            return run.connector.find(key, run.context).orElseThrow(() -> new ConnectorException.Conflict(
-                    "The vendor has a conflicting account that the matching keys do not find: " + e.getMessage()));
+            return new Adoption(run.connector.find(key, run.context).orElseThrow(() -> new ConnectorException.Conflict(
+                    "The vendor has a conflicting account that the matching keys do not find: " + e.getMessage())),
+                    true);
         }
     }
 

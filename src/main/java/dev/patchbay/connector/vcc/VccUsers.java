@@ -237,11 +237,8 @@ final class VccUsers {
                             : "the IdP user " + owner) + ": VCC usernames never change, so change the connection's"
                             + " usernameTemplate or one of the userNames");
                 }
-                if (!user.path("active").asBoolean(true)) {
-                    throw new ConnectorException.Rejected("The VCC username " + wanted + " of " + key.userName()
-                            + " belongs to an archived account (" + user.path("userId").asText() + "): restore it in"
-                            + " VCC to adopt it, or delete it there");
-                }
+                // An archived account of the user is adopted too: the sync restores it (VCC cannot make another
+                // account with its username).
                 return Optional.of(new VendorRef(user.path("userId").asText()));
             }
         }

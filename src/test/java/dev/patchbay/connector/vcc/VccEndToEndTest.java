@@ -165,6 +165,21 @@ class VccEndToEndTest {
     }
 
     @Test
+    void anArchivedAccountOfTheUserIsAdoptedAndRestored() {
+        String archived = VccSandbox.createByHand("""
+                {"username":"ada_example_com","name":"Ada Lovelace","email":"ada@example.com","active":false,
+                 "userAccountConfiguration":{"role":"Agent","agentConfiguration":{"webrtc":true}}}""");
+        String id = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", "{}");
+        e2e.drain();
+        e2e.settle();
+        JsonPath vcc = VccSandbox.state();
+        assertEquals(1, vcc.getList("users.findAll { it.username == 'ada_example_com' }").size(), "no second account");
+        assertEquals(archived, e2e.vendorId(id), "the archived account is the user's");
+        assertEquals(true, vcc.getBoolean(VccSandbox.user("ada_example_com") + ".active"), "restored");
+        assertEquals("provisioned", e2e.state(id));
+    }
+
+    @Test
     void accountsMadeByHandAreAdoptedAndAWaveOfCreatesListsTheAccountOnce() {
         String alan = VccSandbox.createByHand("""
                 {"username":"alan_turing_example_com","name":"Alan Turing","email":"alan.turing@example.com",
