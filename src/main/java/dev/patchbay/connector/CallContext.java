@@ -5,14 +5,21 @@ import java.util.function.Consumer;
 
 /**
  * One vendor call's context: the connection, its settings (secrets included, never logged), a key that
- * stays the same when the same step is retried, and where the connector leaves {@link Notice}s for a person.
+ * stays the same when the same step is retried, where the connector leaves {@link Notice}s for a person,
+ * and the seat Patchbay last applied to the account ({@code applied}, null for none): what of a list
+ * the vendor holds Patchbay put there, as opposed to what a person added by hand.
  */
 public record CallContext(String connectionId, Map<String, Object> settings, String idempotencyKey,
-        Consumer<Notice> notices) {
+        Consumer<Notice> notices, Seat applied) {
 
-    /** A context whose notices go nowhere (checks, catalogue reads, tests). */
+    /** A context whose notices go nowhere and that knows no applied seat (checks, catalogue reads, tests). */
     public CallContext(String connectionId, Map<String, Object> settings, String idempotencyKey) {
-        this(connectionId, settings, idempotencyKey, notice -> { });
+        this(connectionId, settings, idempotencyKey, notice -> { }, null);
+    }
+
+    /** What Patchbay last applied of {@code field}; null when it applied none. */
+    public Object appliedValue(SeatField field) {
+        return applied == null ? null : applied.get(field);
     }
 
     /** The call went through and left {@code notice} for a person. */

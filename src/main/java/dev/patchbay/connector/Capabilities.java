@@ -32,7 +32,8 @@ public record Capabilities(
         TaskTemplate deleteGate,
         SkillScale skillScale,
         List<SeatWarning> warnings,
-        Set<String> irreversibleRoles) {
+        Set<String> irreversibleRoles,
+        Set<SeatField> writtenTogether) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -50,6 +51,7 @@ public record Capabilities(
         beforeDelete = List.copyOf(beforeDelete);
         warnings = List.copyOf(warnings);
         irreversibleRoles = Set.copyOf(irreversibleRoles);
+        writtenTogether = Set.copyOf(writtenTogether);
     }
 
     public static Builder builder() {
@@ -76,6 +78,7 @@ public record Capabilities(
         builder.skillScale = skillScale;
         builder.warnings = warnings;
         builder.irreversibleRoles = irreversibleRoles;
+        builder.writtenTogether = writtenTogether;
         return builder;
     }
 
@@ -124,6 +127,7 @@ public record Capabilities(
         private SkillScale skillScale = SkillScale.higherIsBetter(0, 100);
         private List<SeatWarning> warnings = List.of();
         private Set<String> irreversibleRoles = Set.of();
+        private Set<SeatField> writtenTogether = Set.of();
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -219,10 +223,19 @@ public record Capabilities(
             return this;
         }
 
+        /**
+         * Fields the vendor holds as one value (VCC's single name from first and last name): a change of any
+         * of them sends all of them, so the connector can write the whole.
+         */
+        public Builder writtenTogether(SeatField... fields) {
+            writtenTogether = Set.of(fields);
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
                     immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings,
-                    irreversibleRoles);
+                    irreversibleRoles, writtenTogether);
         }
     }
 }

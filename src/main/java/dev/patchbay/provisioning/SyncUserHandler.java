@@ -114,7 +114,7 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(Duration.between(Instant.now(), plan.settleUntil()));
         }
         List<Notice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CallContext context = bound.context(job.connectionId() + ":" + job.userId(), notices::add);
+        CallContext context = bound.context(job.connectionId() + ":" + job.userId(), notices::add, plan.applied());
         return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit(), notices));
     }
 

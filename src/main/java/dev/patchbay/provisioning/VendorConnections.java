@@ -6,6 +6,7 @@ import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.Notice;
 import dev.patchbay.connector.RateLimit;
+import dev.patchbay.connector.Seat;
 import dev.patchbay.secrets.ConnectionSecrets;
 import dev.patchbay.store.Connection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,9 @@ public class VendorConnections {
             return new CallContext(connectionId, settings, idempotencyKey);
         }
 
-        /** Likewise, with the connector's notices going to {@code notices}. */
-        public CallContext context(String idempotencyKey, java.util.function.Consumer<Notice> notices) {
-            return new CallContext(connectionId, settings, idempotencyKey, notices);
+        /** Likewise, for a sync of an account Patchbay last applied {@code applied} to, notices to {@code notices}. */
+        public CallContext context(String idempotencyKey, java.util.function.Consumer<Notice> notices, Seat applied) {
+            return new CallContext(connectionId, settings, idempotencyKey, notices, applied);
         }
 
         @Override

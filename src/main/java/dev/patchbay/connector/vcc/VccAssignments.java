@@ -57,7 +57,8 @@ final class VccAssignments {
         return groups;
     }
 
-    void setSkills(VendorRef ref, Object value) {
+    /** {@code patchbays}: the skills Patchbay set before; one the IdP no longer grants goes, a hand-made one stays. */
+    void setSkills(VendorRef ref, Object value, Set<String> patchbays) {
         Map<String, Integer> desired = levels(value);
         boolean authoritative = settings.idpAuthoritativeFor("skills");
         JsonNode current = require(http.send("GET", "/users/" + ref.id() + "/skills", null), ref);
@@ -67,7 +68,8 @@ final class VccAssignments {
             String id = skill.path("skillId").asText();
             String name = skill.path("skillName").asText();
             before.put(id, skill.path("agentSkillLevel").asInt());
-            if (!authoritative && !desired.containsKey(name) && !settings.managedSkills().contains(name)) {
+            if (!authoritative && !desired.containsKey(name) && !settings.managedSkills().contains(name)
+                    && !patchbays.contains(name)) {
                 after.put(id, skill.path("agentSkillLevel").asInt());
             }
         }
@@ -82,7 +84,8 @@ final class VccAssignments {
         replace(ref, "skills", body);
     }
 
-    void setGroups(VendorRef ref, Object value) {
+    /** {@code patchbays}: the agent groups Patchbay set before; as for skills. */
+    void setGroups(VendorRef ref, Object value, Set<String> patchbays) {
         Set<String> desired = new LinkedHashSet<>(VccUsers.strings(value));
         boolean authoritative = settings.idpAuthoritativeFor("agentGroups");
         JsonNode current = require(http.send("GET", "/users/" + ref.id() + "/groups", null), ref);
@@ -92,7 +95,8 @@ final class VccAssignments {
             String id = group.path("groupId").asText();
             String name = group.path("groupName").asText();
             before.add(id);
-            if (!authoritative && !desired.contains(name) && !settings.managedAgentGroups().contains(name)) {
+            if (!authoritative && !desired.contains(name) && !settings.managedAgentGroups().contains(name)
+                    && !patchbays.contains(name)) {
                 after.add(id);
             }
         }
@@ -213,7 +217,7 @@ final class VccAssignments {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Integer> levels(Object value) {
+    static Map<String, Integer> levels(Object value) {
         Map<String, Integer> levels = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
             ((Map<Object, Object>) map).forEach((name, level) -> levels.put(String.valueOf(name),

@@ -77,6 +77,8 @@ final class VccCapabilities {
                 .rateLimit(new RateLimit(List.of(), 4))
                 .retryPolicy(new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(10)))
                 .skillScale(SkillScale.higherIsBetter(1, 10))
+                // VCC holds one name, made from the display name or else first and last name.
+                .writtenTogether(SeatField.DISPLAY_NAME, SeatField.GIVEN_NAME, SeatField.FAMILY_NAME)
                 // "Allow to act as agent" can never be revoked in VCC: granted only after an approval.
                 .irreversibleRoles(VccRoles.ACT_AS_AGENT)
                 .build();

@@ -105,8 +105,10 @@ final class VccConnector implements Connector {
             parts.users().update(ref, update.changes());
         } else if (step instanceof Step.Apply apply) {
             switch (apply.field()) {
-                case SKILLS -> parts.assignments().setSkills(ref, apply.value());
-                case AGENT_GROUPS -> parts.assignments().setGroups(ref, apply.value());
+                case SKILLS -> parts.assignments().setSkills(ref, apply.value(),
+                        VccAssignments.levels(context.appliedValue(SeatField.SKILLS)).keySet());
+                case AGENT_GROUPS -> parts.assignments().setGroups(ref, apply.value(),
+                        Set.copyOf(VccUsers.strings(context.appliedValue(SeatField.AGENT_GROUPS))));
                 case LICENSE -> parts.assignments().setLicense(ref, apply.value());
                 default -> throw new ConnectorException.Rejected("Vonage Contact Center has no follow-up call for "
                         + apply.field());

@@ -98,8 +98,13 @@ final class VccUsers {
         if (changes.containsKey(SeatField.EMAIL) && changes.get(SeatField.EMAIL) != null) {
             body.put("email", changes.get(SeatField.EMAIL).toString());
         }
-        if (changes.get(SeatField.DISPLAY_NAME) != null) {
-            body.put("name", changes.get(SeatField.DISPLAY_NAME).toString());
+        if (changes.get(SeatField.DISPLAY_NAME) != null || changes.get(SeatField.GIVEN_NAME) != null
+                || changes.get(SeatField.FAMILY_NAME) != null) {
+            // The three come together (VccCapabilities): VCC holds one name.
+            String name = name(seatOf(changes), null);
+            if (name != null) {
+                body.put("name", name);
+            }
         }
         boolean agentFields = changes.containsKey(SeatField.PHONE) || changes.containsKey(SeatField.TELEPHONY_REGION)
                 || changes.containsKey(SeatField.EXTENSION);

@@ -151,6 +151,19 @@ public final class Planner {
         return steps;
     }
 
+    /** A change of one field the vendor writes together with others sends the others' desired values too. */
+    private static void withPartners(Map<SeatField, Object> changes, Seat desired, Capabilities capabilities,
+            WriteRoute route) {
+        if (changes.keySet().stream().noneMatch(capabilities.writtenTogether()::contains)) {
+            return;
+        }
+        for (SeatField partner : capabilities.writtenTogether()) {
+            if (!changes.containsKey(partner) && desired.has(partner) && capabilities.field(partner).route() == route) {
+                changes.put(partner, desired.get(partner));
+            }
+        }
+    }
+
     private static List<Step> change(Seat desired, Seat applied, Capabilities capabilities) {
         boolean reactivating = desired.active() && !applied.active();
         boolean deactivating = !desired.active() && applied.active();
@@ -180,6 +193,8 @@ public final class Planner {
                 replace.put(field, desired.get(field));
             }
         }
+        withPartners(patch, desired, capabilities, WriteRoute.PATCH);
+        withPartners(replace, desired, capabilities, WriteRoute.REPLACE);
         if (!patch.isEmpty()) {
             steps.add(new Step.Update(WriteRoute.PATCH, nullable(patch)));
         }

@@ -165,6 +165,22 @@ class VccEndToEndTest {
     }
 
     @Test
+    void aFirstNameChangeRenamesAUserWithoutADisplayName() {
+        String id = e2e.scim("POST", "/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"mary@example.com",
+                 "name":{"givenName":"Mary","familyName":"Somerville"},
+                 "emails":[{"primary":true,"type":"work","value":"mary@example.com"}],"active":true}""")
+                .statusCode(201).extract().path("id");
+        e2e.drain();
+        assertEquals("Mary Somerville", VccSandbox.state().getString(VccSandbox.user("mary_example_com") + ".name"));
+
+        patch(id, "[{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Maria\"}]");
+        e2e.drain();
+        assertEquals("Maria Somerville", VccSandbox.state().getString(VccSandbox.user("mary_example_com") + ".name"),
+                "the family name travels with the changed first name");
+    }
+
+    @Test
     void anArchivedAccountOfTheUserIsAdoptedAndRestored() {
         String archived = VccSandbox.createByHand("""
                 {"username":"ada_example_com","name":"Ada Lovelace","email":"ada@example.com","active":false,
@@ -236,7 +252,7 @@ class VccEndToEndTest {
 
     @Test
     void skillsAndGroupsMergeKeepingWhatWasAddedByHand() {
-        connect(Map.of("managedSkills", List.of("Billing"), "managedAgentGroups", List.of("Tier 1")), "");
+        connect(Map.of(), "");
         String id = e2e.oktaCreate("mia@example.com", "Mia", "Merge", "{}");
         String agents = group("VCC Agents", id);
         e2e.drain();
@@ -254,9 +270,9 @@ class VccEndToEndTest {
         JsonPath vcc = VccSandbox.state();
         String mia = VccSandbox.user("mia_example_com");
         assertEquals(Map.of("Technical", 6, "Spanish", 7), vcc.getMap(mia + ".skills"),
-                "Spanish (by hand) kept, Billing (managed) taken away, Technical raised");
+                "Spanish (by hand) kept, Billing (Patchbay's, no longer granted) taken away, Technical raised");
         assertEquals(List.of("Escalations", "Tier 2"), vcc.<String>getList(mia + ".groups").stream().sorted().toList(),
-                "Escalations (by hand) kept, Tier 1 (managed) left");
+                "Escalations (by hand) kept, Tier 1 (Patchbay's, no longer granted) left");
         assertEquals("provisioned", e2e.state(id));
     }
 
