@@ -3,6 +3,7 @@ package dev.patchbay.admin;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.provisioning.SeatJson;
@@ -115,14 +116,34 @@ public class PolicyResource {
     /** The policy's own rules, then the vendor's: dropped fields, recreate, skill scale, names it knows. */
     private void validate(PolicyDocument document, String prefix, Connection connection) {
         List<PolicyValidator.Violation> violations = new java.util.ArrayList<>(PolicyValidator.validate(document));
-        connectors.factory(connection.vendor).ifPresent(factory -> violations.addAll(VendorPolicyValidator.validate(
-                document, factory.vendor(), catalogue(connection))));
+        connectors.factory(connection.vendor).ifPresent(factory -> {
+            violations.addAll(VendorPolicyValidator.validate(document, factory.vendor(), catalogue(connection)));
+            violations.addAll(vendorOptions(document, factory, connection));
+        });
         if (!violations.isEmpty()) {
             List<ApiError.Violation> details = violations.stream()
                     .map(v -> new ApiError.Violation(prefix + v.field(), v.message())).toList();
             throw new ApiException(400, "invalid_policy", "The policy is invalid: " + details.stream()
                     .map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""), details);
         }
+    }
+
+    /** Each vendor option must be one the connector lets a policy set, and valid as that setting. */
+    private List<PolicyValidator.Violation> vendorOptions(PolicyDocument document, ConnectorFactory factory,
+            Connection connection) {
+        Map<String, Object> options = document.vendorOptionsOrNone();
+        List<PolicyValidator.Violation> violations = new java.util.ArrayList<>();
+        options.keySet().stream().filter(key -> !factory.policyOptions().contains(key)).forEach(key ->
+                violations.add(new PolicyValidator.Violation("vendorOptions." + key, "is not an option a "
+                        + factory.vendor().displayName() + " policy may set; options: "
+                        + (factory.policyOptions().isEmpty() ? "none" : String.join(", ", factory.policyOptions())))));
+        if (violations.isEmpty() && !options.isEmpty()) {
+            vendorConnections.connect(connection, options).ifPresent(bound -> factory.validate(bound.settings())
+                    .stream().filter(violation -> options.containsKey(violation.setting()))
+                    .forEach(violation -> violations.add(new PolicyValidator.Violation(
+                            "vendorOptions." + violation.setting(), violation.message()))));
+        }
+        return violations;
     }
 
     /** The names the vendor knows, or none when it cannot be read now (then names are not checked). */

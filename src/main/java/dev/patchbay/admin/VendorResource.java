@@ -1,6 +1,7 @@
 package dev.patchbay.admin;
 
 import dev.patchbay.connector.Capabilities;
+import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.FieldCapability;
 import dev.patchbay.connector.ListPrices;
@@ -31,7 +32,8 @@ import java.util.Map;
 public class VendorResource {
 
     public record VendorView(String id, String displayName, List<Setting> settings, List<List<String>> settingsAnyOf,
-            List<List<String>> settingsTogether, CapabilitiesView capabilities, ListPrices listPrices) {
+            List<List<String>> settingsTogether, List<String> policyOptions, CapabilitiesView capabilities,
+            ListPrices listPrices) {
     }
 
     public record FieldView(String mutability, String route, boolean requiredAtCreate, boolean irreversible) {
@@ -57,20 +59,21 @@ public class VendorResource {
 
     @GET
     public Vendors list() {
-        return new Vendors(vendors.vendors().stream().map(VendorResource::view).toList());
+        return new Vendors(vendors.factories().stream().map(VendorResource::view).toList());
     }
 
     @GET
     @Path("{id}")
     public VendorView get(@PathParam("id") String id) {
-        return vendors.factory(id).map(factory -> view(factory.vendor()))
+        return vendors.factory(id).map(VendorResource::view)
                 .orElseThrow(() -> ApiException.notFound("No vendor '" + id + "'; vendors: " + vendors.vendorIds()));
     }
 
-    static VendorView view(Vendor vendor) {
+    static VendorView view(ConnectorFactory factory) {
+        Vendor vendor = factory.vendor();
         return new VendorView(vendor.id(), vendor.displayName(), vendor.settings().settings(),
-                vendor.settings().anyOf(), vendor.settings().together(), view(vendor.capabilities()),
-                vendor.listPrices());
+                vendor.settings().anyOf(), vendor.settings().together(), factory.policyOptions(),
+                view(vendor.capabilities()), vendor.listPrices());
     }
 
     private static CapabilitiesView view(Capabilities capabilities) {

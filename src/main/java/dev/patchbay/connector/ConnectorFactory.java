@@ -28,6 +28,14 @@ public interface ConnectorFactory {
         return vendor().capabilities().rateLimit();
     }
 
+    /**
+     * The settings a connection's policy may also set, under its {@code vendorOptions} (provisioning choices
+     * rather than how to reach the vendor); the policy's value wins over the connection's. None by default.
+     */
+    default List<String> policyOptions() {
+        return List.of();
+    }
+
     default Optional<SandboxDemo> demo() {
         return Optional.empty();
     }

@@ -99,13 +99,14 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
         Capabilities capabilities = factory.get().vendor().capabilities();
-        VendorConnections.Bound bound = vendorConnections.connect(connection.get()).orElseThrow();
+        PolicyDocument policy = policies.current(job.connectionId()).document();
+        VendorConnections.Bound bound = vendorConnections.connect(connection.get(), policy.vendorOptionsOrNone())
+                .orElseThrow();
         int maxConcurrent = bound.rateLimit().maxConcurrent();
         if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
             // Too many of this vendor account's jobs run at once (this one included): yield for a moment.
             return new JobResult.Wait(CONCURRENCY_BACKOFF);
         }
-        PolicyDocument policy = policies.current(job.connectionId()).document();
         SyncPlanner.SyncPlan plan = planner.plan(job.connectionId(), job.userId(), capabilities, policy);
         if (plan.settleUntil() != null) {
             // A new user without groups yet: its memberships are likely on their way from the IdP.

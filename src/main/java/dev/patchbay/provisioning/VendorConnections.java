@@ -55,9 +55,19 @@ public class VendorConnections {
 
     /** Empty when this gateway has no connector for the connection's vendor. */
     public Optional<Bound> connect(Connection connection) {
+        return connect(connection, Map.of());
+    }
+
+    /** Likewise, with the policy's {@code vendorOptions} over the connection's settings. */
+    public Optional<Bound> connect(Connection connection, Map<String, Object> vendorOptions) {
         return vendors.factory(connection.vendor).map(factory -> {
-            Map<String, Object> settings = factory.vendor().settings()
-                    .withDefaults(secrets.open(connection.id, connection.settings));
+            Map<String, Object> given = new java.util.HashMap<>(secrets.open(connection.id, connection.settings));
+            vendorOptions.forEach((key, value) -> {
+                if (factory.policyOptions().contains(key)) {
+                    given.put(key, value);
+                }
+            });
+            Map<String, Object> settings = factory.vendor().settings().withDefaults(given);
             return new Bound(connection.id, factory, factory.connect(connection.id, settings), settings);
         });
     }

@@ -45,7 +45,9 @@ class VendorsTest {
                 .body("capabilities.followUpOrder", equalTo(List.of("skills", "agentGroups", "license")))
                 .body("capabilities.operations", hasItem("retire"))
                 .body("settings.find { it.name == 'clientSecret' }.secret", equalTo(true))
-                .body("settings.find { it.name == 'usernameTemplate' }.defaultValue", equalTo("{userName}"));
+                .body("settings.find { it.name == 'usernameTemplate' }.defaultValue", equalTo("{userName}"))
+                .body("policyOptions", hasItem("idpAuthoritative"))
+                .body("policyOptions", not(hasItem("clientSecret")));
         admin().get("/admin/v1/vendors/vbc").then().statusCode(200)
                 .body("capabilities.operations", hasItem("verify_task"))
                 .body("capabilities.operations", not(hasItem("create")))

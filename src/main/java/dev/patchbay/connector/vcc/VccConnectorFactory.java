@@ -128,6 +128,13 @@ public class VccConnectorFactory implements ConnectorFactory {
         return problems;
     }
 
+    /** The provisioning choices a policy may make under its vendorOptions (they win over the connection's). */
+    @Override
+    public List<String> policyOptions() {
+        return List.of("usernameTemplate", "defaultRole", "allowOverages", "acceptArchiveInMultipleAccounts",
+                "agentDefaults", "idpAuthoritative", "managedSkills", "managedAgentGroups");
+    }
+
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
         return new VccConnector(settings, parsed -> sessionFor(connectionId, parsed));

@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * A connection's provisioning policy: how IdP attributes and groups become the seat at the vendor,
- * how existing accounts are matched, what offboarding does, which roles need approval, and what each
- * license costs. Every part is optional.
+ * how existing accounts are matched, what offboarding does, which roles need approval, what each
+ * license costs, and the vendor's own provisioning choices ({@code vendorOptions}: those of the vendor's
+ * settings its connector lets a policy set, e.g. VCC's idpAuthoritative; they win over the connection's).
+ * Every part is optional.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicyDocument(
@@ -21,10 +23,16 @@ public record PolicyDocument(
         Offboarding offboarding,
         Approvals approvals,
         Prices prices,
-        ImmutableChanges immutableChanges) {
+        ImmutableChanges immutableChanges,
+        Map<String, Object> vendorOptions) {
 
     public static PolicyDocument empty() {
-        return new PolicyDocument(null, null, null, null, null, null, null, null, null);
+        return new PolicyDocument(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The vendor options, none when the policy names none. */
+    public Map<String, Object> vendorOptionsOrNone() {
+        return vendorOptions == null ? Map.of() : vendorOptions;
     }
 
     /** recreate: a change the vendor cannot make in place recreates the account (default: a task). */

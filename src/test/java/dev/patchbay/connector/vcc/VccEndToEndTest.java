@@ -278,7 +278,8 @@ class VccEndToEndTest {
 
     @Test
     void anIdpAuthoritativeForSkillsReplacesTheWholeList() {
-        connect(Map.of("idpAuthoritative", List.of("skills")), "");
+        // The policy says so (the connection's settings could too; the policy wins).
+        connect(Map.of(), ",\"vendorOptions\":{\"idpAuthoritative\":[\"skills\"]}");
         String id = e2e.oktaCreate("ida@example.com", "Ida", "Auth", "{\"skills\":[{\"name\":\"Billing\",\"level\":4}]}");
         e2e.drain();
         VccSandbox.CONTROL.put("users/" + e2e.vendorId(id) + "/skills", "{\"agentSkills\":[{\"skillId\":\""
@@ -288,6 +289,19 @@ class VccEndToEndTest {
         e2e.drain();
         assertEquals(Map.of("Billing", 4, "Technical", 2), VccSandbox.state().getMap(VccSandbox.user("ida_example_com")
                 + ".skills"), "the hand-made Spanish is gone: the IdP owns the list");
+    }
+
+    @Test
+    void aPolicysVendorOptionsAreCheckedAsTheSettingsTheyStandFor() {
+        admin().body("{\"vendorOptions\":{\"clientSecret\":\"x\"}}").put("/admin/v1/connections/{c}/policy", connection)
+                .then().statusCode(400).body("violations[0].field", equalTo("vendorOptions.clientSecret"))
+                .body("violations[0].message", containsString("idpAuthoritative"));
+        admin().body("{\"vendorOptions\":{\"idpAuthoritative\":[\"queues\"]}}")
+                .put("/admin/v1/connections/{c}/policy", connection)
+                .then().statusCode(400).body("violations[0].field", equalTo("vendorOptions.idpAuthoritative"))
+                .body("violations[0].message", containsString("'queues' is not one of skills, agentGroups"));
+        admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
+                .body("document.vendorOptions", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
