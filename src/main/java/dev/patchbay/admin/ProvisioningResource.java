@@ -62,6 +62,23 @@ public class ProvisioningResource {
         return new Timeline(userId, account, timeline);
     }
 
+    /**
+     * Sync now: the user's job is due at once (after a person did a task at the vendor, say, instead of
+     * waiting for the periodic task check). 202; the timeline shows what it did.
+     */
+    @POST
+    @Path("users/{user}/sync")
+    @jakarta.transaction.Transactional
+    public jakarta.ws.rs.core.Response sync(@PathParam("connection") String connection, @PathParam("user") String user) {
+        requireConnection(connection);
+        UUID userId = parse(user);
+        if (users.find(connection, userId).isEmpty() && accounts.find(connection, userId).isEmpty()) {
+            throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
+        }
+        jobs.enqueue(connection, userId);
+        return jakarta.ws.rs.core.Response.accepted().build();
+    }
+
     /** The current wave: done, remaining and the estimated finish (a bulk offboarding, a season of hires). */
     @GET
     @Path("progress")

@@ -17,6 +17,8 @@ class AdminPermissionsTest {
             "operator, POST,   /admin/v1/tasks/t1/complete,                 true",
             "operator, POST,   /admin/v1/tasks/t1/dismiss,                  true",
             "operator, POST,   /admin/v1/connections/c1/jobs/42/redrive,    true",
+            "operator, POST,   /admin/v1/connections/c1/users/u1/sync,      true",
+            "viewer,   POST,   /admin/v1/connections/c1/users/u1/sync,      false",
             "operator, POST,   /admin/v1/connections,                       false",
             "operator, DELETE, /admin/v1/tasks/t1/complete,                 false",
             "operator, POST,   /admin/v1/tasks/t1/complete/extra,           false",

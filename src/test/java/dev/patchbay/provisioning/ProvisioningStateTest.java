@@ -71,6 +71,21 @@ class ProvisioningStateTest {
     }
 
     @Test
+    void syncNowMakesTheUsersJobDueAndAnUnknownUserIs404() {
+        String id = scim.createUser("now@example.com");
+        drain();
+        scim.get("/Users/" + id).body(STATE, equalTo("provisioned"));
+
+        admin().post("/admin/v1/connections/{c}/users/{u}/sync", scim.connection, id).then().statusCode(202);
+        scim.get("/Users/" + id).body(STATE, equalTo("pending"));
+        drain();
+        scim.get("/Users/" + id).body(STATE, equalTo("provisioned"));
+        admin().post("/admin/v1/connections/{c}/users/{u}/sync", scim.connection, UUID.randomUUID()).then()
+                .statusCode(404);
+        admin().post("/admin/v1/connections/{c}/users/{u}/sync", "no-such-connection", id).then().statusCode(404);
+    }
+
+    @Test
     void aDueJobThatHasNotStartedShowsTheStepsPlannedForIt() {
         String id = scim.createUser("planned@example.com");
         drain();
