@@ -138,7 +138,7 @@ public class PolicyResource {
                         + factory.vendor().displayName() + " policy may set; options: "
                         + (factory.policyOptions().isEmpty() ? "none" : String.join(", ", factory.policyOptions())))));
         if (violations.isEmpty() && !options.isEmpty()) {
-            vendorConnections.connect(connection, options).ifPresent(bound -> factory.validate(bound.settings())
+            vendorConnections.settings(connection, options).ifPresent(settings -> factory.validate(settings)
                     .stream().filter(violation -> options.containsKey(violation.setting()))
                     .forEach(violation -> violations.add(new PolicyValidator.Violation(
                             "vendorOptions." + violation.setting(), violation.message()))));

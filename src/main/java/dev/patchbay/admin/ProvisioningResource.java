@@ -84,8 +84,7 @@ public class ProvisioningResource {
     @Path("progress")
     public QueueProgress.Progress progress(@PathParam("connection") String connection) {
         Connection found = connections.find(connection).orElseThrow(() -> ConnectionService.notFound(connection));
-        RateLimit limit = vendorConnections.connect(found).map(VendorConnections.Bound::rateLimit)
-                .orElse(RateLimit.unlimited());
+        RateLimit limit = vendorConnections.rateLimit(found).orElse(RateLimit.unlimited());
         return progress.of(connection, limit);
     }
 

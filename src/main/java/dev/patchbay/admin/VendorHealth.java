@@ -77,8 +77,8 @@ public class VendorHealth {
     }
 
     private Checked withBudget(Connection connection, String state, String detail, Instant at) {
-        List<RateLimiter.WindowUse> budget = connections.connect(connection)
-                .map(bound -> rateLimiter.usage(connection.id, bound.rateLimit()))
+        List<RateLimiter.WindowUse> budget = connections.rateLimit(connection)
+                .map(limit -> rateLimiter.usage(connection.id, limit))
                 .orElse(List.of());
         return new Checked(state, detail, at, budget, rateLimiter.pausedUntil(connection.id).orElse(null));
     }

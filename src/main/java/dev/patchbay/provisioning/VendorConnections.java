@@ -61,14 +61,30 @@ public class VendorConnections {
     /** Likewise, with the policy's {@code vendorOptions} over the connection's settings. */
     public Optional<Bound> connect(Connection connection, Map<String, Object> vendorOptions) {
         return vendors.factory(connection.vendor).map(factory -> {
-            Map<String, Object> given = new java.util.HashMap<>(secrets.open(connection.id, connection.settings));
-            vendorOptions.forEach((key, value) -> {
-                if (factory.policyOptions().contains(key)) {
-                    given.put(key, value);
-                }
-            });
-            Map<String, Object> settings = factory.vendor().settings().withDefaults(given);
+            Map<String, Object> settings = settings(factory, connection, vendorOptions);
             return new Bound(connection.id, factory, factory.connect(connection.id, settings), settings);
         });
+    }
+
+    /** The settings a connector would get (no connector is built): secrets open, options over them, defaults. */
+    public Optional<Map<String, Object>> settings(Connection connection, Map<String, Object> vendorOptions) {
+        return vendors.factory(connection.vendor).map(factory -> settings(factory, connection, vendorOptions));
+    }
+
+    /** The vendor account's rate limit as the connection's settings make it. */
+    public Optional<RateLimit> rateLimit(Connection connection) {
+        return vendors.factory(connection.vendor)
+                .map(factory -> factory.rateLimit(settings(factory, connection, Map.of())));
+    }
+
+    private Map<String, Object> settings(ConnectorFactory factory, Connection connection,
+            Map<String, Object> vendorOptions) {
+        Map<String, Object> given = new java.util.HashMap<>(secrets.open(connection.id, connection.settings));
+        vendorOptions.forEach((key, value) -> {
+            if (factory.policyOptions().contains(key)) {
+                given.put(key, value);
+            }
+        });
+        return factory.vendor().settings().withDefaults(given);
     }
 }
