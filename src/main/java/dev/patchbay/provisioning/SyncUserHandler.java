@@ -127,12 +127,12 @@ public class SyncUserHandler implements JobHandler {
         run.plan.awaitingIrreversible().forEach((field, value) -> raiser.raise(run, SyncPlanner.IRREVERSIBLE_KIND,
                 SyncPlanner.irreversibleTaskField(field, value), "Approve setting " + field.name().toLowerCase()
                         + " to " + value + ": the vendor can never take it back once set", "Patchbay > Tasks", null));
-        verifier.withdrawUnrequested(run, SyncPlanner.APPROVAL_KIND, run.plan.awaitingApproval().stream()
-                .map(role -> "role:" + role).collect(java.util.stream.Collectors.toSet()));
-        verifier.withdrawUnrequested(run, SyncPlanner.IRREVERSIBLE_KIND, run.plan.awaitingIrreversible().entrySet()
-                .stream().map(entry -> SyncPlanner.irreversibleTaskField(entry.getKey(), entry.getValue()))
-                .collect(java.util.stream.Collectors.toSet()));
-        verifier.closeSuppliedFields(run);
+        verifier.settleBeforeSteps(run, Map.of(
+                SyncPlanner.APPROVAL_KIND, run.plan.awaitingApproval().stream().map(role -> "role:" + role)
+                        .collect(java.util.stream.Collectors.toSet()),
+                SyncPlanner.IRREVERSIBLE_KIND, run.plan.awaitingIrreversible().entrySet().stream()
+                        .map(entry -> SyncPlanner.irreversibleTaskField(entry.getKey(), entry.getValue()))
+                        .collect(java.util.stream.Collectors.toSet())));
         warn(run);
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();

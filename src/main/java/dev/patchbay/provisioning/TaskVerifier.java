@@ -23,27 +23,22 @@ class TaskVerifier {
         this.events = events;
     }
 
-    /** A "missing field" task is done once the IdP or the policy supplies the field. */
-    void closeSuppliedFields(SyncRun run) {
-        if (run.plan.desired() == null) {
-            return;
-        }
+    /**
+     * Before a run's steps, in one read of the user's open tasks: a "missing field" task is done once the
+     * IdP or the policy supplies the field, and an approval of a kind in {@code awaitedByKind} whose field
+     * the plan no longer awaits is dismissed (the user no longer asks for it).
+     */
+    void settleBeforeSteps(SyncRun run, java.util.Map<String, java.util.Set<String>> awaitedByKind) {
         for (FollowUpTask task : openTasks(run)) {
-            if (Capabilities.MISSING_FIELD.kind().equals(task.kind()) && supplied(run, task.field())
-                    && tasks.verify(task.id())) {
-                events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
-                        task.kind() + ": " + task.field() + " is set now; closed");
-            }
-        }
-    }
-
-    /** Dismisses the user's open approvals of {@code kind} for what the user no longer asks for. */
-    void withdrawUnrequested(SyncRun run, String kind, java.util.Set<String> stillAwaited) {
-        for (FollowUpTask task : openTasks(run)) {
-            if (task.kind().equals(kind) && !stillAwaited.contains(task.field())
+            java.util.Set<String> awaited = awaitedByKind.get(task.kind());
+            if (awaited != null && !awaited.contains(task.field())
                     && tasks.close(task.id(), "dismissed", "patchbay (no longer requested)")) {
                 events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
                         task.kind() + ": " + task.field() + " is no longer requested; dismissed");
+            } else if (run.plan.desired() != null && Capabilities.MISSING_FIELD.kind().equals(task.kind())
+                    && supplied(run, task.field()) && tasks.verify(task.id())) {
+                events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
+                        task.kind() + ": " + task.field() + " is set now; closed");
             }
         }
     }
