@@ -9,11 +9,11 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.provisioning.SeatJson;
 import dev.patchbay.provisioning.StepJson;
 import dev.patchbay.provisioning.SyncPlanner;
+import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.PolicyValidator;
 import dev.patchbay.provisioning.policy.VendorPolicyValidator;
-import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiError;
 import dev.patchbay.web.ApiException;
@@ -31,8 +31,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.logging.Logger;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** A connection's provisioning policy: versioned, validated on save, and tried out with a dry-run. */
 @Path("/admin/v1/connections/{connection}/policy")
@@ -96,7 +96,7 @@ public class PolicyResource {
             validate(request.policy(), "policy.", found);
         }
         PolicyDocument policy = request.policy() != null ? request.policy() : policies.current(connection).document();
-        Capabilities capabilities = connectors.factory(found.vendor).map(factory -> factory.vendor().capabilities())
+        Capabilities capabilities = vendorConnections.capabilities(found, policy.vendorOptionsOrNone())
                 .orElseThrow(() -> new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
                         + "' is available, so no plan can be made"));
         SyncPlanner.SyncPlan plan = planner.plan(connection, userId, capabilities, policy);
@@ -117,7 +117,9 @@ public class PolicyResource {
     private void validate(PolicyDocument document, String prefix, Connection connection) {
         List<PolicyValidator.Violation> violations = new java.util.ArrayList<>(PolicyValidator.validate(document));
         connectors.factory(connection.vendor).ifPresent(factory -> {
-            violations.addAll(VendorPolicyValidator.validate(document, factory.vendor(), catalogue(connection)));
+            Capabilities capabilities = vendorConnections.capabilities(connection, Map.of()).orElseThrow();
+            violations.addAll(VendorPolicyValidator.validate(document, factory.vendor().displayName(), capabilities,
+                    catalogue(connection)));
             violations.addAll(vendorOptions(document, factory, connection));
         });
         if (!violations.isEmpty()) {

@@ -33,7 +33,8 @@ public record Capabilities(
         SkillScale skillScale,
         List<SeatWarning> warnings,
         Set<String> irreversibleRoles,
-        Set<SeatField> writtenTogether) {
+        Set<SeatField> writtenTogether,
+        Map<SeatField, TaskTemplate> followUpByHand) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -52,6 +53,7 @@ public record Capabilities(
         warnings = List.copyOf(warnings);
         irreversibleRoles = Set.copyOf(irreversibleRoles);
         writtenTogether = Set.copyOf(writtenTogether);
+        followUpByHand = Map.copyOf(followUpByHand);
     }
 
     public static Builder builder() {
@@ -79,6 +81,8 @@ public record Capabilities(
         builder.warnings = warnings;
         builder.irreversibleRoles = irreversibleRoles;
         builder.writtenTogether = writtenTogether;
+        builder.followUpByHand = new EnumMap<>(SeatField.class);
+        builder.followUpByHand.putAll(followUpByHand);
         return builder;
     }
 
@@ -94,6 +98,11 @@ public record Capabilities(
     /** The task for an operation the vendor has no API for; a generic one when the connector declares none. */
     public TaskTemplate byHand(Operation operation) {
         return Optional.ofNullable(byHand.get(operation)).orElseGet(() -> genericByHand(operation));
+    }
+
+    /** The task for a follow-up field the vendor has no API for: the field's own, else the follow-up one. */
+    public TaskTemplate byHand(SeatField followUp) {
+        return Optional.ofNullable(followUpByHand.get(followUp)).orElseGet(() -> byHand(Operation.FOLLOW_UP));
     }
 
     private static TaskTemplate genericByHand(Operation operation) {
@@ -128,6 +137,7 @@ public record Capabilities(
         private List<SeatWarning> warnings = List.of();
         private Set<String> irreversibleRoles = Set.of();
         private Set<SeatField> writtenTogether = Set.of();
+        private Map<SeatField, TaskTemplate> followUpByHand = new EnumMap<>(SeatField.class);
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -187,6 +197,12 @@ public record Capabilities(
             return this;
         }
 
+        /** A follow-up field's own task when the vendor has no API for it (give a user a phone line). */
+        public Builder byHand(SeatField followUp, TaskTemplate template) {
+            followUpByHand.put(followUp, template);
+            return this;
+        }
+
         public Builder rateLimit(RateLimit limit) {
             rateLimit = limit;
             return this;
@@ -235,7 +251,7 @@ public record Capabilities(
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
                     immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings,
-                    irreversibleRoles, writtenTogether);
+                    irreversibleRoles, writtenTogether, followUpByHand);
         }
     }
 }

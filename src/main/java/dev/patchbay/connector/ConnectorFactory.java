@@ -21,11 +21,19 @@ public interface ConnectorFactory {
     }
 
     /**
-     * The connection's rate limit: the vendor's declared one, unless the connection's settings change it
-     * (a vendor account whose limits were raised, several admin users that each run one call at a time).
+     * What a connection can do: the vendor's declared capabilities, unless the connection's settings add to
+     * them (an optional write API the admin configured). The planner and the policy checks read these.
+     */
+    default Capabilities capabilities(Map<String, Object> settings) {
+        return vendor().capabilities();
+    }
+
+    /**
+     * The connection's rate limit: the declared one, unless the connection's settings change it (a vendor
+     * account whose limits were raised, several admin users that each run one call at a time).
      */
     default RateLimit rateLimit(Map<String, Object> settings) {
-        return vendor().capabilities().rateLimit();
+        return capabilities(settings).rateLimit();
     }
 
     /**

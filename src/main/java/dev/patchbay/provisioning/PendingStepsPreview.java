@@ -1,10 +1,9 @@
 package dev.patchbay.provisioning;
 
 import dev.patchbay.connector.Capabilities;
-import dev.patchbay.connector.ConnectorFactory;
-import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
+import dev.patchbay.store.Connection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,16 +31,16 @@ public class PendingStepsPreview {
     private static final Logger LOG = Logger.getLogger(PendingStepsPreview.class);
 
     private final EntityManager entityManager;
-    private final ConnectorRegistry connectors;
+    private final VendorConnections vendorConnections;
     private final PolicyStore policies;
     private final SyncPlanner planner;
     private final Clock clock;
     private final boolean enabled;
 
-    public PendingStepsPreview(EntityManager entityManager, ConnectorRegistry connectors, PolicyStore policies,
+    public PendingStepsPreview(EntityManager entityManager, VendorConnections vendorConnections, PolicyStore policies,
             SyncPlanner planner, Clock clock, @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled) {
         this.entityManager = entityManager;
-        this.connectors = connectors;
+        this.vendorConnections = vendorConnections;
         this.policies = policies;
         this.planner = planner;
         this.clock = clock;
@@ -95,11 +94,14 @@ public class PendingStepsPreview {
     }
 
     private Optional<Planning> planning(String connectionId) {
-        Optional<String> vendor = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "select vendor from connection where id = :id").setParameter("id", connectionId)
-                .getResultStream().map(String.class::cast).findFirst());
-        return vendor.flatMap(connectors::factory).map(ConnectorFactory::vendor)
-                .map(found -> new Planning(found.capabilities(), policies.current(connectionId).document()));
+        Optional<Connection> connection = QuarkusTransaction.requiringNew()
+                .call(() -> Connection.<Connection>findByIdOptional(connectionId));
+        if (connection.isEmpty()) {
+            return Optional.empty();
+        }
+        PolicyDocument policy = policies.current(connectionId).document();
+        return vendorConnections.capabilities(connection.get(), policy.vendorOptionsOrNone())
+                .map(capabilities -> new Planning(capabilities, policy));
     }
 
     /** Only if no run saved the account meanwhile (a run's own count wins). */

@@ -98,10 +98,10 @@ public class SyncUserHandler implements JobHandler {
                     VendorAccount.PENDING, "No connector for vendor '" + vendor + "' is available", 0, null));
             return new JobResult.Wait(NO_CONNECTOR_RETRY);
         }
-        Capabilities capabilities = factory.get().vendor().capabilities();
         PolicyDocument policy = policies.current(job.connectionId()).document();
         VendorConnections.Bound bound = vendorConnections.connect(connection.get(), policy.vendorOptionsOrNone())
                 .orElseThrow();
+        Capabilities capabilities = bound.capabilities();
         int maxConcurrent = bound.rateLimit().maxConcurrent();
         if (maxConcurrent < Integer.MAX_VALUE && jobs.running(job.connectionId()) > maxConcurrent) {
             // Too many of this vendor account's jobs run at once (this one included): yield for a moment.

@@ -1,6 +1,7 @@
 package dev.patchbay.provisioning;
 
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
@@ -27,6 +28,11 @@ public class VendorConnections {
         /** The vendor account's rate limit as the connection's settings make it. */
         public RateLimit rateLimit() {
             return factory.rateLimit(settings);
+        }
+
+        /** What this connection can do, as its settings make it. */
+        public Capabilities capabilities() {
+            return factory.capabilities(settings);
         }
 
         /** The context of calls that share {@code idempotencyKey} (the same step retried). */
@@ -69,6 +75,12 @@ public class VendorConnections {
     /** The settings a connector would get (no connector is built): secrets open, options over them, defaults. */
     public Optional<Map<String, Object>> settings(Connection connection, Map<String, Object> vendorOptions) {
         return vendors.factory(connection.vendor).map(factory -> settings(factory, connection, vendorOptions));
+    }
+
+    /** What the connection can do as its settings (and the policy's {@code vendorOptions}) make it; no connector is built. */
+    public Optional<Capabilities> capabilities(Connection connection, Map<String, Object> vendorOptions) {
+        return vendors.factory(connection.vendor)
+                .map(factory -> factory.capabilities(settings(factory, connection, vendorOptions)));
     }
 
     /** The vendor account's rate limit as the connection's settings make it. */

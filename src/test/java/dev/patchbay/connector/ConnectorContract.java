@@ -47,8 +47,9 @@ public abstract class ConnectorContract {
         return connector().create(newSeat(userName), context());
     }
 
+    /** What the connection under test can do, as its settings make it. */
     private Capabilities capabilities() {
-        return factory().vendor().capabilities();
+        return factory().capabilities(context().settings());
     }
 
     @Test

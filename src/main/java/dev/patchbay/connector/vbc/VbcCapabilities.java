@@ -3,6 +3,7 @@ package dev.patchbay.connector.vbc;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.OffboardingAction;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.RetryPolicy;
@@ -42,6 +43,21 @@ final class VbcCapabilities {
                     + " the VBC Admin Portal with a {seat.license} line: {cost}/month",
             "VBC Admin Portal > Users > Add User");
 
+    /** With identity through SCIM: the user exists, and a person gives it its line, extension and number. */
+    static final TaskTemplate ADD_LINE = new TaskTemplate("vbc_add_line",
+            "In the VBC Admin Portal give {seat.given_name} {seat.family_name} <{seat.email}> a {to} line with"
+                    + " extension {seat.extension|of your choice} at location {seat.site|the main one}, and assign a"
+                    + " DID: {cost}/month for the line",
+            "VBC Admin Portal > Users > (user) > Add extension");
+    /** With identity through SCIM: the deactivation is done, and the line and its number remain billed. */
+    static final TaskTemplate RELEASE_LINE = new TaskTemplate("vbc_release_line",
+            "{seat.given_name} {seat.family_name} <{seat.email}> is deactivated through SCIM, but the line and"
+                    + " number stay billed: in the VBC Admin Portal remove the user's extension {seat.extension|(none"
+                    + " on record: check the user's extensions)} and release DID {seat.phone|(none on record: check"
+                    + " the extension's numbers)}: {cost}/month until released",
+            "VBC Admin Portal > Users > (user) > Extensions > Remove; then Phone Numbers > (number) > Release",
+            "did:{seat.phone|};extension:{seat.extension|}");
+
     /** Fields a person enters in the portal; VBC needs first name, last name and email, and a line. */
     static final List<SeatField> IDENTITY = List.of(SeatField.USER_NAME, SeatField.GIVEN_NAME,
             SeatField.FAMILY_NAME, SeatField.EMAIL);
@@ -72,6 +88,24 @@ final class VbcCapabilities {
                 // VBC publishes no limit for the Provisioning API; a few calls at once per account.
                 .rateLimit(new RateLimit(List.of(), 4))
                 .retryPolicy(RetryPolicy.standard())
+                .build();
+    }
+
+    /**
+     * With a SCIM endpoint configured: identity (login name, names, email, active) is written through it,
+     * and the user deleted; the line, extension, location and numbers stay portal tasks. A deactivation
+     * raises the task that frees the line and releases the number, and a user active again needs a line anew.
+     */
+    static Capabilities withScim() {
+        return capabilities().toBuilder()
+                .operations(Operation.READ, Operation.FIND, Operation.VERIFY_TASK, Operation.CREATE,
+                        Operation.UPDATE_PATCH, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE)
+                .field(SeatField.LICENSE, FieldCapability.followUp().required())
+                .field(SeatField.EXTENSION, FieldCapability.followUp().vendorAssignedWhenUnset())
+                .field(SeatField.SITE, FieldCapability.followUp().vendorAssignedWhenUnset())
+                .byHand(SeatField.LICENSE, ADD_LINE)
+                .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(RELEASE_LINE))
+                .forgottenOnDeactivate(SeatField.LICENSE)
                 .build();
     }
 }

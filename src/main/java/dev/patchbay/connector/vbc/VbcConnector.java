@@ -12,6 +12,7 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.VendorRef;
+import dev.patchbay.connector.WriteRoute;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,34 +23,44 @@ import java.util.function.Supplier;
 
 /**
  * VBC through its read-only Provisioning API, for one connection: it reads and finds users and verifies
- * the tasks a person does in the Admin Portal. It refuses every write, since VBC has no API for one.
+ * the tasks a person does in the Admin Portal. Without a SCIM endpoint it refuses every write, since VBC
+ * has no API for one; with one ({@link VbcScim}), identity, deactivation and deletes go through it.
  */
 final class VbcConnector implements Connector {
 
     private final Supplier<VbcHttp> http;
     private final Map<String, Object> rawSettings;
+    private final Optional<VbcScim> scim;
 
-    VbcConnector(Map<String, Object> rawSettings, Supplier<VbcHttp> http) {
+    VbcConnector(Map<String, Object> rawSettings, Optional<VbcScim> scim, Supplier<VbcHttp> http) {
         this.rawSettings = rawSettings;
+        this.scim = scim;
         this.http = http;
     }
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
-        throw Connector.undeclared("VBC", Operation.CREATE);
+        return new VendorRef(scim.orElseThrow(() -> Connector.undeclared("VBC", Operation.CREATE)).create(seat));
     }
 
+    /** The user as the Provisioning API shows it; whether it is active, from SCIM where there is one. */
     @Override
     public Optional<Seat> read(VendorRef ref, CallContext context) {
         if (!ref.id().matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        return http.get().get("/users/" + ref.id()).map(VbcConnector::seat);
+        Optional<Seat> seat = http.get().get("/users/" + ref.id()).map(VbcConnector::seat);
+        if (seat.isEmpty() || scim.isEmpty()) {
+            return seat;
+        }
+        boolean active = scim.get().get(ref.id()).map(user -> user.path("active").asBoolean(true)).orElse(true);
+        return Optional.of(new Seat(active, seat.get().fields()));
     }
 
     /**
-     * A user with the key's email (else login name) that has an extension: that is what adding a user in
-     * the portal makes, and what closes the "add user" task.
+     * A user with the key's email (else login name). Without SCIM, only one that has an extension: that is
+     * what adding a user in the portal makes, and what closes the "add user" task; with SCIM, any such user
+     * (one SCIM created has no extension until its line task is done).
      */
     @Override
     public Optional<VendorRef> find(MatchKey key, CallContext context) {
@@ -63,13 +74,26 @@ final class VbcConnector implements Connector {
         if (users.isEmpty() && key.userName() != null) {
             users.addAll(api.all("/users", "login_name", key.userName()));
         }
-        return users.stream().filter(user -> user.path("extensions").size() > 0).findFirst()
+        return users.stream().filter(user -> scim.isPresent() || user.path("extensions").size() > 0).findFirst()
                 .map(user -> new VendorRef(user.path("id").asText()));
     }
 
+    /** Through SCIM: identity changes, deactivation, reactivation and delete; every other write is refused. */
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
-        throw Connector.undeclared("VBC", Operation.of(step).orElse(Operation.FOLLOW_UP));
+        Operation operation = Operation.of(step).orElse(Operation.FOLLOW_UP);
+        VbcScim identity = scim.orElseThrow(() -> Connector.undeclared("VBC", operation));
+        if (step instanceof Step.Update update && update.route() == WriteRoute.PATCH) {
+            identity.patch(ref.id(), update.changes());
+        } else if (step instanceof Step.Deactivate) {
+            identity.active(ref.id(), false);
+        } else if (step instanceof Step.Reactivate) {
+            identity.active(ref.id(), true);
+        } else if (step instanceof Step.Delete) {
+            identity.delete(ref.id());
+        } else {
+            throw Connector.undeclared("VBC", operation);
+        }
     }
 
     /** The account answers; numbers on extensions that no user holds are named (billed for nothing). */
@@ -102,15 +126,22 @@ final class VbcConnector implements Connector {
 
     /**
      * "Delete and release the number" is done once the user is gone and no extension of the account holds
-     * the number; every other task waits for a person (the API shows no line types or roles).
+     * the number; "remove the line and release the number" (SCIM deactivated the user) once the user holds
+     * no extension and no extension the number; "give a line" once the user has an extension. Every other
+     * task waits for a person (the API shows no line types or roles).
      */
     @Override
     public Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
-        if (!VbcCapabilities.REMOVE_USER.kind().equals(task.kind())) {
+        if (VbcCapabilities.ADD_LINE.kind().equals(task.kind())) {
+            return Optional.of(read(ref, context).map(seat -> seat.has(SeatField.EXTENSION)).orElse(false));
+        }
+        boolean removal = VbcCapabilities.REMOVE_USER.kind().equals(task.kind());
+        if (!removal && !VbcCapabilities.RELEASE_LINE.kind().equals(task.kind())) {
             return Optional.empty();
         }
         VbcHttp api = http.get();
-        if (read(ref, context).isPresent()) {
+        Optional<Seat> user = read(ref, context);
+        if (removal ? user.isPresent() : user.map(seat -> seat.has(SeatField.EXTENSION)).orElse(false)) {
             return Optional.of(false);
         }
         String dids = part(task.field(), "did");

@@ -1,5 +1,6 @@
 package dev.patchbay.connector.vbc;
 
+import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ListPrices;
@@ -9,10 +10,12 @@ import dev.patchbay.connector.Setting;
 import dev.patchbay.connector.SettingType;
 import dev.patchbay.connector.SettingsSchema;
 import dev.patchbay.connector.Vendor;
+import dev.patchbay.connector.kit.SettingValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +52,14 @@ public class VbcConnectorFactory implements ConnectorFactory {
             Setting.of("refreshTokenDays", SettingType.INTEGER, "How long an unused refresh token lives").withDefault(7)
                     .range(1, 90),
             Setting.of("requestTimeoutSeconds", SettingType.INTEGER, "Timeout of one HTTP call").withDefault(10)
-                    .range(1, 300))
+                    .range(1, 300),
+            Setting.of("scimBaseUrl", SettingType.URL, "Optional, UNVERIFIED: the account's SCIM 2.0 base URL, if"
+                    + " Vonage enabled one for a gateway (it publishes none). Set, identity (login name, names, email,"
+                    + " active) and deletes go through it; the line, extension and DID stay portal tasks"),
+            Setting.of("scimToken", SettingType.STRING, "The bearer token of the SCIM endpoint").asSecret())
             .anyOf("password", "refreshToken")
-            .together("username", "password");
+            .together("username", "password")
+            .together("scimBaseUrl", "scimToken");
 
     /**
      * Vonage's public monthly list prices per line, month-to-month (annual: Mobile 13.99, Premium 20.99,
@@ -99,6 +107,22 @@ public class VbcConnectorFactory implements ConnectorFactory {
                 LIST_PRICES);
     }
 
+    /** Identity writes through SCIM when the connection names a SCIM endpoint; read-only otherwise. */
+    @Override
+    public Capabilities capabilities(Map<String, Object> settings) {
+        return scim(settings).isPresent() ? VbcCapabilities.withScim() : VbcCapabilities.capabilities();
+    }
+
+    private static Optional<VbcScim> scim(Map<String, Object> settings) {
+        SettingValues values = SettingValues.of("VBC", settings);
+        String base = values.optional("scimBaseUrl", null);
+        if (base == null || base.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VbcScim(values.url("scimBaseUrl", base), values.required("scimToken"),
+                Duration.ofSeconds(values.number("requestTimeoutSeconds", 10))));
+    }
+
     @Override
     public Optional<SandboxDemo> demo() {
         return demo;
@@ -106,7 +130,7 @@ public class VbcConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
-        return new VbcConnector(settings, () -> {
+        return new VbcConnector(settings, scim(settings), () -> {
             VbcSettings parsed = VbcSettings.from(settings);
             return new VbcHttp(parsed, tokensFor(connectionId, parsed));
         });

@@ -74,7 +74,7 @@ public final class Planner {
             } else if (step instanceof Step.Update update) {
                 declared.addAll(updateFallback(update, applied, capabilities));
             } else if (step instanceof Step.Apply apply) {
-                declared.add(new Step.RaiseTask(capabilities.byHand(Operation.FOLLOW_UP), apply.field(),
+                declared.add(new Step.RaiseTask(capabilities.byHand(apply.field()), apply.field(),
                         applied == null ? null : applied.get(apply.field()), apply.value()));
             } else {
                 declared.add(new Step.RaiseTask(capabilities.byHand(operation), null, null, null));

@@ -4,7 +4,6 @@ import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.SkillScale;
-import dev.patchbay.connector.Vendor;
 import dev.patchbay.connector.WriteRoute;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +25,9 @@ public final class VendorPolicyValidator {
     }
 
     /** @param catalogue the names the vendor knows per field; a field without an entry is not checked */
-    public static List<PolicyValidator.Violation> validate(PolicyDocument policy, Vendor vendor,
-            Map<SeatField, Set<String>> catalogue) {
+    public static List<PolicyValidator.Violation> validate(PolicyDocument policy, String name,
+            Capabilities capabilities, Map<SeatField, Set<String>> catalogue) {
         List<PolicyValidator.Violation> violations = new ArrayList<>();
-        Capabilities capabilities = vendor.capabilities();
-        String name = vendor.displayName();
         if (SeatPolicy.recreatesOnImmutableChange(policy) && !capabilities.can(Operation.RETIRE)) {
             violations.add(new PolicyValidator.Violation("immutableChanges.recreate", name
                     + " cannot retire an account, so it cannot recreate one; leave recreate off (a task is raised)"));

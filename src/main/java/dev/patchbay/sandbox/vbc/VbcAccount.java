@@ -39,6 +39,8 @@ public class VbcAccount {
         String firstName;
         String lastName;
         String lineType;
+        String externalId;
+        boolean active = true;
 
         User(long id) {
             this.id = id;
@@ -174,20 +176,7 @@ public class VbcAccount {
         if (lineType == null || !LINE_TYPES.contains(lineType)) {
             problems.add(new ControlRefusal.Violation("lineType", "lineType must be one of " + LINE_TYPES));
         }
-        if (extensionNumber == null || !extensionNumber.matches("\\d{2,6}")) {
-            problems.add(new ControlRefusal.Violation("extension", "extension must be 2 to 6 digits"));
-        } else if (extensions.containsKey(extensionNumber)) {
-            problems.add(new ControlRefusal.Violation("extension", "extension " + extensionNumber + " is taken"));
-        }
-        long location = locationId == null ? locations.keySet().iterator().next() : locationId;
-        if (!locations.containsKey(location)) {
-            problems.add(new ControlRefusal.Violation("locationId", "no location " + location));
-        }
-        if (did != null && !did.matches("\\+\\d{8,15}")) {
-            problems.add(new ControlRefusal.Violation("did", "did must be an E.164 number like +15551230001"));
-        } else if (did != null && extensions.values().stream().anyMatch(e -> e.dids.contains(did))) {
-            problems.add(new ControlRefusal.Violation("did", did + " is assigned to another extension"));
-        }
+        long location = extensionProblems(problems, extensionNumber, locationId, did);
         String login = loginName == null || loginName.isBlank() ? email : loginName;
         if (email != null && users.values().stream().anyMatch(u -> email.equalsIgnoreCase(u.email))) {
             problems.add(new ControlRefusal.Violation("email", "a user with email " + email + " exists"));
@@ -205,6 +194,31 @@ public class VbcAccount {
         user.loginName = login;
         user.lineType = lineType;
         users.put(user.id, user);
+        addExtension(user, extensionNumber, location, did);
+        return portalUser(user);
+    }
+
+    /** What is wrong with a new extension, its location and its DID; the location it goes to. */
+    private long extensionProblems(List<ControlRefusal.Violation> problems, String extensionNumber, Long locationId,
+            String did) {
+        if (extensionNumber == null || !extensionNumber.matches("\\d{2,6}")) {
+            problems.add(new ControlRefusal.Violation("extension", "extension must be 2 to 6 digits"));
+        } else if (extensions.containsKey(extensionNumber)) {
+            problems.add(new ControlRefusal.Violation("extension", "extension " + extensionNumber + " is taken"));
+        }
+        long location = locationId == null ? locations.keySet().iterator().next() : locationId;
+        if (!locations.containsKey(location)) {
+            problems.add(new ControlRefusal.Violation("locationId", "no location " + location));
+        }
+        if (did != null && !did.matches("\\+\\d{8,15}")) {
+            problems.add(new ControlRefusal.Violation("did", "did must be an E.164 number like +15551230001"));
+        } else if (did != null && extensions.values().stream().anyMatch(e -> e.dids.contains(did))) {
+            problems.add(new ControlRefusal.Violation("did", did + " is assigned to another extension"));
+        }
+        return location;
+    }
+
+    private void addExtension(User user, String extensionNumber, long location, String did) {
         Extension extension = new Extension(extensionNumber, UUID.nameUUIDFromBytes(
                 (settings.accountId() + ":" + extensionNumber).getBytes()).toString());
         extension.userId = user.id;
@@ -214,6 +228,96 @@ public class VbcAccount {
             numbers.add(did);
         }
         extensions.put(extensionNumber, extension);
+    }
+
+    // ---- SCIM (the IdP's writes of identity: names, email, active) ----
+
+    /** A user the IdP created: no line, no extension, until someone gives it one in the portal. */
+    synchronized User scimCreate(String userName, String firstName, String lastName, String email, boolean active,
+            String externalId) {
+        scimConflict(userName, email, null);
+        User user = new User(nextUserId++);
+        user.loginName = userName;
+        user.firstName = firstName;
+        user.lastName = lastName;
+        user.email = email;
+        user.active = active;
+        user.externalId = externalId;
+        users.put(user.id, user);
+        return copy(user);
+    }
+
+    synchronized Optional<User> scimUser(long id) {
+        return Optional.ofNullable(users.get(id)).map(VbcAccount::copy);
+    }
+
+    synchronized List<User> scimUsers(Predicate<User> filter) {
+        return users.values().stream().filter(filter).map(VbcAccount::copy).toList();
+    }
+
+    /** Writes a changed copy back, refused when its login name or email belongs to another user. */
+    synchronized User scimSave(User changed) {
+        User user = users.get(changed.id);
+        if (user == null) {
+            throw new VbcScimRefusal(404, null, "User " + changed.id + " not found");
+        }
+        scimConflict(changed.loginName, changed.email, changed.id);
+        user.loginName = changed.loginName;
+        user.firstName = changed.firstName;
+        user.lastName = changed.lastName;
+        user.email = changed.email;
+        user.active = changed.active;
+        user.externalId = changed.externalId;
+        return copy(user);
+    }
+
+    private void scimConflict(String userName, String email, Long self) {
+        for (User other : users.values()) {
+            if (self != null && other.id == self) {
+                continue;
+            }
+            if (same(userName, other.loginName) || same(email, other.email)) {
+                throw new VbcScimRefusal(409, "uniqueness", "A user with userName " + userName + " or email "
+                        + email + " exists");
+            }
+        }
+    }
+
+    private static User copy(User user) {
+        User copy = new User(user.id);
+        copy.email = user.email;
+        copy.loginName = user.loginName;
+        copy.firstName = user.firstName;
+        copy.lastName = user.lastName;
+        copy.lineType = user.lineType;
+        copy.externalId = user.externalId;
+        copy.active = user.active;
+        return copy;
+    }
+
+    /**
+     * Gives a user without a line (one the IdP created through SCIM) a line type, a new extension at a
+     * location and optionally a DID: the portal step that follows a SCIM create.
+     */
+    synchronized ObjectNode giveLine(long userId, String lineType, String extensionNumber, Long locationId,
+            String did) {
+        User user = users.get(userId);
+        if (user == null) {
+            throw new ControlRefusal(404, "No user " + userId, List.of());
+        }
+        List<ControlRefusal.Violation> problems = new ArrayList<>();
+        if (lineType == null || !LINE_TYPES.contains(lineType)) {
+            problems.add(new ControlRefusal.Violation("lineType", "lineType must be one of " + LINE_TYPES));
+        }
+        if (user.lineType != null) {
+            problems.add(new ControlRefusal.Violation("lineType", "the user has a " + user.lineType + " line already"));
+        }
+        long location = extensionProblems(problems, extensionNumber, locationId, did);
+        if (!problems.isEmpty()) {
+            throw new ControlRefusal(400, problems.get(0).message(), problems);
+        }
+        user.lineType = lineType;
+        addExtension(user, extensionNumber, location, did);
         return portalUser(user);
     }
 
@@ -226,6 +330,25 @@ public class VbcAccount {
             throw ControlRefusal.badRequest("lineType", "lineType must be one of " + LINE_TYPES);
         }
         user.lineType = lineType;
+        return portalUser(user);
+    }
+
+    /**
+     * Takes the user's line and extensions away, the user stays; an extension's numbers stay on the account
+     * (billed) until released, and an extension without numbers goes.
+     */
+    synchronized ObjectNode removeLine(long userId) {
+        User user = users.get(userId);
+        if (user == null) {
+            throw new ControlRefusal(404, "No user " + userId, List.of());
+        }
+        user.lineType = null;
+        extensions.values().forEach(extension -> {
+            if (Long.valueOf(userId).equals(extension.userId)) {
+                extension.userId = null;
+            }
+        });
+        extensions.values().removeIf(extension -> extension.userId == null && extension.dids.isEmpty());
         return portalUser(user);
     }
 
@@ -334,6 +457,7 @@ public class VbcAccount {
     private ObjectNode portalUser(User user) {
         ObjectNode json = userJson(user);
         json.put("lineType", user.lineType);
+        json.put("active", user.active);
         return json;
     }
 

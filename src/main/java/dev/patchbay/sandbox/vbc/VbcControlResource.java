@@ -20,7 +20,11 @@ import jakarta.ws.rs.core.UriInfo;
  * <ul>
  * <li>{@code POST portal/users} {@code {"firstName","lastName","email","loginName"?,"lineType","extension",
  * "locationId"?,"did"?}}: adds a user with a line, an extension and optionally a DID;</li>
+ * <li>{@code POST portal/users/{id}/extensions} {@code {"lineType","extension","locationId"?,"did"?}}: gives a
+ * user without a line (one created through SCIM) a line, an extension and optionally a DID;</li>
  * <li>{@code PUT portal/users/{id}/line} {@code {"lineType"}}: changes the user's line type;</li>
+ * <li>{@code DELETE portal/users/{id}/extensions}: takes the user's line and extensions away; their numbers stay
+ * on the account until released;</li>
  * <li>{@code DELETE portal/users/{id}}: deletes the user; its numbers stay on the account;</li>
  * <li>{@code POST portal/extensions/{extension}/numbers} {@code {"did"}}: gives the extension another number;</li>
  * <li>{@code POST portal/numbers/{did}/release}: releases a number from the account;</li>
@@ -58,6 +62,22 @@ public class VbcControlResource extends ControlResource {
                     text(user, "loginName"), text(user, "lineType"), text(user, "extension"),
                     user.hasNonNull("locationId") ? user.get("locationId").asLong() : null, text(user, "did"));
         });
+    }
+
+    @POST
+    @Path("portal/users/{id}/extensions")
+    public Response giveLine(@PathParam("id") String id, String body) {
+        return control(201, () -> {
+            ObjectNode line = object(body);
+            return account.giveLine(userId(id), text(line, "lineType"), text(line, "extension"),
+                    line.hasNonNull("locationId") ? line.get("locationId").asLong() : null, text(line, "did"));
+        });
+    }
+
+    @DELETE
+    @Path("portal/users/{id}/extensions")
+    public Response removeLine(@PathParam("id") String id) {
+        return control(() -> account.removeLine(userId(id)));
     }
 
     @PUT

@@ -62,6 +62,34 @@ public class VbcGate {
         }
     }
 
+    /** A SCIM request: a fault first, then the static bearer token; refusals become SCIM error bodies. */
+    Response scim(HttpHeaders headers, Supplier<Response.ResponseBuilder> endpoint) {
+        Optional<Response> faulted = fault(VbcFaults.SCIM);
+        if (faulted.isPresent()) {
+            return faulted.get();
+        }
+        if (!settings.scimToken().equals(bearer(headers))) {
+            return scimError(new VbcScimRefusal(401, null, "Authentication failed: the bearer token is missing or"
+                    + " wrong")).header("WWW-Authenticate", "Bearer").build();
+        }
+        try {
+            return endpoint.get().build();
+        } catch (VbcScimRefusal refusal) {
+            return scimError(refusal).build();
+        }
+    }
+
+    private Response.ResponseBuilder scimError(VbcScimRefusal refusal) {
+        ObjectNode body = JSON.objectNode();
+        body.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:Error");
+        body.put("status", String.valueOf(refusal.status()));
+        if (refusal.scimType() != null) {
+            body.put("scimType", refusal.scimType());
+        }
+        body.put("detail", refusal.getMessage());
+        return Response.status(refusal.status()).type("application/scim+json").entity(body.toString());
+    }
+
     Response token(Supplier<Response.ResponseBuilder> endpoint) {
         return fault(VbcFaults.TOKEN).orElseGet(() -> endpoint.get().build());
     }

@@ -16,6 +16,7 @@ public class VbcSettings {
     private final String clientSecret;
     private final String username;
     private final String password;
+    private final String scimToken;
     private final Tunables tunables;
 
     public VbcSettings(
@@ -34,12 +35,16 @@ public class VbcSettings {
             long refreshTokenSeconds,
             // UNVERIFIED: the spec does not say the default page size.
             @ConfigProperty(name = "patchbay.sandbox.vbc.default-page-size", defaultValue = "25") int defaultPageSize,
-            @ConfigProperty(name = "patchbay.sandbox.vbc.timeout-ms", defaultValue = "30000") long timeoutMs) {
+            @ConfigProperty(name = "patchbay.sandbox.vbc.timeout-ms", defaultValue = "30000") long timeoutMs,
+            // UNVERIFIED: Vonage publishes no SCIM base URL or token for a gateway; the simulator takes a static token.
+            @ConfigProperty(name = "patchbay.sandbox.vbc.scim-token", defaultValue = "sandbox-vbc-scim-token")
+            String scimToken) {
         this.accountId = accountId;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.username = username;
         this.password = password;
+        this.scimToken = scimToken;
         this.tunables = Tunables.define().add("accessTokenSeconds", accessTokenSeconds, 1)
                 .add("refreshTokenSeconds", refreshTokenSeconds, 1).add("defaultPageSize", defaultPageSize, 1)
                 .add("timeoutMs", timeoutMs, 0).build();
@@ -63,6 +68,10 @@ public class VbcSettings {
 
     public String password() {
         return password;
+    }
+
+    public String scimToken() {
+        return scimToken;
     }
 
     public Tunables tunables() {

@@ -40,6 +40,16 @@ final class VbcSandbox {
         return settings;
     }
 
+    static final String SCIM_TOKEN = "sandbox-vbc-scim-token";
+
+    /** Settings that also name the sandbox's SCIM endpoint: identity is written through it. */
+    static Map<String, Object> scimSettings() {
+        Map<String, Object> settings = settings();
+        settings.put("scimBaseUrl", base() + "/scim/v2");
+        settings.put("scimToken", SCIM_TOKEN);
+        return settings;
+    }
+
     /** Settings with only a refresh token (as from the authorization-code flow), no password. */
     static Map<String, Object> refreshTokenSettings(String refreshToken) {
         Map<String, Object> settings = settings();
@@ -99,6 +109,23 @@ final class VbcSandbox {
     static void assignNumber(String extension, String did) {
         given().contentType("application/json").body(Map.of("did", did))
                 .post(base() + "/_control/portal/extensions/" + extension + "/numbers").then().statusCode(200);
+    }
+
+    /** The portal's "add extension" for a user SCIM created: a line, an extension and optionally a DID. */
+    static void giveLine(String id, String lineType, String extension, String did) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("lineType", lineType);
+        body.put("extension", extension);
+        if (did != null) {
+            body.put("did", did);
+        }
+        given().contentType("application/json").body(body).post(base() + "/_control/portal/users/" + id + "/extensions")
+                .then().statusCode(201);
+    }
+
+    /** The portal's "remove extension": the user keeps its account, its numbers stay until released. */
+    static void removeLine(String id) {
+        given().delete(base() + "/_control/portal/users/" + id + "/extensions").then().statusCode(200);
     }
 
     static void changeLine(String id, String lineType) {
