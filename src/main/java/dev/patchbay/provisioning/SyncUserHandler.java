@@ -155,8 +155,9 @@ public class SyncUserHandler implements JobHandler {
                         task.to() == null ? null : task.to().toString());
                 if (!asked && task.field() != null && run.applied != null
                         && !Capabilities.MISSING_FIELD.kind().equals(task.template().kind())) {
-                    // A person made this change by hand and closed its task: the vendor holds the new value.
-                    run.applied = run.applied.with(task.field(), task.to());
+                    // A person made this change by hand and closed its task: the vendor holds the new value, and
+                    // what the vendor assigned with it (the extension and number of a line) is learnt by reading.
+                    run.applied = withVendorAssigned(run, run.applied.with(task.field(), task.to()));
                 }
                 run.done++;
                 continue;
@@ -251,6 +252,29 @@ public class SyncUserHandler implements JobHandler {
                 "linked the account created by hand (" + run.vendorId + ")");
         save(run, VendorAccount.PENDING, null, 0);
         return new JobResult.Wait(Duration.ZERO);
+    }
+
+    /** The applied seat with the values the vendor shows for fields it lacks; the same seat if it cannot read. */
+    private static Seat withVendorAssigned(SyncRun run, Seat applied) {
+        if (run.vendorId == null || !run.plan.capabilities().can(Operation.READ)) {
+            return applied;
+        }
+        Seat read;
+        try {
+            read = run.connector.read(new VendorRef(run.vendorId), run.context).orElse(null);
+        } catch (ConnectorException unreadable) {
+            return applied;
+        }
+        if (read == null) {
+            return applied;
+        }
+        Seat result = applied;
+        for (Map.Entry<SeatField, Object> value : read.fields().entrySet()) {
+            if (!applied.has(value.getKey())) {
+                result = result.with(value.getKey(), value.getValue());
+            }
+        }
+        return result;
     }
 
     private static Seat overlay(Seat asked, Seat read) {
