@@ -123,7 +123,7 @@ public class JobQueue {
                 set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker,
                     instance = :instance, updated = :now
                 from candidate c where j.id = c.id
-                returning j.id, j.connection_id, j.user_id, j.attempts""")
+                returning j.id, j.connection_id, j.user_id, j.attempts, j.failing_since""")
                 .setParameter("now", now)
                 .setParameter("instance", presence.id())
                 .setParameter("limit", limit)
@@ -132,7 +132,8 @@ public class JobQueue {
                 .getResultList();
         List<Job> jobs = new ArrayList<>();
         for (Object[] row : rows) {
-            jobs.add(new Job(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], ((Number) row[3]).intValue()));
+            jobs.add(new Job(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], ((Number) row[3]).intValue(),
+                    (Instant) row[4]));
         }
         return jobs;
     }
@@ -153,13 +154,13 @@ public class JobQueue {
                 set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker,
                     instance = :instance, updated = :now
                 from candidate c where j.id = c.id
-                returning j.id, j.connection_id, j.user_id, j.attempts""")
+                returning j.id, j.connection_id, j.user_id, j.attempts, j.failing_since""")
                 .setParameter("connection", connectionId).setParameter("user", userId)
                 .setParameter("instance", presence.id())
                 .setParameter("now", now).setParameter("lease", now.plus(lease)).setParameter("worker", worker)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Job(((Number) row[0]).longValue(), (String) row[1],
-                (UUID) row[2], ((Number) row[3]).intValue()));
+                (UUID) row[2], ((Number) row[3]).intValue(), (Instant) row[4]));
     }
 
     /** Removes a user's jobs (a synchronous create the vendor refused, which the IdP will send again). */
@@ -239,16 +240,18 @@ public class JobQueue {
         entityManager.createNativeQuery("""
                 with removed as (
                     delete from provisioning_job where id = :id and state = 'running'
-                    returning id, connection_id, user_id, attempts, created)
+                    returning id, connection_id, user_id, attempts, created, failing_since)
                 insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
-                                              created, updated)
+                                              created, updated, failing_since)
                 select id, connection_id, user_id, 'pending', attempts - case when :counts then 0 else 1 end,
-                       :due, :error, created, :now
+                       :due, :error, created, :now,
+                       case when :counts then coalesce(failing_since, :now) else failing_since end
                 from removed
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set next_attempt_at = greatest(provisioning_job.next_attempt_at, excluded.next_attempt_at),
                               attempts = greatest(provisioning_job.attempts, excluded.attempts),
-                              last_error = excluded.last_error, updated = excluded.updated""")
+                              last_error = excluded.last_error, updated = excluded.updated,
+                              failing_since = least(provisioning_job.failing_since, excluded.failing_since)""")
                 .setParameter("id", jobId).setParameter("due", now.plus(delay)).setParameter("error", error)
                 .setParameter("counts", countsAsAttempt).setParameter("now", now)
                 .executeUpdate();
@@ -311,7 +314,7 @@ public class JobQueue {
                 insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
                 values (:connection, :user, 'pending', 0, :now, :now, :now)
                 on conflict (connection_id, user_id) where state = 'pending'
-                do update set attempts = 0, next_attempt_at = :now, updated = :now""")
+                do update set attempts = 0, next_attempt_at = :now, updated = :now, failing_since = null""")
                 .setParameter("connection", connectionId).setParameter("user", users.get(0)).setParameter("now", now)
                 .executeUpdate();
         return true;

@@ -8,8 +8,20 @@ public sealed interface JobResult {
     record Done() implements JobResult {
     }
 
-    /** Try again after {@code delay}; after {@code maxAttempts} attempts the job is dead-lettered. */
-    record RetryLater(Duration delay, int maxAttempts, String error) implements JobResult {
+    /**
+     * Try again after {@code delay}. The job is dead-lettered after {@code maxAttempts} attempts, or, when
+     * {@code retryFor} is set, once its failures have gone on that long (a vendor outage is waited out).
+     */
+    record RetryLater(Duration delay, int maxAttempts, String error, Duration retryFor) implements JobResult {
+
+        public RetryLater(Duration delay, int maxAttempts, String error) {
+            this(delay, maxAttempts, error, null);
+        }
+
+        /** Retried whatever the attempts, until its failures have lasted {@code retryFor}. */
+        public static RetryLater forDuration(Duration delay, Duration retryFor, String error) {
+            return new RetryLater(delay, Integer.MAX_VALUE, error, retryFor);
+        }
     }
 
     /** Not a failure (a rate limit window is full): try again after {@code delay}, attempts unchanged. */

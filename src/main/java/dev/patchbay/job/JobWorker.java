@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public class JobWorker {
     /** A job broken off by a database outage runs again this soon after the database is back. */
     private static final Duration DATABASE_RETRY = Duration.ofSeconds(1);
 
+    private final Clock clock;
     private final JobQueue queue;
     private final JobHandler handler;
     private final boolean enabled;
@@ -39,7 +41,7 @@ public class JobWorker {
     private final String workerId = "worker-" + UUID.randomUUID();
     private volatile boolean stopping;
 
-    public JobWorker(JobQueue queue, JobHandler handler, InstancePresence presence,
+    public JobWorker(JobQueue queue, JobHandler handler, InstancePresence presence, Clock clock,
             @ConfigProperty(name = "patchbay.worker.enabled") boolean enabled,
             @ConfigProperty(name = "patchbay.worker.batch-size") int batchSize,
             @ConfigProperty(name = "patchbay.jobs.retention") Duration retention,
@@ -53,6 +55,7 @@ public class JobWorker {
         this.stopTimeout = stopTimeout;
         this.leases = new LeaseKeeper(queue, lease);
         this.presence = presence;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${patchbay.worker.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -186,6 +189,10 @@ public class JobWorker {
         } else if (result instanceof JobResult.RetryLater retry) {
             if (job.attempt() >= retry.maxAttempts()) {
                 queue.deadLetter(job.id(), retry.error() + " (gave up after " + job.attempt() + " attempts)");
+            } else if (retry.retryFor() != null && job.failingSince() != null
+                    && !job.failingSince().plus(retry.retryFor()).isAfter(clock.instant())) {
+                queue.deadLetter(job.id(), retry.error() + " (gave up after " + job.attempt() + " attempts over "
+                        + Duration.between(job.failingSince(), clock.instant()).toMinutes() + " minutes)");
             } else {
                 queue.retry(job.id(), retry.delay(), retry.error(), true);
             }

@@ -4,10 +4,13 @@ import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Step;
 import dev.patchbay.job.JobResult;
 import dev.patchbay.job.RateLimiter;
+import dev.patchbay.job.VendorCircuit;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * What a failed step means for the user's sync: record it (timeline, status, metrics), raise the task a
@@ -24,9 +27,15 @@ class StepFailures {
     private final RateLimiter rateLimiter;
     private final MeterRegistry metrics;
     private final CredentialPause credentials;
+    private final VendorCircuit circuit;
+    private final Duration retryFor;
+    private static final Logger LOG = Logger.getLogger(StepFailures.class);
 
     StepFailures(VendorAccounts accounts, ProvisioningEvents events, TaskRaiser raiser, RateLimiter rateLimiter,
-            MeterRegistry metrics, CredentialPause credentials) {
+            MeterRegistry metrics, CredentialPause credentials, VendorCircuit circuit,
+            @ConfigProperty(name = "patchbay.worker.retry-for", defaultValue = "24h") Duration retryFor) {
+        this.circuit = circuit;
+        this.retryFor = retryFor;
         this.credentials = credentials;
         this.accounts = accounts;
         this.events = events;
@@ -59,10 +68,18 @@ class StepFailures {
         if (failure instanceof ConnectorException.Retryable e) {
             count(run, "retry");
             events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "retry", what);
+            LOG.infof("Retrying user %s of connection %s later: %s", run.job.userId(), run.job.connectionId(), what);
             save(run, VendorAccount.PENDING, e.getMessage());
-            // The vendor said when to come back: every instance's jobs for this account wait.
-            e.retryAfter().ifPresent(retryAfter -> rateLimiter.pause(run.job.connectionId(), retryAfter));
-            return Optional.of(retry(run, e.retryAfter().orElse(null), e.getMessage()));
+            if (e.retryAfter().isPresent()) {
+                // The vendor said when to come back: every instance's jobs for this account wait.
+                rateLimiter.pause(run.job.connectionId(), e.retryAfter().get());
+            } else {
+                circuit.failed(run.job.connectionId(), run.job.id(), e.getMessage());
+            }
+            var policy = run.plan.capabilities().retryPolicy();
+            // A vendor outage is waited out: retried for retryFor, however many attempts that takes.
+            return Optional.of(JobResult.RetryLater.forDuration(
+                    policy.delayFor(run.job.attempt(), e.retryAfter().orElse(null)), retryFor, e.getMessage()));
         }
         if (failure instanceof ConnectorException.AuthFailed e) {
             events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "error", what);

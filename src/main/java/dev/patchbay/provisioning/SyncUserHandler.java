@@ -1,19 +1,19 @@
 package dev.patchbay.provisioning;
 
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Notice;
+import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.SeatWarning;
-import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.Step;
-import dev.patchbay.connector.Capabilities;
-import dev.patchbay.connector.ConnectorFactory;
-import dev.patchbay.connector.Operation;
+import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.followup.FollowUpTasks;
 import dev.patchbay.job.Job;
@@ -21,6 +21,7 @@ import dev.patchbay.job.JobHandler;
 import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.JobResult;
 import dev.patchbay.job.RateLimiter;
+import dev.patchbay.job.VendorCircuit;
 import dev.patchbay.provisioning.planner.AppliedSeat;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PolicyStore;
@@ -61,12 +62,14 @@ public class SyncUserHandler implements JobHandler {
     private final TaskVerifier verifier;
     private final StepFailures failures;
     private final CredentialPause credentials;
+    private final VendorCircuit circuit;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
             VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
             JobQueue jobs, MeterRegistry metrics, VendorConnections vendorConnections, TaskRaiser raiser, TaskVerifier verifier,
-            StepFailures failures, CredentialPause credentials) {
+            StepFailures failures, CredentialPause credentials, VendorCircuit circuit) {
         this.credentials = credentials;
+        this.circuit = circuit;
         this.connectors = connectors;
         this.planner = planner;
         this.policies = policies;
@@ -162,6 +165,13 @@ public class SyncUserHandler implements JobHandler {
                 run.done++;
                 continue;
             }
+            Optional<Duration> closed = circuit.admit(run.job.connectionId(), run.job.id());
+            if (closed.isPresent()) {
+                // The vendor keeps failing: nobody calls it (or burns an attempt) until the circuit's probe.
+                save(run, VendorAccount.PENDING, "The vendor keeps failing; calls wait for the next probe of it",
+                        run.remaining());
+                return new JobResult.Wait(closed.get());
+            }
             Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.rateLimit);
             if (wait.isPresent()) {
                 save(run, VendorAccount.PENDING, null, run.remaining());
@@ -169,6 +179,10 @@ public class SyncUserHandler implements JobHandler {
             }
             try {
                 execute(run, step);
+                if (circuit.succeeded(run.job.connectionId())) {
+                    // The vendor is back: every user waiting for it goes on now, at the budget.
+                    jobs.makeDue(run.job.connectionId());
+                }
                 raiseNotices(run);
             } catch (RuntimeException failure) {
                 raiseNotices(run);

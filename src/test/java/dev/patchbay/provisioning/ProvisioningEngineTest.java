@@ -256,24 +256,31 @@ class ProvisioningEngineTest {
     }
 
     @Test
-    void repeatedFailuresEndInADeadLetterThatAnAdminCanRedrive() {
+    void failuresThatGoOnLongerThanTheRetryWindowEndInADeadLetterThatAnAdminCanRedrive() {
         String id = createAgent("down@example.com");
         for (int attempt = 0; attempt < 3; attempt++) {
             vendor.failNext("down@example.com", () -> new ConnectorException.Retryable("503 Service Unavailable", null));
             makeDue(id);
             worker.runOnce("test-worker");
         }
+        assertEquals(0, jobs("dead", id), "retried for a day, not for the vendor's attempt count");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_job set failing_since = now() - interval '25 hours' where user_id = :user")
+                .setParameter("user", UUID.fromString(id)).executeUpdate());
+        vendor.failNext("down@example.com", () -> new ConnectorException.Retryable("503 Service Unavailable", null));
+        makeDue(id);
+        worker.runOnce("test-worker");
         assertEquals(1, jobs("dead", id));
         queueMetrics.refresh();
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(
                         "patchbay_jobs_dead{connection=\"" + scim.connection + "\"} 1.0"))
                 .body(org.hamcrest.Matchers.containsString(
-                        "patchbay_vendor_steps_total{connection=\"" + scim.connection + "\",outcome=\"retry\"} 3.0"));
+                        "patchbay_vendor_steps_total{connection=\"" + scim.connection + "\",outcome=\"retry\"} 4.0"));
         String jobId = admin().get("/admin/v1/connections/{c}/jobs/dead", scim.connection).then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].userId", equalTo(id))
-                .body("items[0].attempts", equalTo(3))
+                .body("items[0].attempts", equalTo(4))
                 .body("items[0].lastError", startsWith("503 Service Unavailable"))
                 .extract().path("items[0].id").toString();
         assertTrue(vendor.accountFor("down@example.com").isEmpty());
