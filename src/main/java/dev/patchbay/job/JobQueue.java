@@ -320,6 +320,51 @@ public class JobQueue {
         return true;
     }
 
+    /** Redrives the connection's dead jobs whose last error contains {@code errorContains} (every one when null). */
+    @Transactional
+    public int redriveAll(String connectionId, String errorContains) {
+        int redriven = 0;
+        for (Long jobId : deadJobIds(connectionId, errorContains, null)) {
+            redriven += redrive(connectionId, jobId) ? 1 : 0;
+        }
+        return redriven;
+    }
+
+    /**
+     * Gives up the connection's dead jobs that are named in {@code jobIds} or whose last error contains
+     * {@code errorContains}: they leave the dead letters, with the reason kept as their last error.
+     */
+    @Transactional
+    public int discard(String connectionId, List<Long> jobIds, String errorContains, String reason) {
+        List<Long> ids = deadJobIds(connectionId, errorContains, jobIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createNativeQuery("""
+                update provisioning_job set state = 'done', updated = :now,
+                       last_error = 'discarded: ' || :reason || ' (was: ' || coalesce(last_error, '') || ')'
+                where connection_id = :connection and state = 'dead' and id = any(cast(:ids as bigint[]))""")
+                .setParameter("now", now()).setParameter("reason", reason).setParameter("connection", connectionId)
+                .setParameter("ids", ids.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> deadJobIds(String connectionId, String errorContains, List<Long> among) {
+        List<Number> rows = entityManager.createNativeQuery("""
+                select id from provisioning_job
+                where connection_id = :connection and state = 'dead'
+                  and (cast(:text as text) is null or strpos(coalesce(last_error, ''), cast(:text as text)) > 0)
+                  and (cast(:among as text) is null or id = any(cast(cast(:among as text) as bigint[])))
+                order by id""")
+                .setParameter("connection", connectionId).setParameter("text", errorContains)
+                .setParameter("among", among == null ? null : among.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return rows.stream().map(Number::longValue).toList();
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
