@@ -19,7 +19,11 @@ public class SandboxSwitch {
 
     public SandboxSwitch(@ConfigProperty(name = "patchbay.sandbox.enabled") Optional<Boolean> configured,
             @ConfigProperty(name = "patchbay.database.embedded", defaultValue = "false") boolean embeddedDatabase) {
-        this.enabled = configured.orElse(embeddedDatabase);
+        this.enabled = enabled(configured, embeddedDatabase);
+    }
+
+    static boolean enabled(Optional<Boolean> configured, boolean embeddedDatabase) {
+        return configured.orElse(embeddedDatabase);
     }
 
     @ServerRequestFilter(preMatching = true)
