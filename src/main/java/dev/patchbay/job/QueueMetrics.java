@@ -40,7 +40,9 @@ public class QueueMetrics {
                 select c.id,
                        count(*) filter (where j.state = 'pending'),
                        count(*) filter (where j.state = 'dead'),
-                       min(j.created) filter (where j.state = 'pending')
+                       min(j.created) filter (where j.state = 'pending'),
+                       count(*) filter (where j.state = 'running'),
+                       (select count(*) from vendor_circuit v where v.connection_id = c.id and v.opened_at is not null)
                 from connection c left join provisioning_job j on j.connection_id = c.id
                 group by c.id""").getResultList();
         Instant now = clock.instant();
@@ -52,6 +54,9 @@ public class QueueMetrics {
             Instant oldest = (Instant) row[3];
             gauge("patchbay_jobs_oldest_pending_seconds", connection, "Age of the oldest pending job")
                     .set(oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
+            gauge("patchbay_jobs_running", connection, "Provisioning jobs running now").set(((Number) row[4]).longValue());
+            gauge("patchbay_vendor_circuit_open", connection, "1 while the vendor account's circuit is open")
+                    .set(((Number) row[5]).longValue());
         }
     }
 

@@ -66,7 +66,7 @@ class StepFailures {
             return Optional.of(retry(run, null, e.getMessage()));
         }
         if (failure instanceof ConnectorException.Retryable e) {
-            count(run, "retry");
+            count(run, e.retryAfter().isPresent() ? "rate_limited" : "retry");
             events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "retry", what);
             LOG.infof("Retrying user %s of connection %s later: %s", run.job.userId(), run.job.connectionId(), what);
             save(run, VendorAccount.PENDING, e.getMessage());

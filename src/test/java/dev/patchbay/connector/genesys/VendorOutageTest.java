@@ -47,6 +47,9 @@ class VendorOutageTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    dev.patchbay.job.QueueMetrics queueMetrics;
+
     private String connection;
     private EndToEnd e2e;
 
@@ -72,6 +75,9 @@ class VendorOutageTest {
         int openedAfter = callsMade();
         assertTrue(openedAfter >= 5, "five failures open the circuit: " + openedAfter);
         assertTrue(circuitOpen(), "the circuit is open");
+        queueMetrics.refresh();
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "patchbay_vendor_circuit_open{connection=\"" + connection + "\"} 1.0"));
 
         runDueJobs(10);
         assertEquals(openedAfter, callsMade(), "no job called the vendor while the circuit was open");
@@ -94,6 +100,9 @@ class VendorOutageTest {
                 () -> users.stream().map(e2e::state).toList().toString());
         assertEquals(0L, jobs("dead"));
         assertTrue(!circuitOpen(), "the first success closed the circuit");
+        queueMetrics.refresh();
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "patchbay_vendor_circuit_open{connection=\"" + connection + "\"} 0.0"));
     }
 
     @Test

@@ -38,6 +38,9 @@ class VbcScimEndToEndTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    dev.patchbay.followup.TaskMetrics taskMetrics;
+
     private String connection;
     private EndToEnd e2e;
 
@@ -93,6 +96,11 @@ class VbcScimEndToEndTest {
                 task(id, "vbc_add_line", "reason"));
         assertEquals(29.99f, tasks(id).getFloat("items.find { it.kind == 'vbc_add_line' }.monthlyCost"));
         assertEquals(1, tasks(id).getList("items").size(), "identity needed no task");
+        taskMetrics.refresh();
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("patchbay_tasks_open{connection=\"" + connection + "\",kind=\"vbc_add_line\"} 1.0"))
+                .body(containsString("patchbay_tasks_open_monthly_cost{connection=\"" + connection
+                        + "\",kind=\"vbc_add_line\"} 29.99"));
         assertEquals("needs_action", e2e.state(id));
 
         VbcSandbox.giveLine(vbcId, "Premium", "201", "+15551230001");
