@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.sandbox.kit.Fault;
+import dev.patchbay.sandbox.kit.ScimRefusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -75,7 +76,7 @@ public class ScimGate {
         }
         try {
             return endpoint.get();
-        } catch (ScimFailure failure) {
+        } catch (ScimRefusal failure) {
             return error(failure.status(), failure.scimType(), failure.getMessage());
         } catch (InvalidInput invalid) {
             Violation first = invalid.violations().get(0);

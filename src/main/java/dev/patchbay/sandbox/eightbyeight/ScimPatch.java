@@ -2,6 +2,7 @@ package dev.patchbay.sandbox.eightbyeight;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.sandbox.kit.ScimRefusal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,11 @@ final class ScimPatch {
                 && StreamSupport.stream(schemas.spliterator(), false)
                         .anyMatch(schema -> PATCH_SCHEMA.equals(schema.asText()));
         if (!declared) {
-            throw new ScimFailure(400, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);
+            throw new ScimRefusal(400, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);
         }
         List<JsonNode> operations = in.array(body, "Operations", "Operations");
         if (in.hasViolations() || operations.isEmpty()) {
-            throw new ScimFailure(400, "invalidSyntax", "Operations must be a non-empty array");
+            throw new ScimRefusal(400, "invalidSyntax", "Operations must be a non-empty array");
         }
         Boolean active = null;
         for (JsonNode operation : operations) {
@@ -44,28 +45,28 @@ final class ScimPatch {
         String op = in.text(operation, "op", "op");
         if (op == null || !(op.equalsIgnoreCase("replace") || op.equalsIgnoreCase("add")
                 || op.equalsIgnoreCase("remove"))) {
-            throw new ScimFailure(400, "invalidSyntax", "op must be add, replace or remove");
+            throw new ScimRefusal(400, "invalidSyntax", "op must be add, replace or remove");
         }
         String path = in.text(operation, "path", "path");
         JsonNode value = in.get(operation, "value");
         if (in.hasViolations() || op.equalsIgnoreCase("remove")) {
-            throw new ScimFailure(400, "invalidPath", ONLY_ACTIVE);
+            throw new ScimRefusal(400, "invalidPath", ONLY_ACTIVE);
         }
         if (path != null) {
             if (!isActive(path)) {
-                throw new ScimFailure(400, "invalidPath", ONLY_ACTIVE);
+                throw new ScimRefusal(400, "invalidPath", ONLY_ACTIVE);
             }
             return active(in, value);
         }
         if (!(value instanceof ObjectNode object) || object.isEmpty()) {
-            throw new ScimFailure(400, "invalidValue", "A PATCH operation without path needs an object value");
+            throw new ScimRefusal(400, "invalidValue", "A PATCH operation without path needs an object value");
         }
         Boolean active = null;
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!isActive(field.getKey())) {
-                throw new ScimFailure(400, "invalidPath", ONLY_ACTIVE);
+                throw new ScimRefusal(400, "invalidPath", ONLY_ACTIVE);
             }
             active = active(in, field.getValue());
         }
@@ -79,7 +80,7 @@ final class ScimPatch {
     private static boolean active(BodyReader in, JsonNode value) {
         Boolean active = in.bool(value, "active", true);
         if (active == null) {
-            throw new ScimFailure(400, "invalidValue", "active must be a boolean");
+            throw new ScimRefusal(400, "invalidValue", "active must be a boolean");
         }
         return active;
     }

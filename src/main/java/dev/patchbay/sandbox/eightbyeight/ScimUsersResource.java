@@ -2,6 +2,7 @@ package dev.patchbay.sandbox.eightbyeight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.sandbox.kit.ScimRefusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -55,7 +56,7 @@ public class ScimUsersResource {
             try {
                 matches = ScimFilter.parse(filter);
             } catch (IllegalArgumentException e) {
-                throw new ScimFailure(400, "invalidFilter", e.getMessage());
+                throw new ScimRefusal(400, "invalidFilter", e.getMessage());
             }
             int start = Math.max(1, integer(startIndex, "startIndex", 1));
             int size = Math.min(MAX_COUNT, Math.max(0, integer(count, "count", 100)));
@@ -75,7 +76,7 @@ public class ScimUsersResource {
             @PathParam("customerId") String customerId, @PathParam("id") String id) {
         return gate.handle(headers, customerId, () -> customer.user(id)
                 .map(user -> gate.json(200, ScimJson.user(user, customer, usersUrl(uri, customerId))))
-                .orElseThrow(() -> new ScimFailure(404, null, "User not found: " + id)));
+                .orElseThrow(() -> new ScimRefusal(404, null, "User not found: " + id)));
     }
 
     @PUT
@@ -83,7 +84,7 @@ public class ScimUsersResource {
     public Uni<Response> replace(@Context HttpHeaders headers, @Context UriInfo uri,
             @PathParam("customerId") String customerId, @PathParam("id") String id, String body) {
         return gate.handle(headers, customerId, () -> {
-            customer.user(id).orElseThrow(() -> new ScimFailure(404, null, "User not found: " + id));
+            customer.user(id).orElseThrow(() -> new ScimRefusal(404, null, "User not found: " + id));
             ScimUserInput input = ScimUserInput.parse(BodyReader.object(mapper, body), customer);
             SandboxUser user = customer.scimReplace(id, input);
             return gate.json(200, ScimJson.user(user, customer, usersUrl(uri, customerId)));
@@ -95,7 +96,7 @@ public class ScimUsersResource {
     public Uni<Response> patch(@Context HttpHeaders headers, @Context UriInfo uri,
             @PathParam("customerId") String customerId, @PathParam("id") String id, String body) {
         return gate.handle(headers, customerId, () -> {
-            customer.user(id).orElseThrow(() -> new ScimFailure(404, null, "User not found: " + id));
+            customer.user(id).orElseThrow(() -> new ScimRefusal(404, null, "User not found: " + id));
             boolean active = ScimPatch.activeValue(BodyReader.object(mapper, body));
             SandboxUser user = customer.scimSetActive(id, active);
             return gate.json(200, ScimJson.user(user, customer, usersUrl(uri, customerId)));
@@ -120,7 +121,7 @@ public class ScimUsersResource {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new ScimFailure(400, "invalidValue", name + " must be an integer");
+            throw new ScimRefusal(400, "invalidValue", name + " must be an integer");
         }
     }
 

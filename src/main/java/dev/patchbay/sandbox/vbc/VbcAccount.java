@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.sandbox.kit.ControlRefusal;
+import dev.patchbay.sandbox.kit.ScimRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -259,7 +260,7 @@ public class VbcAccount {
     synchronized User scimSave(User changed) {
         User user = users.get(changed.id);
         if (user == null) {
-            throw new VbcScimRefusal(404, null, "User " + changed.id + " not found");
+            throw new ScimRefusal(404, null, "User " + changed.id + " not found");
         }
         scimConflict(changed.loginName, changed.email, changed.id);
         user.loginName = changed.loginName;
@@ -277,7 +278,7 @@ public class VbcAccount {
                 continue;
             }
             if (same(userName, other.loginName) || same(email, other.email)) {
-                throw new VbcScimRefusal(409, "uniqueness", "A user with userName " + userName + " or email "
+                throw new ScimRefusal(409, "uniqueness", "A user with userName " + userName + " or email "
                         + email + " exists");
             }
         }

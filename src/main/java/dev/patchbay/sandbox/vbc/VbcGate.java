@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.sandbox.kit.Fault;
+import dev.patchbay.sandbox.kit.ScimRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -69,17 +70,17 @@ public class VbcGate {
             return faulted.get();
         }
         if (!settings.scimToken().equals(bearer(headers))) {
-            return scimError(new VbcScimRefusal(401, null, "Authentication failed: the bearer token is missing or"
+            return scimError(new ScimRefusal(401, null, "Authentication failed: the bearer token is missing or"
                     + " wrong")).header("WWW-Authenticate", "Bearer").build();
         }
         try {
             return endpoint.get().build();
-        } catch (VbcScimRefusal refusal) {
+        } catch (ScimRefusal refusal) {
             return scimError(refusal).build();
         }
     }
 
-    private Response.ResponseBuilder scimError(VbcScimRefusal refusal) {
+    private Response.ResponseBuilder scimError(ScimRefusal refusal) {
         ObjectNode body = JSON.objectNode();
         body.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:Error");
         body.put("status", String.valueOf(refusal.status()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.sandbox.kit.ScimRefusal;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -70,7 +71,7 @@ public class VbcScimResource {
             } else {
                 Matcher matcher = USER_NAME_EQ.matcher(filter.trim());
                 if (!matcher.matches()) {
-                    throw new VbcScimRefusal(400, "invalidFilter", "Only the filter userName eq \"...\" is supported");
+                    throw new ScimRefusal(400, "invalidFilter", "Only the filter userName eq \"...\" is supported");
                 }
                 users = account.scimUsers(user -> VbcAccount.same(matcher.group(1), user.loginName));
             }
@@ -102,11 +103,11 @@ public class VbcScimResource {
             ObjectNode request = object(body);
             JsonNode schemas = request.path("schemas");
             if (!schemas.isArray() || !schemas.toString().contains(PATCH_SCHEMA)) {
-                throw new VbcScimRefusal(400, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);
+                throw new ScimRefusal(400, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);
             }
             JsonNode operations = request.path("Operations");
             if (!operations.isArray() || operations.isEmpty()) {
-                throw new VbcScimRefusal(400, "invalidSyntax", "Operations must be a non-empty array");
+                throw new ScimRefusal(400, "invalidSyntax", "Operations must be a non-empty array");
             }
             for (JsonNode operation : operations) {
                 apply(user, operation);
@@ -128,17 +129,17 @@ public class VbcScimResource {
     private void apply(VbcAccount.User user, JsonNode operation) {
         String op = operation.path("op").asText("").toLowerCase(java.util.Locale.ROOT);
         if (!List.of("add", "replace", "remove").contains(op)) {
-            throw new VbcScimRefusal(400, "invalidSyntax", "op must be add, replace or remove");
+            throw new ScimRefusal(400, "invalidSyntax", "op must be add, replace or remove");
         }
         String path = operation.path("path").isTextual() ? operation.get("path").asText() : null;
         JsonNode value = operation.get("value");
         if ("remove".equals(op)) {
-            throw new VbcScimRefusal(400, "mutability", "VBC needs every attribute it holds: "
+            throw new ScimRefusal(400, "mutability", "VBC needs every attribute it holds: "
                     + (path == null ? "a remove needs a path" : path + " cannot be removed"));
         }
         if (path == null) {
             if (value == null || !value.isObject()) {
-                throw new VbcScimRefusal(400, "invalidValue", "An operation without a path needs an object value");
+                throw new ScimRefusal(400, "invalidValue", "An operation without a path needs an object value");
             }
             write(user, (ObjectNode) value);
             return;
@@ -167,13 +168,13 @@ public class VbcScimResource {
                 case "externalId" -> user.externalId = text(value, name);
                 case "active" -> {
                     if (!value.isBoolean()) {
-                        throw new VbcScimRefusal(400, "invalidValue", "active must be true or false");
+                        throw new ScimRefusal(400, "invalidValue", "active must be true or false");
                     }
                     user.active = value.asBoolean();
                 }
                 case "name" -> {
                     if (!value.isObject()) {
-                        throw new VbcScimRefusal(400, "invalidValue", "name must be an object");
+                        throw new ScimRefusal(400, "invalidValue", "name must be an object");
                     }
                     if (value.has("givenName")) {
                         user.firstName = text(value.get("givenName"), "name.givenName");
@@ -183,14 +184,14 @@ public class VbcScimResource {
                     }
                 }
                 case "emails" -> user.email = workEmail(value);
-                default -> throw new VbcScimRefusal(400, "invalidPath", "VBC holds no attribute " + name);
+                default -> throw new ScimRefusal(400, "invalidPath", "VBC holds no attribute " + name);
             }
         }
     }
 
     private static String workEmail(JsonNode emails) {
         if (!emails.isArray()) {
-            throw new VbcScimRefusal(400, "invalidValue", "emails must be an array");
+            throw new ScimRefusal(400, "invalidValue", "emails must be an array");
         }
         JsonNode chosen = null;
         for (JsonNode email : emails) {
@@ -206,17 +207,17 @@ public class VbcScimResource {
             return null;
         }
         if (!value.isTextual()) {
-            throw new VbcScimRefusal(400, "invalidValue", name + " must be a string");
+            throw new ScimRefusal(400, "invalidValue", name + " must be a string");
         }
         return value.asText();
     }
 
     private static void requireIdentity(VbcAccount.User user) {
         if (blank(user.loginName)) {
-            throw new VbcScimRefusal(400, "invalidValue", "userName is required");
+            throw new ScimRefusal(400, "invalidValue", "userName is required");
         }
         if (blank(user.firstName) || blank(user.lastName) || blank(user.email)) {
-            throw new VbcScimRefusal(400, "invalidValue",
+            throw new ScimRefusal(400, "invalidValue",
                     "Any user added to Vonage must have first name, last name and email");
         }
     }
@@ -228,9 +229,9 @@ public class VbcScimResource {
     private VbcAccount.User found(String id) {
         try {
             return account.scimUser(Long.parseLong(id))
-                    .orElseThrow(() -> new VbcScimRefusal(404, null, "User " + id + " not found"));
+                    .orElseThrow(() -> new ScimRefusal(404, null, "User " + id + " not found"));
         } catch (NumberFormatException e) {
-            throw new VbcScimRefusal(404, null, "User " + id + " not found");
+            throw new ScimRefusal(404, null, "User " + id + " not found");
         }
     }
 
@@ -238,11 +239,11 @@ public class VbcScimResource {
         try {
             JsonNode json = body == null || body.isBlank() ? null : mapper.readTree(body);
             if (json == null || !json.isObject()) {
-                throw new VbcScimRefusal(400, "invalidSyntax", "The body must be a JSON object");
+                throw new ScimRefusal(400, "invalidSyntax", "The body must be a JSON object");
             }
             return (ObjectNode) json;
         } catch (JsonProcessingException e) {
-            throw new VbcScimRefusal(400, "invalidSyntax", "The body is not JSON: " + e.getOriginalMessage());
+            throw new ScimRefusal(400, "invalidSyntax", "The body is not JSON: " + e.getOriginalMessage());
         }
     }
 
