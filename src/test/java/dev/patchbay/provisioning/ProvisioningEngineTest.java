@@ -88,6 +88,16 @@ class ProvisioningEngineTest {
                 .setParameter("u", userId).executeUpdate());
     }
 
+    /** Runs the worker until the user's job ran (other tests' due jobs may come first). */
+    private void runWhileDue(String userId) {
+        for (int round = 0; round < 20 && QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from provisioning_job where state = 'pending'"
+                        + " and next_attempt_at <= now() and user_id = cast(:u as uuid)")
+                .setParameter("u", userId).getSingleResult()).longValue()) > 0; round++) {
+            worker.runOnce("test-worker");
+        }
+    }
+
     private long jobs(String state, String userId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                         "select count(*) from provisioning_job where state = :s and user_id = cast(:u as uuid)")
@@ -261,7 +271,7 @@ class ProvisioningEngineTest {
         for (int attempt = 0; attempt < 3; attempt++) {
             vendor.failNext("down@example.com", () -> new ConnectorException.Retryable("503 Service Unavailable", null));
             makeDue(id);
-            worker.runOnce("test-worker");
+            runWhileDue(id);
         }
         assertEquals(0, jobs("dead", id), "retried for a day, not for the vendor's attempt count");
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
@@ -269,7 +279,7 @@ class ProvisioningEngineTest {
                 .setParameter("user", UUID.fromString(id)).executeUpdate());
         vendor.failNext("down@example.com", () -> new ConnectorException.Retryable("503 Service Unavailable", null));
         makeDue(id);
-        worker.runOnce("test-worker");
+        runWhileDue(id);
         assertEquals(1, jobs("dead", id));
         queueMetrics.refresh();
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)

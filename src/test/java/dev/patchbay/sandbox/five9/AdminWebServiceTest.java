@@ -69,7 +69,7 @@ class AdminWebServiceTest {
         String wsdl = given().auth().preemptive().basic(ADMIN, PASSWORD).get(ENDPOINT + "?wsdl").then()
                 .statusCode(200).contentType(startsWith("text/xml")).extract().asString();
         assertTrue(wsdl.contains("targetNamespace=\"http://service.admin.ws.five9.com/\""));
-        assertTrue(wsdl.contains("location=\"http://localhost:" + RestAssured.port + ENDPOINT + "\""), wsdl);
+        assertTrue(wsdl.contains("location=\"" + RestAssured.baseURI + ":" + RestAssured.port + ENDPOINT + "\""), wsdl);
         assertTrue(wsdl.contains("<wsdl:operation name=\"modifyUserProfileUserList\">"));
         given().get(ENDPOINT + "?wsdl").then().statusCode(401);
     }
