@@ -174,7 +174,24 @@ public class ConnectionPagesResource {
         }
     }
 
+    /** A row per seat field: the seat's {@code fields} one by one, then its other members (active, ...). */
     static List<SeatRow> seatRows(JsonNode desired, JsonNode applied) {
+        List<SeatRow> rows = flatRows(desired == null ? null : desired.get("fields"),
+                applied == null ? null : applied.get("fields"));
+        rows.addAll(flatRows(withoutFields(desired), withoutFields(applied)));
+        return rows;
+    }
+
+    private static JsonNode withoutFields(JsonNode seat) {
+        if (seat == null || !seat.isObject()) {
+            return seat;
+        }
+        ObjectNode copy = ((ObjectNode) seat).deepCopy();
+        copy.remove("fields");
+        return copy;
+    }
+
+    private static List<SeatRow> flatRows(JsonNode desired, JsonNode applied) {
         TreeSet<String> fields = new TreeSet<>();
         names(desired, fields);
         names(applied, fields);

@@ -77,7 +77,7 @@ class ConsoleBrowserTest {
     static void signIn(WebDriver browser, String url, String token) {
         browser.get(url);
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
+        Chromium.clickAndWait(browser, browser.findElement(By.id("sign-in")));
     }
 
     private String sessionCookie() {
@@ -95,12 +95,13 @@ class ConsoleBrowserTest {
         assertEquals("bootstrap", browser.findElement(By.id("whoami")).getText());
         assertEquals("admin", browser.findElement(By.id("role")).getText());
         assertTrue(browser.findElement(By.id("totals")).getText().contains("connections"));
+        Screenshots.save(browser, "overview");
         var cookie = browser.manage().getCookieNamed(ConsoleFilter.COOKIE);
         assertTrue(cookie.isHttpOnly());
         assertEquals("Strict", cookie.getSameSite());
         String session = cookie.getValue();
 
-        browser.findElement(By.id("sign-out")).click();
+        Chromium.clickAndWait(browser, browser.findElement(By.id("sign-out")));
         assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"));
         given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).get("/console/tasks")
                 .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/console/sign-in"));
@@ -122,13 +123,15 @@ class ConsoleBrowserTest {
         browser.navigate().refresh();
         assertEquals("provisioned", userState("grace@example.com"));
         browser.findElement(By.id("q")).sendKeys("grace");
-        browser.findElement(By.id("search")).click();
+        Chromium.clickAndWait(browser, browser.findElement(By.id("search")));
         assertEquals("provisioned", userState("grace@example.com"));
 
-        browser.findElement(By.linkText("grace@example.com")).click();
+        Screenshots.save(browser, "connection");
+        Chromium.clickAndWait(browser, browser.findElement(By.linkText("grace@example.com")));
         assertEquals("provisioned", browser.findElement(By.id("user-state")).getText());
         assertTrue(browser.findElement(By.id("seat")).getText().contains("Grace Hopper"));
-        browser.findElement(By.id("sync-now")).click();
+        Screenshots.save(browser, "user");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("sync-now")));
         assertEquals("pending", browser.findElement(By.id("user-state")).getText(), "the sync is due now");
     }
 
@@ -148,8 +151,9 @@ class ConsoleBrowserTest {
         browser.get(url("/console/tasks"));
         WebElement row = browser.findElement(By.cssSelector("tr[data-task='" + taskId + "']"));
         assertTrue(row.getText().contains("99.00 USD"));
+        Screenshots.save(browser, "tasks");
         row.findElement(By.name("note")).sendKeys("cancelled in the billing portal");
-        row.findElement(By.cssSelector("button.complete")).click();
+        Chromium.clickAndWait(browser, row.findElement(By.cssSelector("button.complete")));
 
         assertTrue(browser.getCurrentUrl().endsWith("/console/tasks"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-task='" + taskId + "']")).isEmpty());

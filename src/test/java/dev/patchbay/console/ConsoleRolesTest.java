@@ -128,7 +128,7 @@ class ConsoleRolesTest {
         assertEquals("operator", browser.findElement(By.id("role")).getText());
         assertEquals("oidc:console-operator", browser.findElement(By.id("whoami")).getText());
         browser.get(signIn.toString().replace("/sign-in", "/tasks"));
-        row(taskId).findElement(By.cssSelector("button.dismiss")).click();
+        Chromium.clickAndWait(browser, row(taskId).findElement(By.cssSelector("button.dismiss")));
         assertTrue(browser.findElements(By.cssSelector("tr[data-task='" + taskId + "']")).isEmpty());
         given().auth().oauth2(token("admin")).get("/admin/v1/tasks/{id}", taskId).then()
                 .body("status", equalTo("dismissed")).body("closedBy", equalTo("oidc:console-operator"));
