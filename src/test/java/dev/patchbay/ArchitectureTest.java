@@ -98,6 +98,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void consoleUsesWhatAdminMayUseButNotTheSandbox() {
+        noClasses().that().resideInAPackage("dev.patchbay.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.patchbay.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingOfTheCoreUsesTheConsole() {
+        noClasses().that().resideOutsideOfPackage("dev.patchbay.console..")
+                .should().dependOnClassesThat().resideInAPackage("dev.patchbay.console..")
+                .check(classes);
+    }
+
+    @Test
     void storeHoldsEntitiesOnly() {
         noClasses().that().resideInAPackage("dev.patchbay.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.patchbay.scim..", "dev.patchbay.admin..",

@@ -1,6 +1,5 @@
 package dev.patchbay.admin;
 
-import dev.patchbay.security.AdminBootstrap;
 import dev.patchbay.security.AdminOidc;
 import dev.patchbay.security.AdminOidc.AdminIdentity;
 import dev.patchbay.security.Secrets;
@@ -18,13 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AdminAuthenticationFilter {
 
-    private final AdminBootstrap bootstrap;
-    private final AdminOidc oidc;
+    private final AdminCredentials credentials;
     private final AdminCaller caller;
 
-    public AdminAuthenticationFilter(AdminBootstrap bootstrap, AdminOidc oidc, AdminCaller caller) {
-        this.bootstrap = bootstrap;
-        this.oidc = oidc;
+    public AdminAuthenticationFilter(AdminCredentials credentials, AdminCaller caller) {
+        this.credentials = credentials;
         this.caller = caller;
     }
 
@@ -35,11 +32,7 @@ public class AdminAuthenticationFilter {
             return Optional.empty();
         }
         Optional<String> token = Secrets.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (token.isPresent() && bootstrap.accepts(token.get())) {
-            caller.authenticated("bootstrap", "admin");
-            return Optional.empty();
-        }
-        Optional<AdminIdentity> identity = token.flatMap(oidc::authenticate);
+        Optional<AdminIdentity> identity = token.flatMap(credentials::identify);
         if (identity.isEmpty()) {
             return Optional.of(ApiError.response(401, "unauthorized", "Missing or invalid admin bearer token"));
         }

@@ -10,11 +10,13 @@ import dev.patchbay.provisioning.VendorAccounts;
 import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -37,9 +39,12 @@ public class ProvisioningResource {
     private final UserService users;
     private final QueueProgress progress;
     private final VendorConnections vendorConnections;
+    private final UserDirectory directory;
 
     public ProvisioningResource(ConnectionService connections, ProvisioningEvents events, VendorAccounts accounts,
-            JobQueue jobs, UserService users, QueueProgress progress, VendorConnections vendorConnections) {
+            JobQueue jobs, UserService users, QueueProgress progress, VendorConnections vendorConnections,
+            UserDirectory directory) {
+        this.directory = directory;
         this.users = users;
         this.progress = progress;
         this.vendorConnections = vendorConnections;
@@ -47,6 +52,25 @@ public class ProvisioningResource {
         this.events = events;
         this.accounts = accounts;
         this.jobs = jobs;
+    }
+
+    /**
+     * The connection's users, found by {@code q} (a userName prefix, an email or an externalId) and
+     * {@code state}, ordered by userName, {@code size} at a time; {@code cursor} is the last page's nextCursor.
+     */
+    @GET
+    @Path("users")
+    public UserDirectory.UserPage users(@PathParam("connection") String connection, @QueryParam("q") String q,
+            @QueryParam("state") String state, @QueryParam("cursor") String cursor,
+            @QueryParam("size") @DefaultValue("50") String size) {
+        requireConnection(connection);
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(size.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("size", "must be a whole number between 1 and " + UserDirectory.MAX_PAGE);
+        }
+        return directory.search(connection, q, state, cursor, pageSize);
     }
 
     @GET

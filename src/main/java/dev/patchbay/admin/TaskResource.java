@@ -2,7 +2,6 @@ package dev.patchbay.admin;
 
 import dev.patchbay.followup.FollowUpTask;
 import dev.patchbay.followup.FollowUpTasks;
-import dev.patchbay.job.JobQueue;
 import dev.patchbay.web.ApiException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
@@ -28,29 +27,33 @@ public class TaskResource {
     public record TaskList(List<FollowUpTask> items) {
     }
 
-    public record Close(@Size(max = 200) String closedBy) {
+    public record Close(@Size(max = 200) String closedBy, @Size(max = 2000) String note) {
     }
 
     private final FollowUpTasks tasks;
-    private final JobQueue jobs;
+    private final TaskClosing closing;
 
-    public TaskResource(FollowUpTasks tasks, JobQueue jobs) {
+    public TaskResource(FollowUpTasks tasks, TaskClosing closing) {
         this.tasks = tasks;
-        this.jobs = jobs;
+        this.closing = closing;
     }
 
     @GET
     public TaskList list(@QueryParam("connection") String connection, @QueryParam("user") String user,
             @QueryParam("status") @Pattern(regexp = "open|done|verified|dismissed",
                     message = "must be one of open, done, verified, dismissed") String status,
+            @QueryParam("vendor") @Size(max = 64) String vendor, @QueryParam("kind") @Size(max = 64) String kind,
+            @QueryParam("sort") @Pattern(regexp = "created|cost", message = "must be created or cost") String sort,
             @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "\\d{1,9}", message = "must be a non-negative whole number") String page,
             @QueryParam("size") @DefaultValue("50") @Pattern(regexp = "\\d{1,3}", message = "must be a non-negative whole number") String size) {
         int pageSize = Integer.parseInt(size);
         if (pageSize < 1 || pageSize > 200) {
             throw ApiException.invalid("size", "must be between 1 and 200");
         }
-        return new TaskList(tasks.list(connection, user == null ? null : parse(user, "user"), status,
-                Integer.parseInt(page) * pageSize, pageSize));
+        FollowUpTasks.Filter filter = new FollowUpTasks.Filter(blankToNull(connection),
+                user == null ? null : parse(user, "user"), status, blankToNull(vendor), blankToNull(kind),
+                "cost".equals(sort));
+        return new TaskList(tasks.list(filter, Integer.parseInt(page) * pageSize, pageSize));
     }
 
     @GET
@@ -63,31 +66,23 @@ public class TaskResource {
     @Path("{id}/complete")
     @Transactional
     public FollowUpTask complete(@PathParam("id") String id, Close body) {
-        return close(id, "done", body);
+        return close(id, TaskClosing.DONE, body);
     }
 
     @POST
     @Path("{id}/dismiss")
     @Transactional
     public FollowUpTask dismiss(@PathParam("id") String id, Close body) {
-        return close(id, "dismissed", body);
+        return close(id, TaskClosing.DISMISSED, body);
     }
 
-    /**
-     * A closed task of a user syncs that user at once, in the same transaction: what it waited for (an
-     * approval, an export before a delete) applies now, and the user's state follows.
-     */
     private FollowUpTask close(String id, String status, Close body) {
-        UUID taskId = parse(id, "id");
-        FollowUpTask task = tasks.find(taskId).orElseThrow(() -> ApiException.notFound("No task " + id));
         String closedBy = body == null || body.closedBy() == null ? "admin" : body.closedBy();
-        if (!tasks.close(taskId, status, closedBy)) {
-            throw new ApiException(409, "conflict", "Task " + id + " is " + task.status() + ", not open");
-        }
-        if (task.userId() != null) {
-            jobs.enqueue(task.connectionId(), task.userId());
-        }
-        return tasks.find(taskId).orElseThrow();
+        return closing.close(parse(id, "id"), status, closedBy, body == null ? null : body.note());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static UUID parse(String id, String field) {

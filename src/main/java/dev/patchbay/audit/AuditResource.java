@@ -19,7 +19,7 @@ public class AuditResource {
 
     static final int MAX_LIMIT = 500;
     static final Set<String> OPERATIONS = Set.of("create", "replace", "update", "delete", "bulk", "read", "search",
-            "authenticate");
+            "authenticate", "sign-in", "sign-out", "complete", "dismiss", "sync", "redrive");
 
     public record AuditPage(List<AuditEntry> items, String nextCursor) {
     }

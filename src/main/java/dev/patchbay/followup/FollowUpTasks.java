@@ -59,20 +59,33 @@ public class FollowUpTasks {
         return raised;
     }
 
+    /** Null fields do not filter; {@code byCost} puts the most expensive first instead of the newest. */
+    public record Filter(String connectionId, UUID userId, String status, String vendor, String kind,
+            boolean byCost) {
+    }
+
     @Transactional
     public List<FollowUpTask> list(String connectionId, UUID userId, String status, int offset, int limit) {
+        return list(new Filter(connectionId, userId, status, null, null, false), offset, limit);
+    }
+
+    @Transactional
+    public List<FollowUpTask> list(Filter filter, int offset, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, connection_id, user_id, kind, field, reason, console_path, monthly_cost, currency, status,
-                       closed_by, created, updated
-                from followup_task
-                where (cast(:connection as text) is null or connection_id = :connection)
-                  and (cast(:user as uuid) is null or user_id = :user)
-                  and (cast(:status as text) is null or status = :status)
-                order by created desc, id offset :offset limit :limit""")
-                .setParameter("connection", connectionId)
-                .setParameter("user", userId)
-                .setParameter("status", status)
+        List<Object[]> rows = entityManager.createNativeQuery(SELECT + """
+                where (cast(:connection as text) is null or t.connection_id = :connection)
+                  and (cast(:user as uuid) is null or t.user_id = :user)
+                  and (cast(:status as text) is null or t.status = :status)
+                  and (cast(:kind as text) is null or t.kind = :kind)
+                  and (cast(:vendor as text) is null
+                       or exists (select 1 from connection c where c.id = t.connection_id and c.vendor = :vendor))
+                order by\s""" + (filter.byCost() ? "t.monthly_cost desc nulls last, " : "")
+                        + "t.created desc, t.id offset :offset limit :limit")
+                .setParameter("connection", filter.connectionId())
+                .setParameter("user", filter.userId())
+                .setParameter("status", filter.status())
+                .setParameter("kind", filter.kind())
+                .setParameter("vendor", filter.vendor())
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)
                 .getResultList();
@@ -82,9 +95,7 @@ public class FollowUpTasks {
     @Transactional
     public Optional<FollowUpTask> find(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, connection_id, user_id, kind, field, reason, console_path, monthly_cost, currency, status,
-                       closed_by, created, updated from followup_task where id = :id""")
+        List<Object[]> rows = entityManager.createNativeQuery(SELECT + " where t.id = :id")
                 .setParameter("id", id).getResultList();
         return rows.stream().findFirst().map(FollowUpTasks::task);
     }
@@ -92,11 +103,17 @@ public class FollowUpTasks {
     /** Closes an open task as done or dismissed; false when it is not open. */
     @Transactional
     public boolean close(UUID id, String status, String closedBy) {
+        return close(id, status, closedBy, null);
+    }
+
+    /** Closes an open task as done or dismissed with the closer's note; false when it is not open. */
+    @Transactional
+    public boolean close(UUID id, String status, String closedBy, String note) {
         return entityManager.createNativeQuery("""
-                update followup_task set status = :status, closed_by = :by, updated = :now
+                update followup_task set status = :status, closed_by = :by, close_note = :note, updated = :now
                 where id = :id and status = 'open'""")
-                .setParameter("status", status).setParameter("by", closedBy).setParameter("now", now())
-                .setParameter("id", id).executeUpdate() == 1;
+                .setParameter("status", status).setParameter("by", closedBy).setParameter("note", note)
+                .setParameter("now", now()).setParameter("id", id).executeUpdate() == 1;
     }
 
     /** Closes an open task the connector found done at the vendor. */
@@ -141,11 +158,17 @@ public class FollowUpTasks {
                 .setParameter("c", connectionId).setParameter("u", userId).getSingleResult()).longValue();
     }
 
+    private static final String SELECT = """
+            select t.id, t.connection_id, t.user_id, t.kind, t.field, t.reason, t.console_path, t.monthly_cost,
+                   t.currency, t.status, t.closed_by, t.created, t.updated, u.user_name, t.close_note
+            from followup_task t left join scim_user u on u.id = t.user_id and u.connection_id = t.connection_id
+            """;
+
     private static FollowUpTask task(Object[] row) {
-        return new FollowUpTask((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
+        return new FollowUpTask((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[13], (String) row[3],
                 ((String) row[4]).isEmpty() ? null : (String) row[4], (String) row[5], (String) row[6],
                 (BigDecimal) row[7], row[8] == null ? null : ((String) row[8]).strip(), (String) row[9],
-                (String) row[10], (Instant) row[11], (Instant) row[12]);
+                (String) row[10], (String) row[14], (Instant) row[11], (Instant) row[12]);
     }
 
     private Instant now() {

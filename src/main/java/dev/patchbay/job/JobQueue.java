@@ -281,20 +281,22 @@ public class JobQueue {
                 .executeUpdate();
     }
 
-    public record DeadJob(long id, UUID userId, int attempts, String lastError, Instant failedAt) {
+    /** {@code userName} while the IdP still has the user. */
+    public record DeadJob(long id, UUID userId, String userName, int attempts, String lastError, Instant failedAt) {
     }
 
     @Transactional
     public List<DeadJob> deadJobs(String connectionId, int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, user_id, attempts, last_error, updated from provisioning_job
-                where connection_id = :connection and state = 'dead' order by updated desc, id desc
+                select j.id, j.user_id, u.user_name, j.attempts, j.last_error, j.updated from provisioning_job j
+                left join scim_user u on u.id = j.user_id and u.connection_id = j.connection_id
+                where j.connection_id = :connection and j.state = 'dead' order by j.updated desc, j.id desc
                 offset :offset limit :limit""")
                 .setParameter("connection", connectionId).setParameter("offset", offset).setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> new DeadJob(((Number) row[0]).longValue(), (UUID) row[1],
-                ((Number) row[2]).intValue(), (String) row[3], (Instant) row[4])).toList();
+        return rows.stream().map(row -> new DeadJob(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
+                ((Number) row[3]).intValue(), (String) row[4], (Instant) row[5])).toList();
     }
 
     /** Puts a dead job back in the queue with fresh attempts; false when the connection has no such dead job. */
