@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,14 +132,6 @@ public class UserService {
                         "select deleted_at from scim_user_tombstone where connection_id = :connection and user_id = :id")
                 .setParameter("connection", connectionId).setParameter("id", id).getResultList();
         return found.stream().findFirst();
-    }
-
-    /** A read: no transaction of its own (no begin and commit round trips); it joins a caller's. */
-    @Transactional(TxType.SUPPORTS)
-    public QueryResult<StoredUser> query(String connectionId, ResourceQuery query) {
-        QueryResult<ScimUser> rows = ResourceQueries.run(entityManager, "scim_user", ScimUser.class, connectionId,
-                query);
-        return new QueryResult<>(rows.items().stream().map(this::view).toList(), rows.total());
     }
 
     /** The groups each user belongs to, directly or through nested groups. */

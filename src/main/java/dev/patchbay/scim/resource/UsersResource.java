@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.provisioning.GroupMembership;
 import dev.patchbay.provisioning.QueryResult;
+import dev.patchbay.provisioning.ResourceQuery;
+import dev.patchbay.provisioning.ResourceReads;
 import dev.patchbay.provisioning.StoredUser;
 import dev.patchbay.provisioning.UserData;
 import dev.patchbay.provisioning.UserDetails;
@@ -50,10 +52,12 @@ public class UsersResource {
     private final ScimRequests requests;
     private final ScimCaller caller;
     private final UserDetails userDetails;
+    private final ResourceReads reads;
 
     public UsersResource(UserService users, SynchronousCreates synchronousCreates, VendorAccounts accounts,
-            ScimRequests requests, ScimCaller caller, UserDetails userDetails) {
+            ScimRequests requests, ScimCaller caller, UserDetails userDetails, ResourceReads reads) {
         this.userDetails = userDetails;
+        this.reads = reads;
         this.users = users;
         this.synchronousCreates = synchronousCreates;
         this.accounts = accounts;
@@ -90,12 +94,16 @@ public class UsersResource {
             @QueryParam("excludedAttributes") String excluded, @HeaderParam("If-None-Match") String ifNoneMatch,
             UriInfo uriInfo) {
         AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
-        StoredUser user = users.find(caller.connectionId(), ResourceIds.parse("User", id))
-                .orElseThrow(() -> ResourceIds.notFound("User", id));
+        ResourceReads.UserPage page = reads.users(caller.connectionId(),
+                ResourceQuery.byId(ResourceIds.parse("User", id)), projection.returns("groups"));
+        if (page.result().items().isEmpty()) {
+            throw ResourceIds.notFound("User", id);
+        }
+        StoredUser user = page.result().items().get(0);
         if (Preconditions.notModified(ifNoneMatch, user.version())) {
             return ScimResponses.notModified(user.version());
         }
-        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), projection)),
+        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), page.details())),
                 user.version());
     }
 
@@ -113,15 +121,11 @@ public class UsersResource {
     ListResponse<ObjectNode> search(ListRequest request, UriInfo uriInfo) {
         AttributeProjection projection = AttributeProjection.of(schema(), request.attributes(),
                 request.excludedAttributes());
-        QueryResult<StoredUser> result = users.query(caller.connectionId(), requests.query(ResourceKind.USER, request));
-        List<UUID> ids = result.items().stream().map(StoredUser::id).toList();
-        UserDetails.Details details = userDetails.of(caller.connectionId(), ids, projection.returns("groups"));
-        Map<UUID, List<GroupMembership>> groups = details.groups();
-        Map<UUID, VendorAccount> statuses = details.statuses();
+        ResourceReads.UserPage page = reads.users(caller.connectionId(), requests.query(ResourceKind.USER, request),
+                projection.returns("groups"));
+        QueryResult<StoredUser> result = page.result();
         List<ObjectNode> resources = result.items().stream()
-                .map(user -> projection.apply(UserRepresentation.toScim(schema(), user,
-                        groups.getOrDefault(user.id(), List.of()), location(uriInfo, user.id()),
-                        statuses.get(user.id()))))
+                .map(user -> projection.apply(representation(user, location(uriInfo, user.id()), page.details())))
                 .toList();
         return ListResponses.of(request, resources, result.total());
     }
@@ -179,8 +183,11 @@ public class UsersResource {
     }
 
     private ObjectNode representation(StoredUser user, String location, AttributeProjection projection) {
-        UserDetails.Details details = userDetails.of(caller.connectionId(), List.of(user.id()),
-                projection.returns("groups"));
+        return representation(user, location, userDetails.of(caller.connectionId(), List.of(user.id()),
+                projection.returns("groups")));
+    }
+
+    private ObjectNode representation(StoredUser user, String location, UserDetails.Details details) {
         return UserRepresentation.toScim(schema(), user, details.groups().getOrDefault(user.id(), List.of()), location,
                 details.statuses().get(user.id()));
     }
