@@ -171,8 +171,13 @@ public class UserService {
     /** Serialises writes that claim the same userName, so the uniqueness check cannot race. */
     private void lockUserName(String connectionId, String userName) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "user:" + connectionId + ":" + userName.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("key", userNameLockKey(connectionId, userName))
                 .getSingleResult();
+    }
+
+    /** The key of the advisory lock on a userName ({@link UserCreates} takes the same). */
+    static String userNameLockKey(String connectionId, String userName) {
+        return "user:" + connectionId + ":" + userName.toLowerCase(java.util.Locale.ROOT);
     }
 
     private void requireUniqueUserName(String connectionId, String userName, UUID except) {

@@ -7,6 +7,7 @@ import dev.patchbay.provisioning.QueryResult;
 import dev.patchbay.provisioning.ResourceQuery;
 import dev.patchbay.provisioning.ResourceReads;
 import dev.patchbay.provisioning.StoredUser;
+import dev.patchbay.provisioning.UserCreates;
 import dev.patchbay.provisioning.UserData;
 import dev.patchbay.provisioning.UserDetails;
 import dev.patchbay.provisioning.SynchronousCreates;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /Users} of one connection (RFC 7644 §3). */
@@ -53,10 +55,12 @@ public class UsersResource {
     private final ScimCaller caller;
     private final UserDetails userDetails;
     private final ResourceReads reads;
+    private final UserCreates creates;
 
     public UsersResource(UserService users, SynchronousCreates synchronousCreates, VendorAccounts accounts,
-            ScimRequests requests, ScimCaller caller, UserDetails userDetails, ResourceReads reads) {
+            ScimRequests requests, ScimCaller caller, UserDetails userDetails, ResourceReads reads, UserCreates creates) {
         this.userDetails = userDetails;
+        this.creates = creates;
         this.reads = reads;
         this.users = users;
         this.synchronousCreates = synchronousCreates;
@@ -71,21 +75,30 @@ public class UsersResource {
         AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
         UserData data = UserRepresentation.toData(
                 ResourceValidator.validate(schema(), requests.resourceBody(ResourceKind.USER, body)));
-        UserService.Created created = users.create(caller.connectionId(), data);
+        UserCreates.Outcome outcome = creates.create(caller.connectionId(), data);
+        UserService.Created created = outcome.created();
         StoredUser user = created.user();
         if (!created.reactivated()) {
-            synchronousCreates.afterCreate(caller.connectionId(), user.id()).ifPresent(rejection -> {
+            vendorRejection(outcome, user.id()).ifPresent(rejection -> {
                 throw rejection.conflict()
                         ? new ScimException(409, "uniqueness", "The vendor has a conflicting account: " + rejection.reason())
                         : new ScimException(400, "invalidValue", "The vendor refused the user: " + rejection.reason());
             });
         }
         String location = location(uriInfo, user.id());
-        // A new user belongs to no group; a reactivated one may.
+        // A new user belongs to no group; a reactivated one may. A new user has a vendor account only when
+        // the connection waited for the vendor.
+        VendorAccount account = outcome.synchronousSeconds() == 0 ? null
+                : accounts.find(caller.connectionId(), user.id()).orElse(null);
         ObjectNode representation = created.reactivated() ? representation(user, location, projection)
-                : UserRepresentation.toScim(schema(), user, List.of(), location,
-                        accounts.find(caller.connectionId(), user.id()).orElse(null));
+                : UserRepresentation.toScim(schema(), user, List.of(), location, account);
         return ScimResponses.created(projection.apply(representation), location, user.version());
+    }
+
+    /** The synchronous wait, when the connection asks for one; the group commit read its setting already. */
+    private Optional<SynchronousCreates.Rejection> vendorRejection(UserCreates.Outcome outcome, UUID userId) {
+        return outcome.synchronousSeconds() < 0 ? synchronousCreates.afterCreate(caller.connectionId(), userId)
+                : synchronousCreates.afterCreate(caller.connectionId(), userId, outcome.synchronousSeconds());
     }
 
     @GET
