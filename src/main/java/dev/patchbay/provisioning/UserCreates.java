@@ -1,5 +1,6 @@
 package dev.patchbay.provisioning;
 
+import dev.patchbay.database.GroupCommit;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -41,7 +42,7 @@ public class UserCreates {
     private final UserService users;
     private final JsonColumns json;
     private final Clock clock;
-    private final CommitGroups<PendingCreate> groups = new CommitGroups<>(this::commit);
+    private final GroupCommit<PendingCreate> groups = new GroupCommit<>(this::commit);
 
     public UserCreates(AgroalDataSource dataSource, TransactionManager transactions, UserService users,
             JsonColumns json, Clock clock) {

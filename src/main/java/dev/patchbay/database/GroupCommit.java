@@ -1,4 +1,4 @@
-package dev.patchbay.provisioning;
+package dev.patchbay.database;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +11,20 @@ import java.util.function.Consumer;
  * moment, as one group; items submitted meanwhile wait and go in the next group. One submitter commits
  * at a time, so a group grows with the load and a lone request never waits for company.
  */
-final class CommitGroups<T> {
+public final class GroupCommit<T> {
 
-    static final int MAX_GROUP = 128;
+    public static final int MAX_GROUP = 128;
 
     private final ConcurrentLinkedQueue<Item<T>> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
     private final Consumer<List<T>> commit;
 
-    CommitGroups(Consumer<List<T>> commit) {
+    public GroupCommit(Consumer<List<T>> commit) {
         this.commit = commit;
     }
 
     /** Returns once {@code value} has been committed, as part of a group (the commit decides its outcome). */
-    void submit(T value) {
+    public void submit(T value) {
         Item<T> item = new Item<>(value);
         waiting.add(item);
         committing.lock();
