@@ -106,10 +106,11 @@ public class GroupsResource {
         ResourceReads.GroupPage page = reads.groups(caller.connectionId(), requests.query(ResourceKind.GROUP, request),
                 withMembers);
         QueryResult<StoredGroup> result = page.result();
+        String endpoint = ScimResponses.endpointLocation(uriInfo, caller.connectionId(), "Groups");
         List<ObjectNode> resources = result.items().stream()
                 .map(group -> projection.apply(GroupRepresentation.toScim(schema(), group,
                         withMembers ? page.members().getOrDefault(group.id(), List.of()) : null,
-                        location(uriInfo, group.id()))))
+                        endpoint + "/" + group.id())))
                 .toList();
         return ListResponses.of(request, resources, result.total());
     }

@@ -137,8 +137,9 @@ public class UsersResource {
         ResourceReads.UserPage page = reads.users(caller.connectionId(), requests.query(ResourceKind.USER, request),
                 projection.returns("groups"));
         QueryResult<StoredUser> result = page.result();
+        String endpoint = ScimResponses.endpointLocation(uriInfo, caller.connectionId(), "Users");
         List<ObjectNode> resources = result.items().stream()
-                .map(user -> projection.apply(representation(user, location(uriInfo, user.id()), page.details())))
+                .map(user -> projection.apply(representation(user, endpoint + "/" + user.id(), page.details())))
                 .toList();
         return ListResponses.of(request, resources, result.total());
     }
