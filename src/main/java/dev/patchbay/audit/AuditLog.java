@@ -3,17 +3,26 @@ package dev.patchbay.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.database.GroupCommit;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,45 +34,125 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AuditLog {
 
+    private static final String INSERT = """
+            insert into audit_log (at, request_id, actor, actor_role, api, method, path, operation, connection_id,
+                                   resource_type, resource_id, status, attributes, source_address)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
+
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final Duration retention;
+    private final AgroalDataSource dataSource;
+    private final TransactionManager transactions;
+    private final GroupCommit<PendingEntry> groups = new GroupCommit<>(this::insertAll);
 
     public AuditLog(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
-            @ConfigProperty(name = "patchbay.audit.retention", defaultValue = "365d") Duration retention) {
+            @ConfigProperty(name = "patchbay.audit.retention", defaultValue = "365d") Duration retention,
+            AgroalDataSource dataSource, TransactionManager transactions) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.retention = retention;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
+    /**
+     * Writes the entry in a transaction of its own, committed before this returns. Entries recorded at the
+     * same time share one commit (group commit); an entry that cannot be written fails alone.
+     */
     public void record(AuditEntry entry) {
-        entityManager.createNativeQuery("""
-                insert into audit_log (at, request_id, actor, actor_role, api, method, path, operation, connection_id,
-                                       resource_type, resource_id, status, attributes, source_address)
-                values (:at, :requestId, :actor, :role, :api, :method, :path, :operation, :connection,
-                        :type, :resource, :status, cast(:attributes as jsonb), :source)""")
-                .setParameter("at", entry.at())
-                .setParameter("requestId", clip(entry.requestId(), 128))
-                .setParameter("actor", clip(entry.actor(), 200))
-                .setParameter("role", clip(entry.actorRole(), 32))
-                .setParameter("api", entry.api())
-                .setParameter("method", clip(entry.method(), 8))
-                .setParameter("path", clip(entry.path(), 500))
-                .setParameter("operation", entry.operation())
-                .setParameter("connection", clip(entry.connectionId(), 63))
-                .setParameter("type", clip(entry.resourceType(), 32))
-                .setParameter("resource", clip(entry.resourceId(), 200))
-                .setParameter("status", entry.status())
-                .setParameter("attributes", json(entry.attributes()))
-                .setParameter("source", clip(entry.sourceAddress(), 64))
-                .executeUpdate();
+        if (inTransaction()) {
+            recordAlone(entry);
+            return;
+        }
+        PendingEntry pending = new PendingEntry(entry);
+        groups.submit(pending);
+        if (pending.failure != null) {
+            throw pending.failure;
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    void recordAlone(AuditEntry entry) {
+        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bind(insert, entry);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private void insertAll(List<PendingEntry> group) {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (PendingEntry pending : group) {
+                        bind(insert, pending.entry);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+                return;
+            } catch (SQLException e) {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            // One entry spoilt the group: each is written on its own, and only the bad one fails.
+            for (PendingEntry pending : group) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    bind(insert, pending.entry);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    pending.failure = new IllegalStateException("Could not write the audit entry: " + e.getMessage(), e);
+                }
+            }
+        } catch (SQLException e) {
+            IllegalStateException failure = new IllegalStateException("Could not write audit entries: " + e.getMessage(), e);
+            group.forEach(pending -> pending.failure = failure);
+        }
+    }
+
+    private void bind(PreparedStatement insert, AuditEntry entry) throws SQLException {
+        insert.setObject(1, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+        insert.setString(2, clip(entry.requestId(), 128));
+        insert.setString(3, clip(entry.actor(), 200));
+        insert.setString(4, clip(entry.actorRole(), 32));
+        insert.setString(5, entry.api());
+        insert.setString(6, clip(entry.method(), 8));
+        insert.setString(7, clip(entry.path(), 500));
+        insert.setString(8, entry.operation());
+        insert.setString(9, clip(entry.connectionId(), 63));
+        insert.setString(10, clip(entry.resourceType(), 32));
+        insert.setString(11, clip(entry.resourceId(), 200));
+        insert.setInt(12, entry.status());
+        insert.setString(13, json(entry.attributes()));
+        insert.setString(14, clip(entry.sourceAddress(), 64));
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return true;
+        }
+    }
+
+    private static final class PendingEntry {
+        final AuditEntry entry;
+        RuntimeException failure;
+
+        PendingEntry(AuditEntry entry) {
+            this.entry = entry;
+        }
     }
 
     @Transactional

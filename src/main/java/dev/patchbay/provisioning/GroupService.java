@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,14 +92,6 @@ public class GroupService {
         entityManager.createNativeQuery("delete from scim_group_member where member_id = :id")
                 .setParameter("id", id).executeUpdate();
         group.delete();
-    }
-
-    /** A read: no transaction of its own (no begin and commit round trips); it joins a caller's. */
-    @Transactional(TxType.SUPPORTS)
-    public QueryResult<StoredGroup> query(String connectionId, ResourceQuery query) {
-        QueryResult<ScimGroup> rows = ResourceQueries.run(entityManager, "scim_group", ScimGroup.class, connectionId,
-                query);
-        return new QueryResult<>(rows.items().stream().map(this::view).toList(), rows.total());
     }
 
     /** Members of each group with a display name, in the order they were added. */

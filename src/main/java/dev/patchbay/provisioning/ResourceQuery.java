@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record ResourceQuery(String condition, List<Object> parameters, String orderBy, int offset, int limit) {
 
+    /** The one resource with this id. */
+    public static ResourceQuery byId(java.util.UUID id) {
+        return new ResourceQuery("r.id = :p0", List.of(id), null, 0, 1);
+    }
+
     public static String parameterName(int index) {
         return "p" + index;
     }

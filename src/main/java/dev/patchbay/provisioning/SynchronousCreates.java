@@ -46,7 +46,11 @@ public class SynchronousCreates {
 
     /** Runs the new user's job now when the connection asks for it; a rejection has undone the create. */
     public Optional<Rejection> afterCreate(String connectionId, UUID userId) {
-        int seconds = waitSeconds(connectionId);
+        return afterCreate(connectionId, userId, waitSeconds(connectionId));
+    }
+
+    /** As {@link #afterCreate(String, UUID)}, with the connection's wait already read (0 for none). */
+    public Optional<Rejection> afterCreate(String connectionId, UUID userId, int seconds) {
         if (seconds <= 0) {
             return Optional.empty();
         }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -135,14 +134,6 @@ public class UserService {
         return found.stream().findFirst();
     }
 
-    /** A read: no transaction of its own (no begin and commit round trips); it joins a caller's. */
-    @Transactional(TxType.SUPPORTS)
-    public QueryResult<StoredUser> query(String connectionId, ResourceQuery query) {
-        QueryResult<ScimUser> rows = ResourceQueries.run(entityManager, "scim_user", ScimUser.class, connectionId,
-                query);
-        return new QueryResult<>(rows.items().stream().map(this::view).toList(), rows.total());
-    }
-
     /** The groups each user belongs to, directly or through nested groups. */
     @Transactional
     public Map<UUID, List<GroupMembership>> groupsOf(Collection<UUID> userIds) {
@@ -180,8 +171,13 @@ public class UserService {
     /** Serialises writes that claim the same userName, so the uniqueness check cannot race. */
     private void lockUserName(String connectionId, String userName) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "user:" + connectionId + ":" + userName.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("key", userNameLockKey(connectionId, userName))
                 .getSingleResult();
+    }
+
+    /** The key of the advisory lock on a userName ({@link UserCreates} takes the same). */
+    static String userNameLockKey(String connectionId, String userName) {
+        return "user:" + connectionId + ":" + userName.toLowerCase(java.util.Locale.ROOT);
     }
 
     private void requireUniqueUserName(String connectionId, String userName, UUID except) {

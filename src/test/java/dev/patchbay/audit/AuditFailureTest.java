@@ -17,7 +17,7 @@ class AuditFailureTest {
 
     @BeforeEach
     void breakTheAuditLog() {
-        QuarkusMock.installMockForType(new AuditLog(null, null, Clock.systemUTC(), Duration.ofDays(1)) {
+        QuarkusMock.installMockForType(new AuditLog(null, null, Clock.systemUTC(), Duration.ofDays(1), null, null) {
             @Override
             public void record(AuditEntry entry) {
                 throw new IllegalStateException("the audit table is gone");

@@ -7,6 +7,8 @@ import dev.patchbay.provisioning.GroupEdit;
 import dev.patchbay.provisioning.GroupService;
 import dev.patchbay.provisioning.Member;
 import dev.patchbay.provisioning.QueryResult;
+import dev.patchbay.provisioning.ResourceQuery;
+import dev.patchbay.provisioning.ResourceReads;
 import dev.patchbay.provisioning.StoredGroup;
 import dev.patchbay.scim.ListResponse;
 import dev.patchbay.scim.ScimMediaType;
@@ -45,8 +47,10 @@ public class GroupsResource {
     private final GroupService groups;
     private final ScimRequests requests;
     private final ScimCaller caller;
+    private final ResourceReads reads;
 
-    public GroupsResource(GroupService groups, ScimRequests requests, ScimCaller caller) {
+    public GroupsResource(GroupService groups, ScimRequests requests, ScimCaller caller, ResourceReads reads) {
+        this.reads = reads;
         this.groups = groups;
         this.requests = requests;
         this.caller = caller;
@@ -70,13 +74,18 @@ public class GroupsResource {
             @QueryParam("excludedAttributes") String excluded, @HeaderParam("If-None-Match") String ifNoneMatch,
             UriInfo uriInfo) {
         AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
-        StoredGroup group = groups.find(caller.connectionId(), ResourceIds.parse("Group", id))
-                .orElseThrow(() -> ResourceIds.notFound("Group", id));
+        boolean withMembers = projection.returns("members");
+        ResourceReads.GroupPage page = reads.groups(caller.connectionId(),
+                ResourceQuery.byId(ResourceIds.parse("Group", id)), withMembers);
+        if (page.result().items().isEmpty()) {
+            throw ResourceIds.notFound("Group", id);
+        }
+        StoredGroup group = page.result().items().get(0);
         if (Preconditions.notModified(ifNoneMatch, group.version())) {
             return ScimResponses.notModified(group.version());
         }
-        return ScimResponses.ok(projection.apply(representation(group, location(uriInfo, group.id()), projection)),
-                group.version());
+        return ScimResponses.ok(projection.apply(GroupRepresentation.toScim(schema(), group,
+                withMembers ? page.members().get(group.id()) : null, location(uriInfo, group.id()))), group.version());
     }
 
     @GET
@@ -93,14 +102,15 @@ public class GroupsResource {
     ListResponse<ObjectNode> search(ListRequest request, UriInfo uriInfo) {
         AttributeProjection projection = AttributeProjection.of(schema(), request.attributes(),
                 request.excludedAttributes());
-        QueryResult<StoredGroup> result = groups.query(caller.connectionId(),
-                requests.query(ResourceKind.GROUP, request));
-        Map<UUID, List<Member>> members = projection.returns("members")
-                ? groups.membersOf(result.items().stream().map(StoredGroup::id).toList()) : Map.of();
+        boolean withMembers = projection.returns("members");
+        ResourceReads.GroupPage page = reads.groups(caller.connectionId(), requests.query(ResourceKind.GROUP, request),
+                withMembers);
+        QueryResult<StoredGroup> result = page.result();
+        String endpoint = ScimResponses.endpointLocation(uriInfo, caller.connectionId(), "Groups");
         List<ObjectNode> resources = result.items().stream()
                 .map(group -> projection.apply(GroupRepresentation.toScim(schema(), group,
-                        projection.returns("members") ? members.getOrDefault(group.id(), List.of()) : null,
-                        location(uriInfo, group.id()))))
+                        withMembers ? page.members().getOrDefault(group.id(), List.of()) : null,
+                        endpoint + "/" + group.id())))
                 .toList();
         return ListResponses.of(request, resources, result.total());
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.provisioning.GroupMembership;
 import dev.patchbay.provisioning.QueryResult;
+import dev.patchbay.provisioning.ResourceQuery;
+import dev.patchbay.provisioning.ResourceReads;
 import dev.patchbay.provisioning.StoredUser;
+import dev.patchbay.provisioning.UserCreates;
 import dev.patchbay.provisioning.UserData;
 import dev.patchbay.provisioning.UserDetails;
 import dev.patchbay.provisioning.SynchronousCreates;
@@ -36,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /Users} of one connection (RFC 7644 §3). */
@@ -50,10 +54,14 @@ public class UsersResource {
     private final ScimRequests requests;
     private final ScimCaller caller;
     private final UserDetails userDetails;
+    private final ResourceReads reads;
+    private final UserCreates creates;
 
     public UsersResource(UserService users, SynchronousCreates synchronousCreates, VendorAccounts accounts,
-            ScimRequests requests, ScimCaller caller, UserDetails userDetails) {
+            ScimRequests requests, ScimCaller caller, UserDetails userDetails, ResourceReads reads, UserCreates creates) {
         this.userDetails = userDetails;
+        this.creates = creates;
+        this.reads = reads;
         this.users = users;
         this.synchronousCreates = synchronousCreates;
         this.accounts = accounts;
@@ -67,21 +75,30 @@ public class UsersResource {
         AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
         UserData data = UserRepresentation.toData(
                 ResourceValidator.validate(schema(), requests.resourceBody(ResourceKind.USER, body)));
-        UserService.Created created = users.create(caller.connectionId(), data);
+        UserCreates.Outcome outcome = creates.create(caller.connectionId(), data);
+        UserService.Created created = outcome.created();
         StoredUser user = created.user();
         if (!created.reactivated()) {
-            synchronousCreates.afterCreate(caller.connectionId(), user.id()).ifPresent(rejection -> {
+            vendorRejection(outcome, user.id()).ifPresent(rejection -> {
                 throw rejection.conflict()
                         ? new ScimException(409, "uniqueness", "The vendor has a conflicting account: " + rejection.reason())
                         : new ScimException(400, "invalidValue", "The vendor refused the user: " + rejection.reason());
             });
         }
         String location = location(uriInfo, user.id());
-        // A new user belongs to no group; a reactivated one may.
+        // A new user belongs to no group; a reactivated one may. A new user has a vendor account only when
+        // the connection waited for the vendor.
+        VendorAccount account = outcome.synchronousSeconds() == 0 ? null
+                : accounts.find(caller.connectionId(), user.id()).orElse(null);
         ObjectNode representation = created.reactivated() ? representation(user, location, projection)
-                : UserRepresentation.toScim(schema(), user, List.of(), location,
-                        accounts.find(caller.connectionId(), user.id()).orElse(null));
+                : UserRepresentation.toScim(schema(), user, List.of(), location, account);
         return ScimResponses.created(projection.apply(representation), location, user.version());
+    }
+
+    /** The synchronous wait, when the connection asks for one; the group commit read its setting already. */
+    private Optional<SynchronousCreates.Rejection> vendorRejection(UserCreates.Outcome outcome, UUID userId) {
+        return outcome.synchronousSeconds() < 0 ? synchronousCreates.afterCreate(caller.connectionId(), userId)
+                : synchronousCreates.afterCreate(caller.connectionId(), userId, outcome.synchronousSeconds());
     }
 
     @GET
@@ -90,12 +107,16 @@ public class UsersResource {
             @QueryParam("excludedAttributes") String excluded, @HeaderParam("If-None-Match") String ifNoneMatch,
             UriInfo uriInfo) {
         AttributeProjection projection = AttributeProjection.of(schema(), attributes, excluded);
-        StoredUser user = users.find(caller.connectionId(), ResourceIds.parse("User", id))
-                .orElseThrow(() -> ResourceIds.notFound("User", id));
+        ResourceReads.UserPage page = reads.users(caller.connectionId(),
+                ResourceQuery.byId(ResourceIds.parse("User", id)), projection.returns("groups"));
+        if (page.result().items().isEmpty()) {
+            throw ResourceIds.notFound("User", id);
+        }
+        StoredUser user = page.result().items().get(0);
         if (Preconditions.notModified(ifNoneMatch, user.version())) {
             return ScimResponses.notModified(user.version());
         }
-        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), projection)),
+        return ScimResponses.ok(projection.apply(representation(user, location(uriInfo, user.id()), page.details())),
                 user.version());
     }
 
@@ -113,15 +134,12 @@ public class UsersResource {
     ListResponse<ObjectNode> search(ListRequest request, UriInfo uriInfo) {
         AttributeProjection projection = AttributeProjection.of(schema(), request.attributes(),
                 request.excludedAttributes());
-        QueryResult<StoredUser> result = users.query(caller.connectionId(), requests.query(ResourceKind.USER, request));
-        List<UUID> ids = result.items().stream().map(StoredUser::id).toList();
-        UserDetails.Details details = userDetails.of(caller.connectionId(), ids, projection.returns("groups"));
-        Map<UUID, List<GroupMembership>> groups = details.groups();
-        Map<UUID, VendorAccount> statuses = details.statuses();
+        ResourceReads.UserPage page = reads.users(caller.connectionId(), requests.query(ResourceKind.USER, request),
+                projection.returns("groups"));
+        QueryResult<StoredUser> result = page.result();
+        String endpoint = ScimResponses.endpointLocation(uriInfo, caller.connectionId(), "Users");
         List<ObjectNode> resources = result.items().stream()
-                .map(user -> projection.apply(UserRepresentation.toScim(schema(), user,
-                        groups.getOrDefault(user.id(), List.of()), location(uriInfo, user.id()),
-                        statuses.get(user.id()))))
+                .map(user -> projection.apply(representation(user, endpoint + "/" + user.id(), page.details())))
                 .toList();
         return ListResponses.of(request, resources, result.total());
     }
@@ -179,8 +197,11 @@ public class UsersResource {
     }
 
     private ObjectNode representation(StoredUser user, String location, AttributeProjection projection) {
-        UserDetails.Details details = userDetails.of(caller.connectionId(), List.of(user.id()),
-                projection.returns("groups"));
+        return representation(user, location, userDetails.of(caller.connectionId(), List.of(user.id()),
+                projection.returns("groups")));
+    }
+
+    private ObjectNode representation(StoredUser user, String location, UserDetails.Details details) {
         return UserRepresentation.toScim(schema(), user, details.groups().getOrDefault(user.id(), List.of()), location,
                 details.statuses().get(user.id()));
     }

@@ -1,0 +1,236 @@
+package dev.patchbay.provisioning;
+
+import dev.patchbay.database.GroupCommit;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * SCIM creates with group commit: creates that arrive while another batch is being committed wait for
+ * it and then go together, as one SQL statement that is its own transaction — each user with its
+ * provisioning job, one round trip and one durable commit for the lot. Each create keeps its own answer:
+ * a userName already taken (by a committed user or by an earlier create of the same batch) fails only
+ * that create; a create that would reactivate a retained user, a create inside a caller's transaction and
+ * every create of a batch whose statement failed go through {@link UserService#create} on their own.
+ */
+@ApplicationScoped
+public class UserCreates {
+
+    /** The result of a create, and the connection's synchronous wait (seconds, 0 for none) read with it. */
+    public record Outcome(UserService.Created created, int synchronousSeconds) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(UserCreates.class);
+
+    private final AgroalDataSource dataSource;
+    private final TransactionManager transactions;
+    private final UserService users;
+    private final JsonColumns json;
+    private final Clock clock;
+    private final GroupCommit<PendingCreate> groups = new GroupCommit<>(this::commit);
+
+    public UserCreates(AgroalDataSource dataSource, TransactionManager transactions, UserService users,
+            JsonColumns json, Clock clock) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.users = users;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Creates the user (or reactivates a retained one, see {@link UserService#create}) durably with its job. */
+    public Outcome create(String connectionId, UserData data) {
+        if (inTransaction()) {
+            return individually(connectionId, data);
+        }
+        PendingCreate pending = new PendingCreate(connectionId, data);
+        groups.submit(pending);
+        switch (pending.result) {
+            case CREATED:
+                return new Outcome(new UserService.Created(pending.stored, false), pending.synchronousSeconds);
+            case TAKEN:
+                throw new ProvisioningException(ProvisioningException.Kind.UNIQUENESS,
+                        "userName '" + data.userName() + "' is already taken in this connection");
+            default:
+                return individually(connectionId, data);
+        }
+    }
+
+    private Outcome individually(String connectionId, UserData data) {
+        UserService.Created created = users.create(connectionId, data);
+        return new Outcome(created, -1);
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return true;
+        }
+    }
+
+    /** Commits one group; a create it could not settle is left {@link Result#INDIVIDUALLY}. */
+    void commit(List<PendingCreate> batch) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int size = batch.size();
+        Object[] ids = new Object[size];
+        Object[] connections = new Object[size];
+        Object[] lockKeys = new Object[size];
+        Object[] userNames = new Object[size];
+        Object[] externalIds = new Object[size];
+        Object[] displayNames = new Object[size];
+        Object[] actives = new Object[size];
+        Object[] resources = new Object[size];
+        Object[] emailKeys = new Object[size];
+        for (int i = 0; i < size; i++) {
+            PendingCreate pending = batch.get(i);
+            UserData data = pending.data;
+            pending.id = UUID.randomUUID();
+            ids[i] = pending.id;
+            connections[i] = pending.connectionId;
+            lockKeys[i] = UserService.userNameLockKey(pending.connectionId, data.userName());
+            userNames[i] = data.userName();
+            externalIds[i] = data.externalId();
+            displayNames[i] = data.displayName();
+            actives[i] = data.active();
+            resources[i] = json.write(data.attributes());
+            emailKeys[i] = pgArray(data.emailKeys());
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(StatementText.SQL)) {
+            connection.setAutoCommit(true); // the statement is its own transaction: one round trip, one commit
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(2, connection.createArrayOf("text", connections));
+            statement.setArray(3, connection.createArrayOf("text", lockKeys));
+            statement.setArray(4, connection.createArrayOf("text", userNames));
+            statement.setArray(5, connection.createArrayOf("text", externalIds));
+            statement.setArray(6, connection.createArrayOf("text", displayNames));
+            statement.setArray(7, connection.createArrayOf("bool", actives));
+            statement.setArray(8, connection.createArrayOf("text", resources));
+            statement.setArray(9, connection.createArrayOf("text", emailKeys));
+            for (int parameter = 10; parameter <= 14; parameter++) {
+                statement.setObject(parameter, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    PendingCreate pending = batch.get(rows.getInt(1) - 1);
+                    if (rows.getBoolean(2)) {
+                        pending.result = Result.INDIVIDUALLY;
+                    } else if (rows.getBoolean(3)) {
+                        pending.result = Result.CREATED;
+                        pending.stored = new StoredUser(pending.id, pending.data, 0, now, now);
+                        pending.synchronousSeconds = seconds(rows.getString(4));
+                    } else {
+                        pending.result = Result.TAKEN;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // Nothing of the batch committed: each create goes on its own and gets its own answer.
+            LOG.warnf("A group of %d creates failed as one statement (%s); each goes on its own", size, e.getMessage());
+            batch.forEach(pending -> pending.result = Result.INDIVIDUALLY);
+        }
+    }
+
+    /** A text[] literal: each element quoted, so that commas, braces and quotes in values stay inside. */
+    private static String pgArray(List<String> values) {
+        StringBuilder text = new StringBuilder("{");
+        for (String value : values) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return text.append('}').toString();
+    }
+
+    /** {@code synchronousCreateSeconds} of the connection's settings, at most 60 (as {@link SynchronousCreates}). */
+    private static int seconds(String setting) {
+        if (setting == null) {
+            return 0;
+        }
+        try {
+            return Math.min(new BigDecimal(setting).intValue(), 60);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    enum Result { CREATED, TAKEN, INDIVIDUALLY }
+
+    static final class PendingCreate {
+        final String connectionId;
+        final UserData data;
+        UUID id;
+        Result result = Result.INDIVIDUALLY;
+        StoredUser stored;
+        int synchronousSeconds;
+
+        PendingCreate(String connectionId, UserData data) {
+            this.connectionId = connectionId;
+            this.data = data;
+        }
+    }
+
+    /**
+     * The group as one statement. Its job row is the one {@code JobQueue.enqueue} writes. Each create takes the same advisory lock on its userName as
+     * {@link UserService} does, so updates claiming that name wait for the commit. {@code on conflict do
+     * nothing} on the unique (connection, lower(userName)) index settles duplicates — with committed users
+     * and between creates of the group alike (the earlier create wins) — without failing the statement.
+     */
+    private static final class StatementText {
+        static final String SQL = """
+                with input as (
+                    select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                         cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as text[]),
+                                         cast(? as text[]))
+                        with ordinality as t(id, connection_id, lock_key, user_name, external_id, display_name,
+                                             active, resource, email_keys, n)),
+                locked as materialized (
+                    select i.*, pg_advisory_xact_lock(hashtext(i.lock_key)) from input i),
+                retained as (
+                    select l.n from locked l
+                    where l.external_id is not null and exists (
+                        select 1 from scim_user u where u.connection_id = l.connection_id
+                        and u.external_id = l.external_id and u.active = false)),
+                inserted as (
+                    insert into scim_user (id, connection_id, user_name, external_id, display_name, active, resource,
+                                           email_keys, version, created, last_modified)
+                    select l.id, l.connection_id, l.user_name, l.external_id, l.display_name, l.active,
+                           cast(l.resource as jsonb), cast(l.email_keys as text[]), 0, ?, ?
+                    from locked l where l.n not in (select n from retained)
+                    order by l.n
+                    on conflict do nothing
+                    returning id, connection_id),
+                jobs as (
+                    insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created,
+                                                  updated)
+                    select i.connection_id, i.id, 'pending', 0, ?, ?, ? from inserted i
+                    on conflict (connection_id, user_id) where state = 'pending'
+                    do update set updated = excluded.updated,
+                                  next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at))
+                select l.n, l.n in (select n from retained), l.id in (select id from inserted),
+                       (select case when jsonb_typeof(c.settings -> 'synchronousCreateSeconds') = 'number'
+                                    then c.settings ->> 'synchronousCreateSeconds' end
+                        from connection c where c.id = l.connection_id)
+                from locked l order by l.n""";
+
+        private StatementText() {
+        }
+    }
+}
