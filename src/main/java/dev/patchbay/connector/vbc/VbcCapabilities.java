@@ -51,7 +51,7 @@ final class VbcCapabilities {
 
     static Capabilities capabilities() {
         return Capabilities.builder()
-                .operations(Operation.READ, Operation.FIND, Operation.VERIFY_TASK)
+                .operations(Operation.READ, Operation.FIND, Operation.LIST, Operation.VERIFY_TASK)
                 .field(SeatField.USER_NAME, FieldCapability.patch())
                 .field(SeatField.GIVEN_NAME, FieldCapability.patch().required())
                 .field(SeatField.FAMILY_NAME, FieldCapability.patch().required())

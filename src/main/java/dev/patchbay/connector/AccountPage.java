@@ -1,0 +1,18 @@
+package dev.patchbay.connector;
+
+import java.util.List;
+
+/**
+ * One page of a vendor's accounts ({@link Operation#LIST}): the accounts, the cursor of the next page
+ * (null on the last), and the vendor's count of all accounts where it tells one (null where it does not).
+ */
+public record AccountPage(List<ListedAccount> accounts, String nextCursor, Long total) {
+
+    public AccountPage {
+        accounts = List.copyOf(accounts);
+    }
+
+    public boolean last() {
+        return nextCursor == null;
+    }
+}
