@@ -118,8 +118,9 @@ final class EightByEightConnector implements Connector {
         }
         long total = page.path("totalResults").asLong(0);
         int next = start + page.path("Resources").size();
+        // A read is a SCIM and an Admin API call.
         return new AccountPage(accounts, page.path("Resources").size() > 0 && next <= total ? String.valueOf(next)
-                : null, total);
+                : null, total, 1 + 2 * page.path("Resources").size());
     }
 
     @Override

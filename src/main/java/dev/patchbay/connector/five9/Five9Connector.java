@@ -98,7 +98,7 @@ final class Five9Connector implements Connector {
         java.util.List<ListedAccount> accounts = client().call(port -> port.getUsersInfo(".*")).stream()
                 .map(user -> ListedAccount.of(new VendorRef(user.getGeneralInfo().getUserName()), seat(user)))
                 .toList();
-        return new AccountPage(accounts, null, (long) accounts.size());
+        return new AccountPage(accounts, null, (long) accounts.size(), 1);
     }
 
     @Override

@@ -108,7 +108,9 @@ final class GenesysConnector implements Connector {
             }
         }
         boolean more = pageNumber < page.path("pageCount").asInt(0);
-        return new AccountPage(accounts, more ? String.valueOf(pageNumber + 1) : null, null);
+        // A read is the user, its licenses, grants, skills and (a page of) queues.
+        return new AccountPage(accounts, more ? String.valueOf(pageNumber + 1) : null,
+                page.has("total") ? page.path("total").asLong() : null, 1 + 5 * accounts.size());
     }
 
     /** An active user with the key's email (Genesys' user name); inactive and deleted ones are rehires. */

@@ -163,7 +163,7 @@ final class VbcConnector implements Connector {
         }
         String next = page < body.path("total_pages").asInt(1) ? part + ":" + (page + 1)
                 : "users".equals(part) ? "extensions:1" : null;
-        return new AccountPage(accounts, next, null);
+        return new AccountPage(accounts, next, null, 1);
     }
 
     /** The id prefix of a listed line that no user holds. */

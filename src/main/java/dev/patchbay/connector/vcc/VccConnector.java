@@ -117,8 +117,9 @@ final class VccConnector implements Connector {
         }
         JsonNode meta = answer.path("meta");
         boolean more = page < meta.path("pageCount").asInt(1) && !answer.path("items").isEmpty();
+        // A read is the user, its skills (agents) and its groups.
         return new AccountPage(accounts, more ? String.valueOf(page + 1) : null,
-                meta.has("totalCount") ? meta.path("totalCount").asLong() : null);
+                meta.has("totalCount") ? meta.path("totalCount").asLong() : null, 1 + 3 * answer.path("items").size());
     }
 
     @Override
