@@ -155,4 +155,160 @@ class EightByEightReconciliationTest {
         assertEquals(0, again.getInt("run.counts.drift"), "corrected");
         assertEquals(1, tasks().size(), "the orphan's task is not raised twice");
     }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(statement)
+                .setParameter("c", connection).executeUpdate());
+    }
+
+    private VendorRef byHand(String userName, String license) {
+        VendorRef ref = sandbox.create(new Seat(true, Map.of(SeatField.USER_NAME, userName,
+                SeatField.GIVEN_NAME, "By", SeatField.FAMILY_NAME, "Hand", SeatField.EMAIL, userName,
+                SeatField.SITE, "London")), context());
+        sandbox.apply(ref, new Step.Apply(SeatField.LICENSE, license), context());
+        return ref;
+    }
+
+    @Test
+    void anExistingAccountAnIdpUserMatchesIsAdoptedNotDuplicated() {
+        VendorRef existing = byHand("carol@example.com", "X2");
+        String carol = e2e.oktaCreate("carol@example.com", "Carol", "Existing", LONDON_X4);
+        // Carol's first sync has not run yet (the queue is busy, say).
+        sql("update provisioning_job set next_attempt_at = now() + interval '1 hour' where connection_id = :c");
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"unlinkedMatch\":\"adopt\"}}}");
+
+        JsonPath result = reconcile(false);
+
+        Map<String, Object> match = result.getMap("items.find { it.situation == 'unlinked_match' }");
+        assertEquals(existing.id(), match.get("vendorRef"));
+        assertEquals(carol, match.get("userId"));
+        assertEquals("adopt", match.get("action"));
+        assertEquals(true, match.get("actionTaken"));
+        e2e.settle();
+        assertEquals(existing.id(), e2e.vendorId(carol), "the existing account is Carol's");
+        assertEquals(1, EightByEightSandbox.state()
+                .getList("users.findAll { it.basicInfo.userName == 'carol@example.com' }").size(), "not duplicated");
+        assertEquals("X4", license(existing.id()), "and brought to the policy's seat");
+    }
+
+    @Test
+    void anAccountTheVendorLostIsIdpOnlyAndCreatedAgainWhenThePolicySaysCorrect() {
+        String dave = e2e.oktaCreate("dave@example.com", "Dave", "Gone", LONDON_X4);
+        e2e.drain();
+        String lost = e2e.vendorId(dave);
+        sandbox.apply(new VendorRef(lost), new Step.Delete(), context());
+
+        JsonPath report = reconcile(false);
+        assertEquals(1, report.getInt("run.counts.idp_only"));
+        assertEquals(lost, report.getString("items.find { it.situation == 'idp_only' }.vendorRef"));
+        assertEquals(lost, e2e.vendorId(dave), "reported only");
+
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"idpOnly\":\"correct\"}}}");
+        reconcile(false);
+        e2e.settle();
+        String recreated = e2e.vendorId(dave);
+        assertEquals("X4", license(recreated));
+        assertEquals(false, lost.equals(recreated));
+    }
+
+    @Test
+    void aRunBrokenOffMidwayContinuesFromItsCursorOnceItsLeaseIsGone() {
+        EightByEightSandbox.licenses(Map.of("X2", 50, "X4", 50));
+        for (int i = 0; i < 12; i++) {
+            byHand("orphan" + i + "@example.com", "X2");
+        }
+        String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", connection)
+                .then().statusCode(202).extract().path("id");
+        assertEquals(1, reconciler.runDue(connection, 1), "one page");
+        JsonPath midway = run(run);
+        assertEquals("running", midway.getString("run.state"));
+        assertEquals("listing", midway.getString("run.phase"));
+        int firstPage = midway.getInt("run.accountsRead");
+        assertEquals(true, firstPage > 0 && firstPage < 12, "stopped midway: " + firstPage);
+        assertEquals(12, midway.getInt("run.estimatedTotal"));
+        // The process that held the run died holding its lease: nobody else takes the run while it lasts...
+        sql("update reconciliation_run set lease_until = now() + interval '1 hour' where connection_id = :c");
+        sql("delete from rate_limit_budget where connection_id = :c");
+        assertEquals(0, reconciler.runDue(connection, 100));
+        // ...and once it is gone, the run goes on from its cursor.
+        sql("update reconciliation_run set lease_until = now() - interval '1 second' where connection_id = :c");
+        for (int round = 0; round < 10 && "running".equals(run(run).getString("run.state")); round++) {
+            sql("delete from rate_limit_budget where connection_id = :c");
+            reconciler.runDue(connection, 100);
+        }
+        JsonPath done = run(run);
+        assertEquals("done", done.getString("run.state"));
+        assertEquals(12, done.getInt("run.accountsRead"));
+        assertEquals(12, done.getInt("run.counts.orphan"));
+        assertEquals(true, done.getInt("run.pages") >= 2);
+        assertEquals(12, admin().queryParam("situation", "orphan").queryParam("size", 1000)
+                .get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
+                .extract().jsonPath().getList("items").size());
+    }
+
+    @Test
+    void findingsPageFilterAndComeAsCsv() {
+        byHand("one@example.com", "X2");
+        byHand("two@example.com", "X4");
+        String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", LONDON_X4);
+        e2e.drain();
+        String run = reconcile(true).getString("run.id");
+        String path = "/admin/v1/connections/{c}/reconciliations/{r}";
+        admin().queryParam("situation", "orphan").queryParam("size", 1).get(path, connection, run).then()
+                .statusCode(200).body("items.size()", equalTo(1)).body("items[0].situation", equalTo("orphan"));
+        admin().queryParam("situation", "orphan").queryParam("size", 1).queryParam("page", 1).get(path, connection, run)
+                .then().statusCode(200).body("items.size()", equalTo(1));
+        admin().queryParam("situation", "orphan").queryParam("size", 1).queryParam("page", 2).get(path, connection, run)
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        String csv = admin().accept("text/csv").get(path, connection, run).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals("vendorRef,situation,userId,userName,email,license,active,idpActive,lastLogin,drift,action,actionTaken",
+                lines.get(0));
+        assertEquals(4, lines.size());
+        assertEquals(true, lines.stream().anyMatch(line -> line.contains(",in_sync," + ada + ",ada@example.com,")));
+        assertEquals(csv, admin().queryParam("format", "csv").get(path, connection, run).then().statusCode(200)
+                .extract().asString());
+        admin().get("/admin/v1/connections/{c}/reconciliations", connection).then().statusCode(200)
+                .body("items[0].id", equalTo(run));
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothing() {
+        String base = "/admin/v1/connections/{c}/reconciliations";
+        admin().body("{}").post(base, "no-such-connection").then().statusCode(404);
+        admin().get(base, "no-such-connection").then().statusCode(404);
+        admin().body("{\"preview\":\"maybe\"}").post(base, connection).then().statusCode(400);
+        admin().body("{\"preview\":true,\"extra\":1}").post(base, connection).then().statusCode(400);
+        admin().get(base, connection).then().statusCode(200).body("items.size()", equalTo(0));
+
+        String run = admin().body("{\"preview\":true}").post(base, connection).then().statusCode(202).extract().path("id");
+        admin().body("{}").post(base, connection).then().statusCode(409);
+        admin().get(base, connection).then().statusCode(200).body("items.size()", equalTo(1));
+        String other = uniqueConnectionId("recon-other");
+        admin().body(Map.of("id", other, "vendor", "eightbyeight", "displayName", "other",
+                "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        admin().get(base + "/{r}", other, run).then().statusCode(404);
+        admin().get(base + "/{r}", connection, "not-a-uuid").then().statusCode(404);
+        admin().get(base + "/{r}", connection, java.util.UUID.randomUUID()).then().statusCode(404);
+        admin().queryParam("situation", "lost").get(base + "/{r}", connection, run).then().statusCode(400);
+        admin().queryParam("page", "-1").get(base + "/{r}", connection, run).then().statusCode(400);
+        admin().queryParam("size", "0").get(base + "/{r}", connection, run).then().statusCode(400);
+        admin().queryParam("size", "5000").get(base + "/{r}", connection, run).then().statusCode(400);
+        admin().queryParam("format", "xml").get(base + "/{r}", connection, run).then().statusCode(400);
+
+        int version = admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
+                .extract().path("version");
+        admin().body("{\"reconciliation\":{\"actions\":{\"drift\":\"adopt\"}}}")
+                .put("/admin/v1/connections/{c}/policy", connection).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("reconciliation.actions.drift"));
+        admin().body("{\"reconciliation\":{\"actions\":{\"lost\":\"report\"}}}")
+                .put("/admin/v1/connections/{c}/policy", connection).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("reconciliation.actions.lost"));
+        admin().body("{\"reconciliation\":{\"every\":\"5m\"}}")
+                .put("/admin/v1/connections/{c}/policy", connection).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("reconciliation.every"));
+        admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
+                .body("version", equalTo(version));
+    }
 }
