@@ -311,4 +311,58 @@ class EightByEightReconciliationTest {
         admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
                 .body("version", equalTo(version));
     }
+
+    @Test
+    void seatsByTierWithTheirCostIdleSeatsAndSavingsComeFromTheLatestReadBack() {
+        e2e.policy("{" + PRICES + "}");
+        admin().get("/admin/v1/connections/{c}/seats", connection).then().statusCode(200)
+                .body("reconciliation", org.hamcrest.Matchers.nullValue()).body("totals.seats", equalTo(0));
+        e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", LONDON_X4);
+        String bob = e2e.oktaCreate("bob@example.com", "Bob", "Byte", LONDON_X4);
+        e2e.drain();
+        e2e.scim("PATCH", "/Users/" + bob, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}").statusCode(200);
+        e2e.drain();
+        byHand("ghost@example.com", "X4");
+        byHand("spare@example.com", "X2");
+        reconcile(true);
+
+        JsonPath seats = admin().get("/admin/v1/connections/{c}/seats", connection).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("USD", seats.getString("currency"));
+        assertEquals(false, seats.getBoolean("lastLoginKnown"), "8x8 shows no last login");
+        Map<String, Object> x4 = seats.getMap("tiers.find { it.license == 'X4' }");
+        assertEquals(3, x4.get("assigned"));
+        assertEquals(1, x4.get("active"));
+        assertEquals(1, x4.get("deactivatedLicensed"));
+        assertEquals(1, x4.get("orphaned"));
+        assertEquals(1, x4.get("idle"));
+        assertEquals(132.0f, ((Number) x4.get("monthlyCost")).floatValue());
+        assertEquals(88.0f, ((Number) x4.get("idleMonthlyCost")).floatValue(), "Bob's held license and the orphan's");
+        assertEquals(1, seats.getInt("tiers.find { it.license == 'X2' }.orphaned"));
+        assertEquals(4, seats.getInt("totals.seats"));
+        assertEquals(118.0f, seats.getFloat("savingsAvailable"), "Bob's cancellation task is his idle seat: counted once");
+        assertEquals("billing_cancellation", seats.getString("openCancellationTasks[0].kind"));
+        assertEquals(44.0f, seats.getFloat("openCancellationTasks[0].monthlyCost"));
+
+        List<String> csv = admin().queryParam("format", "csv").get("/admin/v1/connections/{c}/seats", connection)
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertEquals("vendor,connection,account,idpUser,userName,license,state,lastLogin,monthlyCost,currency,idle,finding",
+                csv.get(0));
+        assertEquals(5, csv.size());
+        assertEquals(true, csv.stream().anyMatch(line -> line.startsWith("eightbyeight," + connection + ",")
+                && line.contains("," + bob + ",bob@example.com,X4,deactivated_licensed,,44.00,USD,the IdP user is deactivated,in_sync")),
+                String.join("\n", csv));
+
+        JsonPath all = admin().get("/admin/v1/seats").then().statusCode(200).extract().jsonPath();
+        assertEquals(4, all.getInt("connections.find { it.connectionId == '" + connection + "' }.totals.seats"));
+        assertEquals(true, all.getInt("vendors.find { it.vendor == 'eightbyeight' && it.currency == 'USD' }.seats") >= 4);
+        admin().accept("text/csv").get("/admin/v1/seats").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("ghost@example.com"));
+
+        admin().get("/admin/v1/connections/{c}/seats", "no-such-connection").then().statusCode(404);
+        admin().queryParam("idleDays", "0").get("/admin/v1/connections/{c}/seats", connection).then().statusCode(400);
+        admin().queryParam("idleDays", "soon").get("/admin/v1/seats").then().statusCode(400);
+        admin().queryParam("format", "xml").get("/admin/v1/seats").then().statusCode(400);
+    }
 }
