@@ -105,7 +105,8 @@ public class SeatInventory {
         boolean lastLoginKnown = run.isPresent() && runs.findings(run.get().id(), null, 0, Integer.MAX_VALUE).stream()
                 .anyMatch(finding -> finding.lastLogin() != null || finding.neverLoggedIn());
         return new SeatReport(connection.id, connection.vendor, run.map(done -> new SeatReport.Reconciliation(done.id(),
-                done.finished(), done.preview())).orElse(null), lastLoginKnown, currency, tiers, totals, tasks,
+                done.finished(), done.preview())).orElse(null), lastLoginKnown, currency, tiers, totals,
+                rows.stream().filter(SeatRow::wasted).toList(), tasks,
                 totals.idleMonthlyCost().add(taskCost));
     }
 

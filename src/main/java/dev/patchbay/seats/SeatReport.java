@@ -9,12 +9,12 @@ import java.util.UUID;
  * A connection's seats from its latest reconciliation's read-back: per license tier, the accounts that hold
  * it and what they cost a month; open cancellation tasks (licenses, lines and numbers a person has yet to
  * give back) with what they cost and since when; and the savings available (idle seats, orphans and those
- * tasks). {@code lastLoginKnown} tells whether the vendor showed last logins; {@code reconciliation} is null
+ * tasks), each idle or orphaned account listed in {@code idleSeats}. {@code lastLoginKnown} tells whether the vendor showed last logins; {@code reconciliation} is null
  * until a run finished.
  */
 public record SeatReport(String connectionId, String vendor, Reconciliation reconciliation, boolean lastLoginKnown,
-        String currency, List<Tier> tiers, Totals totals, List<CancellationTask> openCancellationTasks,
-        BigDecimal savingsAvailable) {
+        String currency, List<Tier> tiers, Totals totals, List<SeatRow> idleSeats,
+        List<CancellationTask> openCancellationTasks, BigDecimal savingsAvailable) {
 
     public record Reconciliation(UUID id, Instant finished, boolean preview) {
     }

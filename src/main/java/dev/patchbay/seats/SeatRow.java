@@ -20,7 +20,7 @@ public record SeatRow(String vendor, String connectionId, String account, UUID u
     public static final String ORPHANED = "orphaned";
 
     /** Money spent for nothing: an idle seat or an orphan. */
-    boolean wasted() {
+    public boolean wasted() {
         return idle != null || ORPHANED.equals(state);
     }
 }
