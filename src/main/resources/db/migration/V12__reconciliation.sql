@@ -37,6 +37,8 @@ create table reconciliation_finding (
     user_name        text,
     email            text,
     license          text,
+    -- The phone numbers (DIDs) the account holds, where the vendor bills lines and numbers.
+    numbers          text,
     active           boolean,
     idp_active       boolean,
     last_login       timestamptz,

@@ -100,7 +100,7 @@ public class ReconciliationResource {
         if (csv) {
             List<Finding> all = store.findings(found.id(), filter, 0, Integer.MAX_VALUE);
             return Csv.of("reconciliation-" + found.id() + ".csv", List.of("vendorRef", "situation", "userId",
-                    "userName", "email", "license", "active", "idpActive", "lastLogin", "drift", "action", "actionTaken"),
+                    "userName", "email", "license", "numbers", "active", "idpActive", "lastLogin", "drift", "action", "actionTaken"),
                     all.stream().map(ReconciliationResource::row).toList());
         }
         int offset = Integer.parseInt(page) * pageSize;
@@ -110,7 +110,7 @@ public class ReconciliationResource {
 
     private static List<Object> row(Finding finding) {
         return Arrays.asList(finding.vendorRef(), finding.situation(), finding.userId(), finding.userName(),
-                finding.email(), finding.license(), finding.active(), finding.idpActive(), finding.lastLogin(),
+                finding.email(), finding.license(), finding.numbers(), finding.active(), finding.idpActive(), finding.lastLogin(),
                 finding.drift().stream().map(ReconciliationResource::describe).collect(Collectors.joining("; ")),
                 finding.action(), finding.actionTaken());
     }

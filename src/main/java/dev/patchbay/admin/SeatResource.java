@@ -40,7 +40,7 @@ public class SeatResource {
     }
 
     static final List<String> CSV_HEADER = List.of("vendor", "connection", "account", "idpUser", "userName",
-            "license", "state", "lastLogin", "monthlyCost", "currency", "idle", "finding");
+            "license", "numbers", "state", "lastLogin", "monthlyCost", "currency", "idle", "finding");
 
     private final SeatInventory inventory;
     private final ConnectionService connections;
@@ -105,7 +105,7 @@ public class SeatResource {
 
     static List<Object> row(SeatRow row) {
         return Arrays.asList(row.vendor(), row.connectionId(), row.account(), row.userId(), row.userName(),
-                row.license(), row.state(), row.lastLogin(), row.monthlyCost(), row.currency(), row.idle(),
+                row.license(), row.numbers(), row.state(), row.lastLogin(), row.monthlyCost(), row.currency(), row.idle(),
                 row.finding());
     }
 }

@@ -38,13 +38,13 @@ final class Classifier {
         return new Finding(0, link.vendorRef(), link.userId(), Situation.IDP_ONLY.apiName(),
                 applied == null ? link.userName() : applied.text(SeatField.USER_NAME),
                 applied == null ? null : applied.text(SeatField.EMAIL), applied == null ? null : applied.text(SeatField.LICENSE),
-                null, link.idpActive(), null, false, List.of(), action(Situation.IDP_ONLY, policy), false);
+                applied == null ? null : applied.text(SeatField.PHONE), null, link.idpActive(), null, false, List.of(), action(Situation.IDP_ONLY, policy), false);
     }
 
     private static Finding finding(ListedAccount account, java.util.UUID userId, Boolean idpActive,
             Situation situation, List<Drift> drift, String license, PolicyDocument policy) {
         return new Finding(0, account.ref().id(), userId, situation.apiName(), account.keys().userName(),
-                account.keys().email(), license, account.seat().active(), idpActive, account.lastLogin(),
+                account.keys().email(), license, account.seat().text(SeatField.PHONE), account.seat().active(), idpActive, account.lastLogin(),
                 account.neverLoggedIn(), drift, action(situation, policy), false);
     }
 

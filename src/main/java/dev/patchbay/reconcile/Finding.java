@@ -7,10 +7,10 @@ import java.util.UUID;
 /**
  * One vendor account of a run and where it stands: the IdP user it is linked to or matches (null for an
  * orphan), the keys and license the vendor holds (for a line whose type the vendor does not show, the
- * license Patchbay applied), whether it is active at the vendor and at the IdP, its last login where the
+ * license Patchbay applied) and the phone numbers it holds where the vendor shows them, whether it is active at the vendor and at the IdP, its last login where the
  * vendor tells one, what drifted, and the action the policy chose (taken unless the run is a preview).
  */
 public record Finding(long id, String vendorRef, UUID userId, String situation, String userName, String email,
-        String license, Boolean active, Boolean idpActive, Instant lastLogin, boolean neverLoggedIn,
+        String license, String numbers, Boolean active, Boolean idpActive, Instant lastLogin, boolean neverLoggedIn,
         List<Drift> drift, String action, boolean actionTaken) {
 }

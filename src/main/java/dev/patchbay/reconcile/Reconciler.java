@@ -175,7 +175,7 @@ public class Reconciler {
             PolicyDocument policy) {
         boolean act = !position.preview() && !dev.patchbay.provisioning.policy.ReconciliationRules.REPORT.equals(finding.action());
         Finding recorded = new Finding(0, finding.vendorRef(), finding.userId(), finding.situation(), finding.userName(),
-                finding.email(), finding.license(), finding.active(), finding.idpActive(), finding.lastLogin(),
+                finding.email(), finding.license(), finding.numbers(), finding.active(), finding.idpActive(), finding.lastLogin(),
                 finding.neverLoggedIn(), finding.drift(), finding.action(), act);
         if (store.add(position.runId(), recorded) && act) {
             actions.perform(position.connectionId(), vendor, recorded, account == null ? null : account.seat(), policy);

@@ -24,7 +24,7 @@ public class ReconciliationStore {
             id, connection_id, preview, trigger, state, phase, accounts_read, estimated_total, pages, vendor_calls,
             started, updated, finished, error, cursor""";
     private static final String FINDING_COLUMNS = """
-            id, vendor_ref, user_id, situation, user_name, email, license, active, idp_active, last_login,
+            id, vendor_ref, user_id, situation, user_name, email, license, numbers, active, idp_active, last_login,
             never_logged_in, cast(drift as text), action, action_taken""";
 
     private final EntityManager entityManager;
@@ -158,14 +158,16 @@ public class ReconciliationStore {
     public boolean add(UUID runId, Finding finding) {
         return entityManager.createNativeQuery("""
                 insert into reconciliation_finding (run_id, vendor_ref, user_id, situation, user_name, email, license,
-                    active, idp_active, last_login, never_logged_in, drift, action, action_taken)
-                values (:run, :ref, :user, :situation, :userName, :email, :license, :active, :idpActive, :lastLogin,
+                    numbers, active, idp_active, last_login, never_logged_in, drift, action, action_taken)
+                values (:run, :ref, :user, :situation, :userName, :email, :license, :numbers, :active, :idpActive,
+                    :lastLogin,
                     :never, cast(:drift as jsonb), :action, :taken)
                 on conflict (run_id, vendor_ref) do nothing""")
                 .setParameter("run", runId).setParameter("ref", finding.vendorRef())
                 .setParameter("user", finding.userId()).setParameter("situation", finding.situation())
                 .setParameter("userName", finding.userName()).setParameter("email", finding.email())
-                .setParameter("license", finding.license()).setParameter("active", finding.active())
+                .setParameter("license", finding.license()).setParameter("numbers", finding.numbers())
+                .setParameter("active", finding.active())
                 .setParameter("idpActive", finding.idpActive()).setParameter("lastLogin", finding.lastLogin())
                 .setParameter("never", finding.neverLoggedIn())
                 .setParameter("drift", finding.drift().isEmpty() ? null : json(finding.drift()))
@@ -233,8 +235,8 @@ public class ReconciliationStore {
 
     private Finding finding(Object[] row) {
         return new Finding(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], (String) row[3],
-                (String) row[4], (String) row[5], (String) row[6], (Boolean) row[7], (Boolean) row[8],
-                (Instant) row[9], (Boolean) row[10], drift((String) row[11]), (String) row[12], (Boolean) row[13]);
+                (String) row[4], (String) row[5], (String) row[6], (String) row[7], (Boolean) row[8], (Boolean) row[9],
+                (Instant) row[10], (Boolean) row[11], drift((String) row[12]), (String) row[13], (Boolean) row[14]);
     }
 
     private String json(List<Drift> drift) {

@@ -119,7 +119,7 @@ public class SeatInventory {
         Optional<PriceCatalog.Price> price = prices.monthly(policy, connection.vendor, finding.license());
         BigDecimal cost = active || finding.license() != null ? price.map(PriceCatalog.Price::amount).orElse(null) : null;
         return new SeatRow(connection.vendor, connection.id, finding.vendorRef(), finding.userId(), finding.userName(),
-                finding.license(), state, finding.lastLogin(), orphan ? null : idle(finding, active, idleBefore, idleDays),
+                finding.license(), finding.numbers(), state, finding.lastLogin(), orphan ? null : idle(finding, active, idleBefore, idleDays),
                 cost, price.map(PriceCatalog.Price::currency).orElse(null), finding.situation());
     }
 

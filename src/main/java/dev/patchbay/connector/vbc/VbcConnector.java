@@ -144,7 +144,8 @@ final class VbcConnector implements Connector {
      * The users' listing ({@code page_size}/{@code page}), then the extensions that no user holds but that
      * carry numbers: each such line is listed as an account {@code extension:<number>} without an identity,
      * so that a number billed for nobody shows up as an orphan. The cursor is "users:<page>" or
-     * "extensions:<page>". The API shows no line type: the seat has no license.
+     * "extensions:<page>". A user without an extension holds no line and is left out, as {@link #find} does.
+     * The API shows no line type: the seat has no license.
      */
     @Override
     public AccountPage list(String cursor, int pageSize, CallContext context) {
@@ -154,9 +155,9 @@ final class VbcConnector implements Connector {
                 () -> new ConnectorException.NotFound("VBC has no " + part + " listing for this account"));
         List<ListedAccount> accounts = new ArrayList<>();
         for (JsonNode item : body.path("_embedded").path("data")) {
-            if ("users".equals(part)) {
+            if ("users".equals(part) && item.path("extensions").size() > 0) {
                 accounts.add(ListedAccount.of(new VendorRef(item.path("id").asText()), seat(item)));
-            } else if ((item.path("user").isNull() || item.path("user").isMissingNode()) && item.path("dids").size() > 0) {
+            } else if ("extensions".equals(part) && (item.path("user").isNull() || item.path("user").isMissingNode()) && item.path("dids").size() > 0) {
                 accounts.add(ListedAccount.of(new VendorRef(UNASSIGNED_LINE + item.path("extension_number").asText()),
                         unassignedLine(item)));
             }

@@ -263,7 +263,7 @@ class EightByEightReconciliationTest {
         String csv = admin().accept("text/csv").get(path, connection, run).then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
-        assertEquals("vendorRef,situation,userId,userName,email,license,active,idpActive,lastLogin,drift,action,actionTaken",
+        assertEquals("vendorRef,situation,userId,userName,email,license,numbers,active,idpActive,lastLogin,drift,action,actionTaken",
                 lines.get(0));
         assertEquals(4, lines.size());
         assertEquals(true, lines.stream().anyMatch(line -> line.contains(",in_sync," + ada + ",ada@example.com,")));
@@ -347,11 +347,11 @@ class EightByEightReconciliationTest {
 
         List<String> csv = admin().queryParam("format", "csv").get("/admin/v1/connections/{c}/seats", connection)
                 .then().statusCode(200).extract().asString().lines().toList();
-        assertEquals("vendor,connection,account,idpUser,userName,license,state,lastLogin,monthlyCost,currency,idle,finding",
+        assertEquals("vendor,connection,account,idpUser,userName,license,numbers,state,lastLogin,monthlyCost,currency,idle,finding",
                 csv.get(0));
         assertEquals(5, csv.size());
         assertEquals(true, csv.stream().anyMatch(line -> line.startsWith("eightbyeight," + connection + ",")
-                && line.contains("," + bob + ",bob@example.com,X4,deactivated_licensed,,44.00,USD,the IdP user is deactivated,in_sync")),
+                && line.contains("," + bob + ",bob@example.com,X4,,deactivated_licensed,,44.00,USD,the IdP user is deactivated,in_sync")),
                 String.join("\n", csv));
 
         JsonPath all = admin().get("/admin/v1/seats").then().statusCode(200).extract().jsonPath();
