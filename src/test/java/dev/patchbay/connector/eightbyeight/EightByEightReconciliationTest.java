@@ -44,6 +44,9 @@ class EightByEightReconciliationTest {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    dev.patchbay.reconcile.Reconciliations reconciliations;
+
     private String connection;
     private EndToEnd e2e;
     private Connector sandbox;
@@ -364,5 +367,65 @@ class EightByEightReconciliationTest {
         admin().queryParam("idleDays", "0").get("/admin/v1/connections/{c}/seats", connection).then().statusCode(400);
         admin().queryParam("idleDays", "soon").get("/admin/v1/seats").then().statusCode(400);
         admin().queryParam("format", "xml").get("/admin/v1/seats").then().statusCode(400);
+    }
+
+    @Test
+    void aRunTakesOnlyItsShareOfTheRateLimitWaitsForTheNextWindowAndReportsProgress() {
+        EightByEightSandbox.licenses(Map.of("X2", 100, "X4", 100));
+        for (int i = 0; i < 40; i++) {
+            byHand("many" + i + "@example.com", "X2");
+        }
+        sql("delete from rate_limit_budget where connection_id = :c");
+        String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", connection)
+                .then().statusCode(202).extract().path("id");
+        reconciler.runDue(connection, 100);
+
+        JsonPath progress = run(run);
+        assertEquals("running", progress.getString("run.state"), "waiting for the next window");
+        int read = progress.getInt("run.accountsRead");
+        assertEquals(true, read > 0 && read < 40, "read " + read);
+        assertEquals(40, progress.getInt("run.estimatedTotal"));
+        assertEquals(true, progress.getString("run.estimatedFinish") != null);
+        // 8x8 allows 100 calls a minute; a run takes half at most, leaving the rest to provisioning.
+        int used = ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select coalesce(max(used), 0) from rate_limit_budget where connection_id = :c")
+                .setParameter("c", connection).getSingleResult())).intValue();
+        assertEquals(progress.getInt("run.vendorCalls"), used, "every vendor call counted in the shared budget");
+        assertEquals(true, used <= 50, "within its share: " + used);
+        assertEquals(0, reconciler.runDue(connection, 100), "nothing more until the window resets");
+
+        sql("update reconciliation_run set next_page_at = now() where connection_id = :c");
+        sql("delete from rate_limit_budget where connection_id = :c");
+        String waiting = e2e.oktaCreate("first@example.com", "First", "Served", LONDON_X4);
+        reconciler.runDue(connection, 100);
+        assertEquals(read, run(run).getInt("run.accountsRead"), "a due provisioning job goes first");
+        e2e.drain();
+        assertEquals("provisioned", e2e.state(waiting));
+        for (int round = 0; round < 10 && "running".equals(run(run).getString("run.state")); round++) {
+            sql("update reconciliation_run set next_page_at = now() where connection_id = :c");
+            sql("delete from rate_limit_budget where connection_id = :c");
+            reconciler.runDue(connection, 100);
+        }
+        assertEquals(41, run(run).getInt("run.accountsRead"));
+    }
+
+    @Test
+    void eachConnectionIsReconciledOnItsScheduleNightlyByDefault() {
+        String off = uniqueConnectionId("recon-off");
+        admin().body(Map.of("id", off, "vendor", "eightbyeight", "displayName", "no schedule",
+                "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        admin().body("{\"reconciliation\":{\"every\":\"off\"}}").put("/admin/v1/connections/{c}/policy", off)
+                .then().statusCode(200);
+
+        List<String> started = reconciliations.startScheduled();
+
+        assertEquals(true, started.contains(connection));
+        assertEquals(false, started.contains(off), "its policy turned the schedule off");
+        admin().get("/admin/v1/connections/{c}/reconciliations", connection).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].trigger", equalTo("scheduled"));
+        sql("update reconciliation_run set state = 'done', phase = 'done', finished = now() where connection_id = :c");
+        assertEquals(false, reconciliations.startScheduled().contains(connection), "not again within a day");
+        sql("update reconciliation_run set started = now() - interval '25 hours' where connection_id = :c");
+        assertEquals(true, reconciliations.startScheduled().contains(connection), "the next night");
     }
 }
