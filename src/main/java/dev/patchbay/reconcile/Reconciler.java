@@ -32,6 +32,8 @@ public class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
     /** Vendor calls per account assumed until a run's first page tells the real number. */
     private static final int FIRST_GUESS_CALLS_PER_ACCOUNT = 5;
+    /** A run's first page is small: it tells the calls per account at little cost to the budget. */
+    private static final int FIRST_PAGE_ACCOUNTS = 4;
 
     /** What a page step came to: the run goes on now, waits, or is over. */
     enum Step { CONTINUE, WAIT, OVER }
@@ -139,7 +141,8 @@ public class Reconciler {
         }
         RateLimit limit = bound.rateLimit();
         int callsPerAccount = callsPerAccount(position);
-        int size = pageSize(limit, callsPerAccount);
+        int size = position.accountsRead() == 0 ? Math.min(FIRST_PAGE_ACCOUNTS, pageSize(limit, callsPerAccount))
+                : pageSize(limit, callsPerAccount);
         int reserved = 1 + size * callsPerAccount;
         Optional<Duration> wait = rateLimiter.acquire(position.connectionId(), limit, reserved, budgetShare);
         if (wait.isPresent()) {
