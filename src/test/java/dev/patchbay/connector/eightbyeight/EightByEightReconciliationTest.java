@@ -45,6 +45,9 @@ class EightByEightReconciliationTest {
     Reconciler reconciler;
 
     @Inject
+    dev.patchbay.seats.SeatMetrics seatMetrics;
+
+    @Inject
     dev.patchbay.reconcile.Reconciliations reconciliations;
 
     private String connection;
@@ -362,6 +365,15 @@ class EightByEightReconciliationTest {
         assertEquals(true, all.getInt("vendors.find { it.vendor == 'eightbyeight' && it.currency == 'USD' }.seats") >= 4);
         admin().accept("text/csv").get("/admin/v1/seats").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("ghost@example.com"));
+
+        seatMetrics.refresh();
+        List<String> metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString().lines().filter(line -> line.contains("connection=\"" + connection + "\"")).toList();
+        assertEquals(true, metrics.stream().anyMatch(line -> line.startsWith("patchbay_seats{")
+                && line.contains("state=\"orphaned\"") && line.contains("tier=\"X4\"") && line.endsWith(" 1.0")),
+                String.join("\n", metrics));
+        assertEquals(true, metrics.stream().anyMatch(line -> line.startsWith("patchbay_seat_savings_available{")
+                && line.endsWith(" 118.0")), String.join("\n", metrics));
 
         admin().get("/admin/v1/connections/{c}/seats", "no-such-connection").then().statusCode(404);
         admin().queryParam("idleDays", "0").get("/admin/v1/connections/{c}/seats", connection).then().statusCode(400);
