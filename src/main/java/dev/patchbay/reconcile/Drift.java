@@ -2,6 +2,7 @@ package dev.patchbay.reconcile;
 
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.provisioning.policy.PolicyValidator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,12 +38,7 @@ public record Drift(String field, Object applied, Object vendor) {
 
     /** "agentGroups": the policy's and the admin API's name of a field. */
     static String name(SeatField field) {
-        String[] parts = field.name().toLowerCase().split("_");
-        StringBuilder name = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-        }
-        return name.toString();
+        return PolicyValidator.policyName(field);
     }
 
     /** Sets as sorted strings, skill levels as a sorted map of whole numbers: lists and sets compare alike. */
