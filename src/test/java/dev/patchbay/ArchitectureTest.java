@@ -51,8 +51,22 @@ class ArchitectureTest {
     void provisioningKnowsNoProtocolOrAdminCode() {
         noClasses().that().resideInAPackage("dev.patchbay.provisioning..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.patchbay.scim..", "dev.patchbay.admin..",
-                        "dev.patchbay.sandbox..", "dev.patchbay.web..")
+                        "dev.patchbay.sandbox..", "dev.patchbay.web..", "dev.patchbay.reconcile..",
+                        "dev.patchbay.seats..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Beside provisioning: they read its view and use connector, store, followup and job, never a protocol. */
+    @Test
+    void reconcileAndSeatsSitBesideProvisioning() {
+        noClasses().that().resideInAnyPackage("dev.patchbay.reconcile..", "dev.patchbay.seats..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.patchbay.scim..", "dev.patchbay.admin..",
+                        "dev.patchbay.sandbox..", "dev.patchbay.web..", "dev.patchbay.security..",
+                        "dev.patchbay.console..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.patchbay.reconcile..")
+                .should().dependOnClassesThat().resideInAPackage("dev.patchbay.seats..")
                 .check(classes);
     }
 

@@ -29,6 +29,14 @@ public interface Connector {
     Health check(CallContext context);
 
     /**
+     * {@link Operation#LIST}: the page of the vendor's accounts that {@code cursor} points at (null: the
+     * first), about {@code pageSize} of them, paged the way the vendor documents.
+     */
+    default AccountPage list(String cursor, int pageSize, CallContext context) {
+        throw undeclared(getClass().getSimpleName(), Operation.LIST);
+    }
+
+    /**
      * {@link Operation#VERIFY_TASK}: whether the vendor shows the task done (a license freed, a user
      * recreated at the new site); empty when this connector cannot tell, and the task waits for a person.
      */

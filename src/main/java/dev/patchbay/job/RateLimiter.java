@@ -31,6 +31,31 @@ public class RateLimiter {
     /** Takes one call from every window; when one is spent or the account is paused, how long to wait. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Duration> acquire(String connectionId, RateLimit limit) {
+        return take(connectionId, limit, 1, 1.0);
+    }
+
+    /**
+     * Takes {@code calls} calls from every window, but only while each window stays within {@code share} of
+     * its budget (the rest is left to provisioning): how long to wait otherwise. A batch larger than the
+     * share goes into an unused window, so that it is never starved.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Duration> acquire(String connectionId, RateLimit limit, int calls, double share) {
+        return take(connectionId, limit, calls, share);
+    }
+
+    /**
+     * Corrects an acquisition by what the calls came to: counts the calls made beyond it (an estimate that
+     * fell short), or gives back the unused part ({@code calls} below zero) to the windows it was taken from.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void charge(String connectionId, RateLimit limit, int calls) {
+        if (calls != 0) {
+            add(connectionId, limit, calls, now());
+        }
+    }
+
+    private Optional<Duration> take(String connectionId, RateLimit limit, int calls, double share) {
         Instant now = now();
         if (limit.windows().isEmpty()) {
             return pausedFor(connectionId, now);
@@ -46,7 +71,9 @@ public class RateLimiter {
         Duration wait = Duration.ZERO;
         for (RateLimit.Window window : limit.windows()) {
             Instant start = windowStart(window, now);
-            if (used(connectionId, window, start) >= window.calls()) {
+            int used = used(connectionId, window, start);
+            int allowed = Math.max(1, (int) Math.floor(window.calls() * share));
+            if (used > 0 && used + calls > allowed) {
                 Duration untilNext = Duration.between(now, start.plus(window.period()));
                 wait = untilNext.compareTo(wait) > 0 ? untilNext : wait;
             }
@@ -54,18 +81,22 @@ public class RateLimiter {
         if (!wait.isZero()) {
             return Optional.of(wait);
         }
+        add(connectionId, limit, calls, now);
+        return Optional.empty();
+    }
+
+    private void add(String connectionId, RateLimit limit, int calls, Instant now) {
         for (RateLimit.Window window : limit.windows()) {
             entityManager.createNativeQuery("""
                     insert into rate_limit_budget (connection_id, period_millis, window_start, used)
-                    values (:connection, :period, :start, 1)
+                    values (:connection, :period, :start, greatest(0, :calls))
                     on conflict (connection_id, period_millis) do update set
                         used = case when rate_limit_budget.window_start = excluded.window_start
-                                    then rate_limit_budget.used + 1 else 1 end,
+                                    then greatest(0, rate_limit_budget.used + :calls) else excluded.used end,
                         window_start = excluded.window_start""")
                     .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
-                    .setParameter("start", windowStart(window, now)).executeUpdate();
+                    .setParameter("start", windowStart(window, now)).setParameter("calls", calls).executeUpdate();
         }
-        return Optional.empty();
     }
 
     /** The vendor asked to wait: no instance calls this vendor account again before {@code retryAfter}. */

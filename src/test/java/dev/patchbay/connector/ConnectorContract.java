@@ -201,6 +201,33 @@ public abstract class ConnectorContract {
     }
 
     @Test
+    void listPagesThroughEveryAccountWithItsSeatAsRead() {
+        assumeTrue(capabilities().can(Operation.LIST));
+        List<String> names = List.of("contract-list-a", "contract-list-b", "contract-list-c");
+        Map<VendorRef, String> created = new java.util.HashMap<>();
+        for (String name : names) {
+            created.put(existingAccount(name), newSeat(name).text(SeatField.USER_NAME));
+        }
+        Map<VendorRef, ListedAccount> listed = new java.util.HashMap<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            AccountPage page = connector().list(cursor, 2, context());
+            page.accounts().forEach(account -> listed.put(account.ref(), account));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertTrue(cursor == null, "the last page has no next cursor");
+        created.forEach((ref, userName) -> {
+            ListedAccount account = listed.get(ref);
+            assertNotNull(account, userName + " is listed");
+            Seat read = connector().read(ref, context()).orElseThrow();
+            assertEquals(read.text(SeatField.USER_NAME), account.keys().userName(), "its userName as the vendor holds it");
+            assertEquals(read, account.seat(), "the listed seat is the seat as read");
+        });
+    }
+
+    @Test
     void anUnknownAccountIsATypedNotFound() {
         VendorRef missing = new VendorRef("missing-" + System.nanoTime());
         if (capabilities().can(Operation.DEACTIVATE)) {

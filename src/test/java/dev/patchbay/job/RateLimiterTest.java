@@ -127,4 +127,32 @@ class RateLimiterTest {
     private Optional<Duration> acquire(RateLimiter limiter, String connection) {
         return QuarkusTransaction.requiringNew().call(() -> limiter.acquire(connection, FIVE9_LIKE));
     }
+
+    @Test
+    void aBatchTakesOnlyItsShareLeavesTheRestToSingleCallsAndGetsBackWhatItDidNotUse() {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("share"), "fake");
+        RateLimiter limiter = new RateLimiter(entityManager, clock);
+        RateLimit tenPerMinute = new RateLimit(10, Duration.ofMinutes(1), 1);
+        now.set(Instant.parse("2026-12-01T11:00:00Z"));
+
+        assertTrue(batch(limiter, connection, tenPerMinute, 4).isEmpty(), "4 of the 5 a half share allows");
+        assertEquals(Optional.of(Duration.ofMinutes(1)), batch(limiter, connection, tenPerMinute, 2),
+                "2 more would pass the half share: wait for the next window");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> limiter.acquire(connection, tenPerMinute)).isEmpty(),
+                "a single call may use the rest");
+        QuarkusTransaction.requiringNew().run(() -> limiter.charge(connection, tenPerMinute, -3));
+        assertTrue(batch(limiter, connection, tenPerMinute, 3).isEmpty(), "3 unused calls were given back: 2 + 3 = 5");
+        assertEquals(10, QuarkusTransaction.requiringNew().call(() -> limiter.usage(connection, tenPerMinute)).get(0)
+                .calls());
+        assertEquals(5, QuarkusTransaction.requiringNew().call(() -> limiter.usage(connection, tenPerMinute)).get(0)
+                .used());
+
+        now.set(Instant.parse("2026-12-01T11:01:00Z"));
+        assertTrue(batch(limiter, connection, tenPerMinute, 8).isEmpty(), "a batch above the share fits an unused window");
+        assertEquals(Optional.of(Duration.ofMinutes(1)), batch(limiter, connection, tenPerMinute, 1));
+    }
+
+    private Optional<Duration> batch(RateLimiter limiter, String connection, RateLimit limit, int calls) {
+        return QuarkusTransaction.requiringNew().call(() -> limiter.acquire(connection, limit, calls, 0.5));
+    }
 }

@@ -206,6 +206,18 @@ public class FakeVendor implements ConnectorFactory, Connector {
                 .map(entry -> new VendorRef(entry.getKey())).findFirst();
     }
 
+    /** Its accounts in id order; the cursor is the index of the next one. */
+    @Override
+    public dev.patchbay.connector.AccountPage list(String cursor, int pageSize, CallContext context) {
+        java.util.List<String> ids = new java.util.TreeMap<>(accounts).keySet().stream().toList();
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(ids.size(), from + pageSize);
+        java.util.List<dev.patchbay.connector.ListedAccount> page = ids.subList(from, to).stream()
+                .map(id -> dev.patchbay.connector.ListedAccount.of(new VendorRef(id), accounts.get(id))).toList();
+        return new dev.patchbay.connector.AccountPage(page, to < ids.size() ? String.valueOf(to) : null,
+                (long) ids.size(), 1);
+    }
+
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
         if (!capabilities().can(Operation.of(step).orElseThrow())) {

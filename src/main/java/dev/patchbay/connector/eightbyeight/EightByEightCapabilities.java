@@ -41,7 +41,7 @@ final class EightByEightCapabilities {
 
     static Capabilities capabilities() {
         return Capabilities.builder()
-                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_REPLACE,
+                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.LIST, Operation.UPDATE_REPLACE,
                         Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE,
                         Operation.RETIRE, Operation.VERIFY_TASK)
                 .fields(List.of(SeatField.USER_NAME, SeatField.GIVEN_NAME, SeatField.FAMILY_NAME, SeatField.EMAIL,

@@ -3,7 +3,9 @@ package dev.patchbay.connector.eightbyeight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
@@ -102,6 +104,23 @@ final class EightByEightConnector implements Connector {
         JsonNode first = found == null ? null : found.path("Resources").path(0);
         return first == null || first.isMissingNode() ? Optional.empty()
                 : Optional.of(new VendorRef(first.path("id").asText()));
+    }
+
+    /** SCIM's startIndex/count paging (the cursor is the next startIndex); each account read as {@link #read} does. */
+    @Override
+    public AccountPage list(String cursor, int pageSize, CallContext context) {
+        int start = cursor == null ? 1 : Integer.parseInt(cursor);
+        JsonNode page = scim("GET", "/Users?startIndex=" + start + "&count=" + pageSize, null).body();
+        java.util.List<ListedAccount> accounts = new java.util.ArrayList<>();
+        for (JsonNode user : page.path("Resources")) {
+            VendorRef ref = new VendorRef(user.path("id").asText());
+            read(ref, context).ifPresent(seat -> accounts.add(ListedAccount.of(ref, seat)));
+        }
+        long total = page.path("totalResults").asLong(0);
+        int next = start + page.path("Resources").size();
+        // A read is a SCIM and an Admin API call.
+        return new AccountPage(accounts, page.path("Resources").size() > 0 && next <= total ? String.valueOf(next)
+                : null, total, 1 + 2 * page.path("Resources").size());
     }
 
     @Override

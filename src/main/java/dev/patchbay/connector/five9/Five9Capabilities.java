@@ -68,7 +68,7 @@ final class Five9Capabilities {
 
     static Capabilities capabilities() {
         return Capabilities.builder()
-                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_REPLACE,
+                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.LIST, Operation.UPDATE_REPLACE,
                         Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE, Operation.VERIFY_TASK)
                 .field(SeatField.USER_NAME, new FieldCapability(true, WriteRoute.REPLACE).required())
                 .fields(List.of(SeatField.GIVEN_NAME, SeatField.FAMILY_NAME, SeatField.EMAIL),

@@ -1,6 +1,8 @@
 package dev.patchbay.connector.five9;
 
+import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
@@ -85,6 +87,18 @@ final class Five9Connector implements Connector {
     @Override
     public Optional<Seat> read(VendorRef ref, CallContext context) {
         return user(ref.id()).map(Five9Connector::seat);
+    }
+
+    /**
+     * Five9 has no paging: {@code getUsersInfo} with a pattern matching every user name answers with all of
+     * them in one call (the id of a Five9 account is its user name), so there is one page whatever its size.
+     */
+    @Override
+    public AccountPage list(String cursor, int pageSize, CallContext context) {
+        java.util.List<ListedAccount> accounts = client().call(port -> port.getUsersInfo(".*")).stream()
+                .map(user -> ListedAccount.of(new VendorRef(user.getGeneralInfo().getUserName()), seat(user)))
+                .toList();
+        return new AccountPage(accounts, null, (long) accounts.size(), 1);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class GenesysCapabilities {
 
     static Capabilities capabilities() {
         return Capabilities.builder()
-                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_PATCH,
+                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.LIST, Operation.UPDATE_PATCH,
                         Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE,
                         Operation.VERIFY_TASK)
                 .fields(List.of(SeatField.USER_NAME, SeatField.DISPLAY_NAME), FieldCapability.patch())

@@ -1,7 +1,9 @@
 package dev.patchbay.connector.genesys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
@@ -87,6 +89,28 @@ final class GenesysConnector implements Connector {
         }
         putNonEmpty(fields, SeatField.QUEUES, new TreeSet<>(parts.routing().queuesOf(ref).values()));
         return Optional.of(new Seat("active".equals(user.path("state").asText()), fields));
+    }
+
+    /**
+     * {@code GET /api/v2/users} with pageNumber/pageSize (the cursor is the page number), active and inactive
+     * users ({@code state=any} less the deleted, which hold no seat); each read as {@link #read} does.
+     */
+    @Override
+    public AccountPage list(String cursor, int pageSize, CallContext context) {
+        int pageNumber = cursor == null ? 1 : Integer.parseInt(cursor);
+        JsonNode page = parts().api().http().send("GET", "/users?state=any&pageSize=" + pageSize
+                + "&pageNumber=" + pageNumber, null).body();
+        java.util.List<ListedAccount> accounts = new java.util.ArrayList<>();
+        for (JsonNode user : page.path("entities")) {
+            if (!"deleted".equals(user.path("state").asText())) {
+                VendorRef ref = new VendorRef(user.path("id").asText());
+                read(ref, context).ifPresent(seat -> accounts.add(ListedAccount.of(ref, seat)));
+            }
+        }
+        boolean more = pageNumber < page.path("pageCount").asInt(0);
+        // A read is the user, its licenses, grants, skills and (a page of) queues.
+        return new AccountPage(accounts, more ? String.valueOf(pageNumber + 1) : null,
+                page.has("total") ? page.path("total").asLong() : null, 1 + 5 * accounts.size());
     }
 
     /** An active user with the key's email (Genesys' user name); inactive and deleted ones are rehires. */

@@ -67,7 +67,7 @@ final class VbcCapabilities {
 
     static Capabilities capabilities() {
         return Capabilities.builder()
-                .operations(Operation.READ, Operation.FIND, Operation.VERIFY_TASK)
+                .operations(Operation.READ, Operation.FIND, Operation.LIST, Operation.VERIFY_TASK)
                 .field(SeatField.USER_NAME, FieldCapability.patch())
                 .field(SeatField.GIVEN_NAME, FieldCapability.patch().required())
                 .field(SeatField.FAMILY_NAME, FieldCapability.patch().required())
@@ -98,7 +98,7 @@ final class VbcCapabilities {
      */
     static Capabilities withScim() {
         return capabilities().toBuilder()
-                .operations(Operation.READ, Operation.FIND, Operation.VERIFY_TASK, Operation.CREATE,
+                .operations(Operation.READ, Operation.FIND, Operation.LIST, Operation.VERIFY_TASK, Operation.CREATE,
                         Operation.UPDATE_PATCH, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE)
                 .field(SeatField.LICENSE, FieldCapability.followUp().required())
                 .field(SeatField.EXTENSION, FieldCapability.followUp().vendorAssignedWhenUnset())

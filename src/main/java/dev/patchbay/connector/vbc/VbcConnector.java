@@ -1,7 +1,9 @@
 package dev.patchbay.connector.vbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
@@ -167,6 +169,47 @@ final class VbcConnector implements Connector {
     @Override
     public Map<SeatField, Set<String>> catalogue(CallContext context) {
         return Map.of(SeatField.LICENSE, Set.copyOf(VbcConnectorFactory.LINE_TYPES));
+    }
+
+    /**
+     * The users' listing ({@code page_size}/{@code page}), then the extensions that no user holds but that
+     * carry numbers: each such line is listed as an account {@code extension:<number>} without an identity,
+     * so that a number billed for nobody shows up as an orphan. The cursor is "users:<page>" or
+     * "extensions:<page>". A user without an extension holds no line and is left out, as {@link #find} does.
+     * The API shows no line type: the seat has no license.
+     */
+    @Override
+    public AccountPage list(String cursor, int pageSize, CallContext context) {
+        String part = cursor == null ? "users" : cursor.substring(0, cursor.indexOf(':'));
+        int page = cursor == null ? 1 : Integer.parseInt(cursor.substring(cursor.indexOf(':') + 1));
+        JsonNode body = http.get().page("/" + part, page, pageSize).orElseThrow(
+                () -> new ConnectorException.NotFound("VBC has no " + part + " listing for this account"));
+        List<ListedAccount> accounts = new ArrayList<>();
+        for (JsonNode item : body.path("_embedded").path("data")) {
+            // Like find: with SCIM a user exists before its line does, without SCIM only a user with a line counts.
+            if ("users".equals(part) && (scim.isPresent() || item.path("extensions").size() > 0)) {
+                accounts.add(ListedAccount.of(new VendorRef(item.path("id").asText()), seat(item)));
+            } else if ("extensions".equals(part) && (item.path("user").isNull() || item.path("user").isMissingNode())
+                    && item.path("dids").size() > 0) {
+                accounts.add(ListedAccount.of(new VendorRef(UNASSIGNED_LINE + item.path("extension_number").asText()),
+                        unassignedLine(item)));
+            }
+        }
+        String next = page < body.path("total_pages").asInt(1) ? part + ":" + (page + 1)
+                : "users".equals(part) ? "extensions:1" : null;
+        return new AccountPage(accounts, next, null, 1);
+    }
+
+    /** The id prefix of a listed line that no user holds. */
+    static final String UNASSIGNED_LINE = "extension:";
+
+    private static Seat unassignedLine(JsonNode extension) {
+        Map<SeatField, Object> fields = new EnumMap<>(SeatField.class);
+        put(fields, SeatField.EXTENSION, extension.path("extension_number"));
+        List<String> dids = new ArrayList<>();
+        extension.path("dids").forEach(did -> dids.add(did.path("phone_number").asText()));
+        fields.put(SeatField.PHONE, String.join(", ", dids));
+        return new Seat(true, fields);
     }
 
     /** "did:+15551230001;extension:201" → the part named {@code name}, or null. */

@@ -44,6 +44,11 @@ final class VbcHttp {
         return answer.status() == 404 ? Optional.empty() : Optional.ofNullable(answer.json());
     }
 
+    /** One page (from 1) of a listing: the HAL envelope, whose {@code _embedded.data} holds the items. */
+    Optional<JsonNode> page(String path, int page, int pageSize) {
+        return get(path + "?page_size=" + pageSize + "&page=" + page);
+    }
+
     /** Every item of a paged listing ({@code _embedded.data} of each page). */
     List<JsonNode> all(String path, String... filters) {
         List<JsonNode> items = new ArrayList<>();

@@ -61,7 +61,7 @@ final class VccCapabilities {
 
     static Capabilities capabilities() {
         return Capabilities.builder()
-                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_PATCH,
+                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.LIST, Operation.UPDATE_PATCH,
                         Operation.FOLLOW_UP, Operation.DEACTIVATE, Operation.REACTIVATE, Operation.DELETE,
                         Operation.RETIRE, Operation.VERIFY_TASK)
                 .field(SeatField.USER_NAME, FieldCapability.immutableAtCreate().required())

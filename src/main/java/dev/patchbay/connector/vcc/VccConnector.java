@@ -1,7 +1,9 @@
 package dev.patchbay.connector.vcc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
@@ -96,6 +98,28 @@ final class VccConnector implements Connector {
     @Override
     public Optional<VendorRef> find(MatchKey key, CallContext context) {
         return parts().users().find(key);
+    }
+
+    /**
+     * {@code GET /users?include=All&page=&limit=} (the cursor is the page number, from 1), each read as
+     * {@link #read} does, with the listing's {@code lastLoginTime} (null: never logged in).
+     */
+    @Override
+    public AccountPage list(String cursor, int pageSize, CallContext context) {
+        int page = cursor == null ? 1 : Integer.parseInt(cursor);
+        JsonNode answer = parts().users().page(page, pageSize);
+        java.util.List<ListedAccount> accounts = new java.util.ArrayList<>();
+        for (JsonNode user : answer.path("items")) {
+            VendorRef ref = new VendorRef(user.path("userId").asText());
+            String lastLogin = user.path("lastLoginTime").asText(null);
+            read(ref, context).ifPresent(seat -> accounts.add(ListedAccount.of(ref, seat)
+                    .withLastLogin(lastLogin == null ? null : java.time.OffsetDateTime.parse(lastLogin).toInstant())));
+        }
+        JsonNode meta = answer.path("meta");
+        boolean more = page < meta.path("pageCount").asInt(1) && !answer.path("items").isEmpty();
+        // A read is the user, its skills (agents) and its groups.
+        return new AccountPage(accounts, more ? String.valueOf(page + 1) : null,
+                meta.has("totalCount") ? meta.path("totalCount").asLong() : null, 1 + 3 * answer.path("items").size());
     }
 
     @Override

@@ -259,6 +259,11 @@ final class VccUsers {
         return Optional.empty();
     }
 
+    /** One page (numbered from 1) of the account's users, archived ones included: items and meta. */
+    JsonNode page(int page, int limit) {
+        return http.send("GET", "/users?include=All&page=" + page + "&limit=" + limit, null).body();
+    }
+
     /** Every user of the account, archived ones included: VCC's listing has no filter. */
     List<JsonNode> listAll() {
         List<JsonNode> all = new ArrayList<>();

@@ -24,10 +24,20 @@ public record PolicyDocument(
         Approvals approvals,
         Prices prices,
         ImmutableChanges immutableChanges,
-        Map<String, Object> vendorOptions) {
+        Map<String, Object> vendorOptions,
+        Reconciliation reconciliation) {
 
     public static PolicyDocument empty() {
-        return new PolicyDocument(null, null, null, null, null, null, null, null, null, null);
+        return new PolicyDocument(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * What a reconciliation does per situation ({@code drift}, {@code orphan}, {@code idpOnly},
+     * {@code unlinkedMatch} → {@code report} (default), {@code correct}, {@code task}, {@code adopt}), and how
+     * often it runs on its own ({@code every}: a duration such as "24h" or "PT12H", or "off").
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reconciliation(Map<String, String> actions, String every) {
     }
 
     /** The vendor options, none when the policy names none. */

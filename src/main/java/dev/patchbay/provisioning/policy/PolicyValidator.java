@@ -96,6 +96,7 @@ public final class PolicyValidator {
                 }
             }
         }
+        ReconciliationRules.validate(policy.reconciliation(), violations);
         return violations;
     }
 

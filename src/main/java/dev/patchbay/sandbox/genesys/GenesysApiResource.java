@@ -42,6 +42,25 @@ public class GenesysApiResource {
     }
 
     @GET
+    @Path("users")
+    public Uni<Response> listUsers(@Context HttpHeaders headers, @QueryParam("pageSize") String pageSize,
+            @QueryParam("pageNumber") String pageNumber, @QueryParam("state") String state) {
+        return gate.api(headers, () -> gate.json(200, org.listUsers(state, number(pageSize, 25),
+                number(pageNumber, 1))));
+    }
+
+    private static int number(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw GenesysFailure.badRequest("'" + value + "' is not a number");
+        }
+    }
+
+    @GET
     @Path("users/{userId}")
     public Uni<Response> getUser(@Context HttpHeaders headers, @PathParam("userId") String userId,
             @QueryParam("state") String state) {

@@ -225,6 +225,39 @@ public class GenesysOrg {
         queueMembers.values().forEach(members -> members.remove(id));
     }
 
+    /**
+     * {@code GET /api/v2/users}: a UserEntityListing page of the users in {@code state} (active by default;
+     * {@code any} includes inactive and deleted ones), numbered from 1.
+     */
+    synchronized ObjectNode listUsers(String state, int pageSize, int pageNumber) {
+        String wanted = state == null || state.isBlank() ? "active" : state;
+        if (!Set.of("active", "inactive", "deleted", "any").contains(wanted)) {
+            throw GenesysFailure.badRequest("state must be one of active, inactive, deleted, any");
+        }
+        if (pageSize < 1 || pageSize > 500 || pageNumber < 1) {
+            throw GenesysFailure.badRequest("pageSize must be 1 to 500 and pageNumber 1 or more");
+        }
+        List<User> matches = users.values().stream()
+                .filter(user -> "any".equals(wanted) || wanted.equals(user.state)).toList();
+        ObjectNode answer = JSON.objectNode();
+        ArrayNode entities = answer.putArray("entities");
+        matches.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize)
+                .forEach(user -> entities.add(userJson(user)));
+        int pageCount = (matches.size() + pageSize - 1) / pageSize;
+        answer.put("pageSize", pageSize);
+        answer.put("pageNumber", pageNumber);
+        answer.put("total", matches.size());
+        answer.put("pageCount", pageCount);
+        String query = API + "/users?pageSize=" + pageSize + "&state=" + wanted + "&pageNumber=";
+        answer.put("selfUri", query + pageNumber);
+        answer.put("firstUri", query + 1);
+        if (pageNumber < pageCount) {
+            answer.put("nextUri", query + (pageNumber + 1));
+        }
+        answer.put("lastUri", query + Math.max(1, pageCount));
+        return answer;
+    }
+
     synchronized ObjectNode search(ObjectNode body) {
         List<Predicate<User>> conditions = new ArrayList<>();
         boolean stateGiven = false;

@@ -49,6 +49,8 @@ public class VccAccount {
         String krisp = "none";
         int apiCredentials;
         boolean multipleAccounts;
+        /** When the user last logged in (ISO-8601), null for never; set through the control API. */
+        String lastLoginTime;
 
         User(String id, ObjectNode body) {
             this.id = id;
@@ -340,6 +342,9 @@ public class VccAccount {
         if (facts.has("multipleAccounts")) {
             user.multipleAccounts = facts.path("multipleAccounts").asBoolean();
         }
+        if (facts.has("lastLoginTime")) {
+            user.lastLoginTime = facts.path("lastLoginTime").isNull() ? null : facts.path("lastLoginTime").asText();
+        }
         return view(user);
     }
 
@@ -458,7 +463,11 @@ public class VccAccount {
         ObjectNode view = JSON.objectNode();
         view.put("userId", user.id);
         view.setAll(user.body.deepCopy());
-        view.putNull("lastLoginTime");
+        if (user.lastLoginTime == null) {
+            view.putNull("lastLoginTime");
+        } else {
+            view.put("lastLoginTime", user.lastLoginTime);
+        }
         view.put("locked", false);
         if (view.get("userAccountConfiguration") instanceof ObjectNode configuration) {
             configuration.put("chargeable", chargeable(user.body));

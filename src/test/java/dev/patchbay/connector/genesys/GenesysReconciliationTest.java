@@ -1,0 +1,110 @@
+package dev.patchbay.connector.genesys;
+
+import static dev.patchbay.TestApi.admin;
+import static dev.patchbay.TestApi.createToken;
+import static dev.patchbay.TestApi.uniqueConnectionId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.Connector;
+import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.Step;
+import dev.patchbay.connector.VendorRef;
+import dev.patchbay.job.JobWorker;
+import dev.patchbay.reconcile.Reconciler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reconciliation of a Genesys Cloud connection against the Genesys sandbox over real HTTP. */
+@QuarkusTest
+class GenesysReconciliationTest {
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Reconciler reconciler;
+
+    @Inject
+    GenesysConnectorFactory factory;
+
+    private String connection;
+    private EndToEnd e2e;
+    private Connector sandbox;
+
+    @BeforeEach
+    void connection() {
+        GenesysSandbox.reset();
+        new EndToEnd(worker, entityManager, null, null).drain();
+        connection = uniqueConnectionId("recon-genesys");
+        admin().body(Map.of("id", connection, "vendor", "genesys", "displayName", "Genesys sandbox",
+                "settings", GenesysSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
+        sandbox = factory.connect(connection + "-behind", GenesysSandbox.settings());
+    }
+
+    private CallContext context() {
+        return new CallContext(connection, GenesysSandbox.settings(), "test");
+    }
+
+    private JsonPath reconcile(boolean preview) {
+        String run = admin().body(Map.of("preview", preview)).post("/admin/v1/connections/{c}/reconciliations", connection)
+                .then().statusCode(202).extract().path("id");
+        for (int round = 0; round < 20 && "running".equals(run(run).getString("run.state")); round++) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "delete from rate_limit_budget where connection_id = :c").setParameter("c", connection).executeUpdate());
+            reconciler.runDue(connection, 100);
+            e2e.drain();
+        }
+        return run(run);
+    }
+
+    private JsonPath run(String run) {
+        return admin().get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void queuesLeftInTheConsoleAreDriftCorrectedOnlyByTheRealRunAndAnOrphanCarriesItsListPrice() {
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"drift\":\"correct\"}}}");
+        String grace = e2e.oktaCreate("grace@example.com", "Grace", "Hopper", """
+                {"license":"cx1","roles":["Agent"],"queues":["Support","Sales"],
+                 "skills":[{"name":"Billing","level":4}]}""");
+        e2e.drain();
+        String account = e2e.vendorId(grace);
+        sandbox.apply(new VendorRef(account), new Step.Apply(SeatField.QUEUES, Set.of("Support")), context());
+        VendorRef orphan = sandbox.create(new Seat(true, Map.of(SeatField.USER_NAME, "ghost@example.com",
+                SeatField.DISPLAY_NAME, "Ghost User")), context());
+        sandbox.apply(orphan, new Step.Apply(SeatField.LICENSE, "cx1"), context());
+
+        JsonPath preview = reconcile(true);
+        assertEquals("done", preview.getString("run.state"));
+        assertEquals(1, preview.getInt("run.counts.drift"));
+        assertEquals(1, preview.getInt("run.counts.orphan"));
+        assertEquals(List.of(Map.of("field", "queues", "applied", List.of("Sales", "Support"), "vendor", List.of("Support"))),
+                preview.getList("items.find { it.situation == 'drift' }.drift"));
+        assertEquals("cx1", preview.getString("items.find { it.situation == 'orphan' }.license"));
+        assertEquals(Set.of("Support"), sandbox.read(new VendorRef(account), context()).orElseThrow().get(SeatField.QUEUES),
+                "a preview changes nothing");
+
+        JsonPath applied = reconcile(false);
+        assertEquals(true, applied.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
+        assertEquals(Set.of("Sales", "Support"),
+                Set.copyOf((java.util.Collection<?>) sandbox.read(new VendorRef(account), context()).orElseThrow()
+                        .get(SeatField.QUEUES)), "Patchbay's queues are back");
+        assertEquals(0, reconcile(true).getInt("run.counts.drift"));
+    }
+}
