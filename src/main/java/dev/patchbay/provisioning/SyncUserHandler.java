@@ -201,7 +201,10 @@ public class SyncUserHandler implements JobHandler {
             // The vendor took this run's calls, so the connection's credentials work.
             credentials.settled(run.job.connectionId());
         }
-        verifier.verifyOpenTasks(run);
+        if (verifier.verifyOpenTasks(run)) {
+            // A person set a field by hand and the vendor shows it: the next run records it as applied.
+            run.syncAgain = true;
+        }
         boolean needsAction = tasks.openCount(run.job.connectionId(), run.job.userId()) > 0;
         save(run, needsAction ? VendorAccount.NEEDS_ACTION : VendorAccount.PROVISIONED, null, 0);
         if (stepsWaiting) {

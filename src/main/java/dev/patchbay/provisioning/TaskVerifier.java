@@ -65,11 +65,13 @@ class TaskVerifier {
         return tasks.list(run.job.connectionId(), run.job.userId(), "open", 0, MAX_TASKS_PER_SYNC);
     }
 
-    void verifyOpenTasks(SyncRun run) {
+    /** Closes the open tasks the vendor shows done; true when one of them was for a field of the seat. */
+    boolean verifyOpenTasks(SyncRun run) {
         if (run.vendorId == null) {
-            return;
+            return false;
         }
         VendorRef ref = new VendorRef(run.vendorId);
+        boolean fieldDone = false;
         for (FollowUpTask task : openTasks(run)) {
             try {
                 boolean done = run.connector.isDone(ref, new TaskCheck(task.kind(), task.field()), run.context)
@@ -77,11 +79,25 @@ class TaskVerifier {
                 if (done && tasks.verify(task.id())) {
                     events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "task",
                             task.kind() + ": verified at the vendor and closed");
+                    fieldDone |= isSeatField(task.field());
                 }
             } catch (ConnectorException e) {
                 events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "error",
                         "verifying " + task.kind() + ": " + e.getMessage());
             }
+        }
+        return fieldDone;
+    }
+
+    private static boolean isSeatField(String field) {
+        if (field == null) {
+            return false;
+        }
+        try {
+            dev.patchbay.connector.SeatField.valueOf(field.toUpperCase(java.util.Locale.ROOT));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -186,8 +186,9 @@ final class VbcConnector implements Connector {
                 () -> new ConnectorException.NotFound("VBC has no " + part + " listing for this account"));
         List<ListedAccount> accounts = new ArrayList<>();
         for (JsonNode item : body.path("_embedded").path("data")) {
-            // Like find: with SCIM a user exists before its line does, without SCIM only a user with a line counts.
-            if ("users".equals(part) && (scim.isPresent() || item.path("extensions").size() > 0)) {
+            // A seat is a line: a user without one (the integration user, or one SCIM created whose line is a
+            // task still) holds none.
+            if ("users".equals(part) && item.path("extensions").size() > 0) {
                 accounts.add(ListedAccount.of(new VendorRef(item.path("id").asText()), seat(item)));
             } else if ("extensions".equals(part) && (item.path("user").isNull() || item.path("user").isMissingNode())
                     && item.path("dids").size() > 0) {

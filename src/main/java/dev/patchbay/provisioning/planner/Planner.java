@@ -205,6 +205,10 @@ public final class Planner {
             steps.addAll(offboarding(applied, capabilities));
         } else if (desired.active()) {
             for (SeatField field : followUpFields(capabilities)) {
+                if (capabilities.field(field).assignedWhenUnset() && !desired.has(field)) {
+                    // The vendor's value (an extension a person picked) is no change to ask for.
+                    continue;
+                }
                 boolean changed = !desired.sameValue(field, applied);
                 boolean forgotten = reactivating && capabilities.forgottenOnDeactivate().contains(field)
                         && desired.has(field);

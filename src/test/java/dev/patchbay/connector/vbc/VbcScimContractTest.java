@@ -6,11 +6,13 @@ import dev.patchbay.connector.ConnectorContract;
 import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.VendorRef;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -23,6 +25,8 @@ class VbcScimContractTest extends ConnectorContract {
 
     @Inject
     VbcConnectorFactory factory;
+
+    private static final AtomicInteger EXTENSIONS = new AtomicInteger(600);
 
     private Connector connector;
 
@@ -52,6 +56,14 @@ class VbcScimContractTest extends ConnectorContract {
         return new Seat(true, Map.of(SeatField.USER_NAME, userName + "@example.com", SeatField.EMAIL,
                 userName + "@example.com", SeatField.GIVEN_NAME, "Contract", SeatField.FAMILY_NAME, "Tester",
                 SeatField.LICENSE, "Premium"));
+    }
+
+    /** SCIM creates the user, and the portal gives it its line: what an account in VBC is. */
+    @Override
+    protected VendorRef existingAccount(String userName) {
+        VendorRef ref = connector.create(newSeat(userName), context());
+        VbcSandbox.giveLine(ref.id(), "Premium", String.valueOf(EXTENSIONS.incrementAndGet()), null);
+        return ref;
     }
 
     @Override

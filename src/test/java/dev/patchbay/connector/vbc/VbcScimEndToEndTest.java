@@ -107,12 +107,16 @@ class VbcScimEndToEndTest {
         verifyTasks();
         assertEquals("verified", task(id, "vbc_add_line", "status"));
         assertEquals("provisioned", e2e.state(id));
+        JsonPath applied = admin().get("/admin/v1/connections/{c}/users/{u}/timeline", connection, id).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("Premium", applied.getString("account.applied.fields.LICENSE"), "the line the person gave");
+        assertEquals("201", applied.getString("account.applied.fields.EXTENSION"), "read back from VBC");
 
         // A rename is a SCIM write, no task.
         patch(id, "[{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Augusta\"}]");
         e2e.settle();
         assertEquals("Augusta", vbcUser(vbcId).get("first_name"));
-        assertEquals(1, tasks(id).getList("items").size());
+        assertEquals(1, tasks(id).getList("items").size(), () -> tasks(id).prettify());
 
         // Deactivated through SCIM; the line and number stay billed until a person frees them.
         patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]");

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -206,5 +207,20 @@ class PlannerTest {
     @MethodSource("cases")
     void plans(String name, Seat desired, Seat applied, Capabilities capabilities, List<Step> expected) {
         assertEquals(expected, Planner.plan(desired, applied, capabilities));
+    }
+
+    @Test
+    void aFollowUpFieldTheVendorAssignsIsNoChangeWhenTheIdpSendsNone() {
+        Capabilities lines = Capabilities.builder()
+                .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.UPDATE_PATCH)
+                .field(USER_NAME, FieldCapability.patch())
+                .field(EXTENSION, FieldCapability.followUp().vendorAssignedWhenUnset())
+                .build();
+        Seat desired = seat(true, USER_NAME, "ada@example.com");
+        Seat applied = seat(true, USER_NAME, "ada@example.com", EXTENSION, "201");
+        assertEquals(List.of(), Planner.plan(desired, applied, lines), "the extension the person picked stays");
+        assertEquals(List.of(new Step.RaiseTask(lines.byHand(EXTENSION), EXTENSION, "201", "305")),
+                Planner.plan(seat(true, USER_NAME, "ada@example.com", EXTENSION, "305"), applied, lines),
+                "an extension the IdP sends is still asked for");
     }
 }
