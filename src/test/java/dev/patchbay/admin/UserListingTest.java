@@ -124,15 +124,13 @@ class UserListingTest {
     void deadLettersNameTheirUser() {
         String connection = createConnection(uniqueConnectionId("deadname"), "fake");
         String id = push(connection, createToken(connection), "gone@example.com", "ext-gone");
-        for (int attempt = 0; attempt < 3; attempt++) {
-            vendor.failNext("gone@example.com",
-                    () -> new dev.patchbay.connector.ConnectorException.Retryable("503 Service Unavailable", null));
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "update provisioning_job set next_attempt_at = now() - interval '1 second'"
-                            + " where state = 'pending' and user_id = cast(:u as uuid)")
-                    .setParameter("u", id).executeUpdate());
-            worker.runNow(connection, UUID.fromString(id));
-        }
+        vendor.failNext("gone@example.com",
+                () -> new dev.patchbay.connector.ConnectorException.Rejected("License pool exhausted"));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update provisioning_job set next_attempt_at = now() - interval '1 second'"
+                        + " where state = 'pending' and user_id = cast(:u as uuid)")
+                .setParameter("u", id).executeUpdate());
+        worker.runNow(connection, UUID.fromString(id));
         admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].userId", equalTo(id))
