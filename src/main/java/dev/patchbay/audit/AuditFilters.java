@@ -1,7 +1,5 @@
 package dev.patchbay.audit;
 
-import dev.patchbay.admin.AdminCaller;
-import dev.patchbay.scim.auth.ScimCaller;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,19 +19,16 @@ public class AuditFilters {
 
     /** Before authentication and throttling, so that their answers carry the request id too. */
     static final int PRIORITY = Priorities.AUTHENTICATION - 300;
-    static final String ANONYMOUS = "anonymous";
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
 
     private final AuditedRequest audited;
     private final AuditLog log;
-    private final ScimCaller scimCaller;
-    private final AdminCaller adminCaller;
+    private final RequestEntries entries;
 
-    public AuditFilters(AuditedRequest audited, AuditLog log, ScimCaller scimCaller, AdminCaller adminCaller) {
+    public AuditFilters(AuditedRequest audited, AuditLog log, RequestEntries entries) {
         this.audited = audited;
         this.log = log;
-        this.scimCaller = scimCaller;
-        this.adminCaller = adminCaller;
+        this.entries = entries;
     }
 
     @ServerRequestFilter(priority = PRIORITY)
@@ -52,7 +47,7 @@ public class AuditFilters {
         }
         response.getHeaders().putSingle(RequestIds.HEADER, audited.requestId());
         int status = response.getStatus();
-        if (!target.audited(status)) {
+        if (!target.audited(status) || audited.written()) {
             return;
         }
         try {
@@ -65,16 +60,6 @@ public class AuditFilters {
 
     private AuditEntry entry(RequestTarget target, int status, ContainerResponseContext response,
             HttpServerRequest http) {
-        String actor;
-        String role = null;
-        if (status == 401) {
-            actor = ANONYMOUS;
-        } else if (target.api().equals(RequestTarget.SCIM)) {
-            actor = scimCaller.principal() != null ? scimCaller.principal() : ANONYMOUS;
-        } else {
-            actor = adminCaller.subject() != null ? adminCaller.subject() : ANONYMOUS;
-            role = adminCaller.role();
-        }
         String resourceId = target.resourceId();
         String connectionId = target.connectionId();
         if (resourceId == null && status == 201 && response.getHeaders().getFirst("Location") != null) {
@@ -83,10 +68,7 @@ public class AuditFilters {
                 connectionId = resourceId;
             }
         }
-        String source = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        return new AuditEntry(null, log.now(), audited.requestId(), actor, role, target.api(), target.method(),
-                target.path(), target.operation(), connectionId, target.resourceType(), resourceId, status,
-                audited.attributes(), source);
+        return entries.entry(target, status, connectionId, resourceId, http);
     }
 
     private static String lastSegment(String location) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.database.GroupCommit;
+import dev.patchbay.provisioning.CreateAuditTrail;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -136,6 +137,14 @@ public class AuditLog {
         insert.setInt(12, entry.status());
         insert.setString(13, json(entry.attributes()));
         insert.setString(14, clip(entry.sourceAddress(), 64));
+    }
+
+    /** The entry as a row fitted to the columns, for a statement that writes it with the change it records. */
+    CreateAuditTrail.Row row(AuditEntry entry) {
+        return new CreateAuditTrail.Row(entry.at(), clip(entry.requestId(), 128), clip(entry.actor(), 200),
+                clip(entry.actorRole(), 32), entry.api(), clip(entry.method(), 8), clip(entry.path(), 500),
+                entry.operation(), clip(entry.connectionId(), 63), clip(entry.resourceType(), 32), entry.status(),
+                json(entry.attributes()), clip(entry.sourceAddress(), 64));
     }
 
     private boolean inTransaction() {

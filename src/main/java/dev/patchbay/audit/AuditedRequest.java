@@ -10,6 +10,7 @@ public class AuditedRequest {
     private String requestId;
     private RequestTarget target;
     private List<String> attributes = List.of();
+    private boolean written;
 
     void start(String requestId, RequestTarget target) {
         this.requestId = requestId;
@@ -31,5 +32,14 @@ public class AuditedRequest {
 
     void attributes(List<String> names) {
         this.attributes = List.copyOf(names);
+    }
+
+    /** Whether the entry was already written with the change itself (a grouped SCIM create). */
+    boolean written() {
+        return written;
+    }
+
+    void markWritten() {
+        this.written = true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.patchbay.provisioning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ class JsonColumns {
         this.objectMapper = objectMapper;
     }
 
-    String write(ObjectNode node) {
+    String write(JsonNode node) {
         try {
             return objectMapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -1,8 +1,13 @@
 package dev.patchbay.provisioning;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.patchbay.database.GroupCommit;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -23,7 +28,7 @@ import org.jboss.logging.Logger;
 /**
  * SCIM creates with group commit: creates that arrive while another batch is being committed wait for
  * it and then go together, as one SQL statement that is its own transaction — each user with its
- * provisioning job, one round trip and one durable commit for the lot. Each create keeps its own answer:
+ * provisioning job and its audit entry, one round trip and one durable commit for the lot. Each create keeps its own answer:
  * a userName already taken (by a committed user or by an earlier create of the same batch) fails only
  * that create; a create that would reactivate a retained user, a create inside a caller's transaction and
  * every create of a batch whose statement failed go through {@link UserService#create} on their own.
@@ -42,15 +47,17 @@ public class UserCreates {
     private final UserService users;
     private final JsonColumns json;
     private final Clock clock;
+    private final Instance<CreateAuditTrail> auditTrail;
     private final GroupCommit<PendingCreate> groups = new GroupCommit<>(this::commit);
 
     public UserCreates(AgroalDataSource dataSource, TransactionManager transactions, UserService users,
-            JsonColumns json, Clock clock) {
+            JsonColumns json, Clock clock, Instance<CreateAuditTrail> auditTrail) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.users = users;
         this.json = json;
         this.clock = clock;
+        this.auditTrail = auditTrail;
     }
 
     /** Creates the user (or reactivates a retained one, see {@link UserService#create}) durably with its job. */
@@ -58,10 +65,14 @@ public class UserCreates {
         if (inTransaction()) {
             return individually(connectionId, data);
         }
-        PendingCreate pending = new PendingCreate(connectionId, data);
+        PendingCreate pending = new PendingCreate(connectionId, data,
+                auditTrail.isResolvable() ? auditTrail.get().capture() : null);
         groups.submit(pending);
         switch (pending.result) {
             case CREATED:
+                if (pending.auditWritten) {
+                    auditTrail.get().writtenWithCreate();
+                }
                 return new Outcome(new UserService.Created(pending.stored, false), pending.synchronousSeconds);
             case TAKEN:
                 throw new ProvisioningException(ProvisioningException.Kind.UNIQUENESS,
@@ -111,6 +122,7 @@ public class UserCreates {
             resources[i] = json.write(data.attributes());
             emailKeys[i] = pgArray(data.emailKeys());
         }
+        String auditRows = auditRows(batch);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(StatementText.SQL)) {
             connection.setAutoCommit(true); // the statement is its own transaction: one round trip, one commit
@@ -126,6 +138,7 @@ public class UserCreates {
             for (int parameter = 10; parameter <= 14; parameter++) {
                 statement.setObject(parameter, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             }
+            statement.setString(15, auditRows);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     PendingCreate pending = batch.get(rows.getInt(1) - 1);
@@ -135,6 +148,7 @@ public class UserCreates {
                         pending.result = Result.CREATED;
                         pending.stored = new StoredUser(pending.id, pending.data, 0, now, now);
                         pending.synchronousSeconds = seconds(rows.getString(4));
+                        pending.auditWritten = rows.getBoolean(5);
                     } else {
                         pending.result = Result.TAKEN;
                     }
@@ -145,6 +159,25 @@ public class UserCreates {
             LOG.warnf("A group of %d creates failed as one statement (%s); each goes on its own", size, e.getMessage());
             batch.forEach(pending -> pending.result = Result.INDIVIDUALLY);
         }
+    }
+
+    /** The batch's audit entries as a JSON array of rows, each with the position {@code n} of its create. */
+    private String auditRows(List<PendingCreate> batch) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < batch.size(); i++) {
+            CreateAuditTrail.Row audit = batch.get(i).audit;
+            if (audit == null) {
+                continue;
+            }
+            ObjectNode row = rows.addObject().put("n", i + 1).put("at", audit.at().toString())
+                    .put("request_id", audit.requestId()).put("actor", audit.actor())
+                    .put("actor_role", audit.actorRole()).put("api", audit.api()).put("method", audit.method())
+                    .put("path", audit.path()).put("operation", audit.operation())
+                    .put("connection_id", audit.connectionId()).put("resource_type", audit.resourceType())
+                    .put("status", audit.status()).put("source_address", audit.sourceAddress());
+            row.putRawValue("attributes", new RawValue(audit.attributes()));
+        }
+        return json.write(rows);
     }
 
     /** A text[] literal: each element quoted, so that commas, braces and quotes in values stay inside. */
@@ -176,14 +209,17 @@ public class UserCreates {
     static final class PendingCreate {
         final String connectionId;
         final UserData data;
+        final CreateAuditTrail.Row audit;
         UUID id;
         Result result = Result.INDIVIDUALLY;
         StoredUser stored;
         int synchronousSeconds;
+        boolean auditWritten;
 
-        PendingCreate(String connectionId, UserData data) {
+        PendingCreate(String connectionId, UserData data, CreateAuditTrail.Row audit) {
             this.connectionId = connectionId;
             this.data = data;
+            this.audit = audit;
         }
     }
 
@@ -192,6 +228,8 @@ public class UserCreates {
      * {@link UserService} does, so updates claiming that name wait for the commit. {@code on conflict do
      * nothing} on the unique (connection, lower(userName)) index settles duplicates — with committed users
      * and between creates of the group alike (the earlier create wins) — without failing the statement.
+     * Each created user's audit entry is written by the same statement, unless the connection waits for
+     * the vendor after a create (its answer, and so the entry's status, is not yet known).
      */
     private static final class StatementText {
         static final String SQL = """
@@ -223,12 +261,31 @@ public class UserCreates {
                     select i.connection_id, i.id, 'pending', 0, ?, ?, ? from inserted i
                     on conflict (connection_id, user_id) where state = 'pending'
                     do update set updated = excluded.updated,
-                                  next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at))
-                select l.n, l.n in (select n from retained), l.id in (select id from inserted),
-                       (select case when jsonb_typeof(c.settings -> 'synchronousCreateSeconds') = 'number'
-                                    then c.settings ->> 'synchronousCreateSeconds' end
-                        from connection c where c.id = l.connection_id)
-                from locked l order by l.n""";
+                                  next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at)),
+                waits as (
+                    select l.n, (select case when jsonb_typeof(c.settings -> 'synchronousCreateSeconds') = 'number'
+                                             then c.settings ->> 'synchronousCreateSeconds' end
+                                 from connection c where c.id = l.connection_id) as seconds
+                    from locked l),
+                audited as (
+                    insert into audit_log (at, request_id, actor, actor_role, api, method, path, operation,
+                                           connection_id, resource_type, resource_id, status, attributes,
+                                           source_address)
+                    select a.at, a.request_id, a.actor, a.actor_role, a.api, a.method, a.path, a.operation,
+                           a.connection_id, a.resource_type, cast(l.id as text), a.status, a.attributes,
+                           a.source_address
+                    from jsonb_to_recordset(cast(? as jsonb)) as a(n bigint, at timestamptz, request_id text,
+                             actor text, actor_role text, api text, method text, path text, operation text,
+                             connection_id text, resource_type text, status int, attributes jsonb,
+                             source_address text)
+                    join locked l on l.n = a.n
+                    join waits w on w.n = a.n
+                    where l.id in (select id from inserted)
+                      and coalesce(trunc(cast(w.seconds as numeric)), 0) = 0
+                    returning resource_id)
+                select l.n, l.n in (select n from retained), l.id in (select id from inserted), w.seconds,
+                       cast(l.id as text) in (select resource_id from audited)
+                from locked l join waits w on w.n = l.n order by l.n""";
 
         private StatementText() {
         }

@@ -76,11 +76,12 @@ class AuditLogTest {
         String principal = "token:" + token.getString("id");
         String bearer = token.getString("token");
 
-        String userId = scim(bearer).body("""
+        io.restassured.response.ExtractableResponse<?> created = scim(bearer).body("""
                 {"schemas":["%s"],"userName":"audit.person@example.com","displayName":"Audit Person",
                  "name":{"givenName":"Audit","familyName":"Person"},"active":true}""".formatted(USER))
                 .post("/scim/v2/{c}/Users", connection).then().statusCode(201)
-                .header("X-Request-Id", notNullValue()).extract().path("id");
+                .header("X-Request-Id", notNullValue()).extract();
+        String userId = created.path("id");
         scim(bearer).body("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                  {"op":"replace","path":"name.givenName","value":"Changed-Given-Value"},
@@ -101,6 +102,11 @@ class AuditLogTest {
         assertEquals(List.of("name.givenName", "emails.value", "displayName", "active"), page.getList("items[1].attributes"));
         assertEquals(List.of("userName", "displayName", "name", "active"), page.getList("items[2].attributes"));
         assertEquals(List.of(), page.getList("items[0].attributes"));
+        // The create's entry is written by the create's own statement: the same request id, caller and address.
+        assertEquals(created.header("X-Request-Id"), page.getString("items[2].requestId"));
+        assertEquals("scim", page.getString("items[2].api"));
+        assertEquals("/scim/v2/" + connection + "/Users", page.getString("items[2].path"));
+        assertEquals("127.0.0.1", page.getString("items[2].sourceAddress"));
         assertNoAuditRowContains("audit.person@example.com", "Changed-Given-Value", "work-mail@example.com",
                 "Hidden Display Value", bearer);
 

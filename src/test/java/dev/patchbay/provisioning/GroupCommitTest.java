@@ -60,6 +60,9 @@ class GroupCommitTest {
                 + " and j.user_id = u.id and j.state = 'pending' where u.connection_id = ?"));
         assertEquals(24, count("select count(*) from audit_log a join scim_user u on a.resource_id = cast(u.id as text)"
                 + " where a.connection_id = ? and a.method = 'POST' and a.status = 201"));
+        assertEquals(24, count("select count(*) from audit_log where connection_id = ? and api = 'scim'"),
+                "one entry per create");
+        assertEquals(24, count("select count(distinct request_id) from audit_log where connection_id = ? and api = 'scim'"));
     }
 
     @Test
@@ -85,6 +88,8 @@ class GroupCommitTest {
         assertEquals(7, conflicts);
         assertEquals(9, count("select count(*) from scim_user where connection_id = ?"));
         assertEquals(9, count("select count(*) from provisioning_job where connection_id = ?"));
+        assertEquals(9, count("select count(*) from audit_log where connection_id = ? and api = 'scim' and status = 201"));
+        assertEquals(7, count("select count(*) from audit_log where connection_id = ? and api = 'scim' and status = 409"));
     }
 
     @Test
@@ -96,8 +101,8 @@ class GroupCommitTest {
                 "{\"op\":\"replace\",\"path\":\"externalId\",\"value\":\"ext-retained\"}")).statusCode(200);
         scim.createUser("taken@example.com");
         List<PendingCreate> group = List.of(
-                pending("first@example.com", null),
-                pending("TAKEN@example.com", null),
+                pending("first@example.com", null, auditRow("req-first")),
+                pending("TAKEN@example.com", null, auditRow("req-taken")),
                 pending("First@example.com", null),
                 pending("rehired@example.com", "ext-retained"),
                 pending("second@example.com", "ext-2"));
@@ -108,15 +113,30 @@ class GroupCommitTest {
                 group.stream().map(pending -> pending.result).toList());
         assertEquals(4, count("select count(*) from scim_user where connection_id = ?"));
         assertEquals(4, count("select count(*) from provisioning_job where connection_id = ?"));
+        // The audit entry given with a create is written by the group's statement, for the created user only.
+        assertEquals(List.of(true, false, false, false, false),
+                group.stream().map(pending -> pending.auditWritten).toList());
+        assertEquals(1, count("select count(*) from audit_log where connection_id = ? and request_id = 'req-first'"
+                + " and resource_id = '" + group.get(0).id + "' and status = 201 and attributes = '[\"userName\"]'"));
+        assertEquals(0, count("select count(*) from audit_log where connection_id = ? and request_id = 'req-taken'"));
+    }
+
+    private CreateAuditTrail.Row auditRow(String requestId) {
+        return new CreateAuditTrail.Row(java.time.Instant.now(), requestId, "token:bench", null, "scim", "POST",
+                scim.path("/Users"), "create", scim.connection, "Users", 201, "[\"userName\"]", "127.0.0.1");
     }
 
     private PendingCreate pending(String userName, String externalId) throws Exception {
+        return pending(userName, externalId, null);
+    }
+
+    private PendingCreate pending(String userName, String externalId, CreateAuditTrail.Row audit) throws Exception {
         ObjectNode attributes = (ObjectNode) objectMapper.readTree(ScimFixture.user(userName));
         if (externalId != null) {
             attributes.put("externalId", externalId);
         }
         return new PendingCreate(scim.connection, new UserData(userName, externalId, null, true,
-                List.of("*:" + userName.toLowerCase(java.util.Locale.ROOT)), attributes));
+                List.of("*:" + userName.toLowerCase(java.util.Locale.ROOT)), attributes), audit);
     }
 
     private List<HttpResponse<String>> postConcurrently(int creates, java.util.function.IntFunction<String> userName)

@@ -6,12 +6,14 @@ import static dev.patchbay.TestApi.uniqueConnectionId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchbay.connector.ConnectorException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,9 @@ class SynchronousCreateTest {
         scim(token).body(USER).post("/scim/v2/" + connection + "/Users").then().statusCode(201)
                 .body("'" + PATCHBAY + "'.provisioning.state", equalTo("provisioned"));
         assertTrue(vendor.accountFor("sync@example.com").isPresent());
+        // A connection that waits for the vendor records each create with the answer the IdP got.
+        assertEquals(List.of(201, 409, 400), admin().get("/admin/v1/audit?connection=" + connection
+                + "&resourceType=Users").then().statusCode(200).extract().jsonPath().getList("items.status"));
     }
 
     private static RequestSpecification scim(String token) {
