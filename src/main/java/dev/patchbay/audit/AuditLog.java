@@ -46,17 +46,19 @@ public class AuditLog {
     private final Duration retention;
     private final AgroalDataSource dataSource;
     private final TransactionManager transactions;
-    private final GroupCommit<PendingEntry> groups = new GroupCommit<>(this::insertAll);
+    private final GroupCommit<PendingEntry> groups;
 
     public AuditLog(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
             @ConfigProperty(name = "patchbay.audit.retention", defaultValue = "365d") Duration retention,
-            AgroalDataSource dataSource, TransactionManager transactions) {
+            AgroalDataSource dataSource, TransactionManager transactions,
+            @ConfigProperty(name = "patchbay.database.group-committers", defaultValue = "2") int committers) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.retention = retention;
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.groups = new GroupCommit<>(this::insertAll, committers);
     }
 
     Instant now() {

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,16 +49,18 @@ public class UserCreates {
     private final JsonColumns json;
     private final Clock clock;
     private final Instance<CreateAuditTrail> auditTrail;
-    private final GroupCommit<PendingCreate> groups = new GroupCommit<>(this::commit);
+    private final GroupCommit<PendingCreate> groups;
 
     public UserCreates(AgroalDataSource dataSource, TransactionManager transactions, UserService users,
-            JsonColumns json, Clock clock, Instance<CreateAuditTrail> auditTrail) {
+            JsonColumns json, Clock clock, Instance<CreateAuditTrail> auditTrail,
+            @ConfigProperty(name = "patchbay.database.group-committers", defaultValue = "2") int committers) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.users = users;
         this.json = json;
         this.clock = clock;
         this.auditTrail = auditTrail;
+        this.groups = new GroupCommit<>(this::commit, committers);
     }
 
     /** Creates the user (or reactivates a retained one, see {@link UserService#create}) durably with its job. */

@@ -17,7 +17,7 @@ class AuditFailureTest {
 
     @BeforeEach
     void breakTheAuditLog() {
-        QuarkusMock.installMockForType(new AuditLog(null, null, Clock.systemUTC(), Duration.ofDays(1), null, null) {
+        QuarkusMock.installMockForType(new AuditLog(null, null, Clock.systemUTC(), Duration.ofDays(1), null, null, 1) {
             @Override
             public void record(AuditEntry entry) {
                 throw new IllegalStateException("the audit table is gone");

@@ -12,13 +12,19 @@ import java.util.function.IntConsumer;
  * Runs one operation from a number of concurrent clients for a fixed time after a warm-up, and reports
  * throughput and latency percentiles. Each client calls the operation with an increasing index.
  */
-final class LoadRun {
+public final class LoadRun {
 
-    record Result(String name, int clients, double perSecond, double p50Millis, double p99Millis) {
+    public record Result(String name, int clients, double perSecond, double p50Millis, double p99Millis) {
 
-        String row(String users, Result httpFloor, Result dbFloor) {
+        public String row(String users, Result httpFloor, Result dbFloor) {
             return String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %s | %s |", name, users, clients,
                     perSecond, p50Millis, p99Millis, ratio(httpFloor), ratio(dbFloor));
+        }
+
+        /** A row without the users and database-floor columns. */
+        public String row(Result httpFloor) {
+            return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %s |", name, clients, perSecond,
+                    p50Millis, p99Millis, ratio(httpFloor));
         }
 
         private String ratio(Result floor) {
@@ -29,7 +35,7 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static Result run(String name, int clients, long warmUpMillis, long measureMillis, IntConsumer operation) {
+    public static Result run(String name, int clients, long warmUpMillis, long measureMillis, IntConsumer operation) {
         CountDownLatch done = new CountDownLatch(clients);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime();

@@ -2,6 +2,8 @@ package dev.patchbay.bench;
 
 import static dev.patchbay.TestApi.admin;
 import static dev.patchbay.TestApi.createToken;
+import static dev.patchbay.bench.BenchHttp.encode;
+import static dev.patchbay.bench.BenchHttp.expect;
 import static io.restassured.RestAssured.given;
 
 import dev.patchbay.scim.ScimFixture;
@@ -13,12 +15,6 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,19 +52,20 @@ class ScimFrontDoorBenchmark {
     @Inject
     AgroalDataSource dataSource;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private BenchHttp http;
     private final List<String> report = new ArrayList<>();
 
     @Test
     void frontDoor() throws IOException {
+        http = new BenchHttp("http://localhost:" + RestAssured.port);
         report.add(HEADER);
         report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         // The JIT compiles the HTTP stack first, so that the first floor is not measured cold.
-        LoadRun.run("warm-up", 4, 0, 3 * WARM_UP_MILLIS, n -> expect(get("/bench/noop", null), 200, null));
+        LoadRun.run("warm-up", 4, 0, 3 * WARM_UP_MILLIS, n -> expect(http.get("/bench/noop", null), 200, null));
         LoadRun.Result[] httpFloor = new LoadRun.Result[2];
         for (int i = 0; i < CLIENTS.length; i++) {
             httpFloor[i] = LoadRun.run("HTTP floor: GET /bench/noop", CLIENTS[i], WARM_UP_MILLIS, MEASURE_MILLIS,
-                    n -> expect(get("/bench/noop", null), 200, null));
+                    n -> expect(http.get("/bench/noop", null), 200, null));
             report.add(httpFloor[i].row("–", null, null));
         }
         if (!Boolean.getBoolean("bench.lookups-only")) {
@@ -103,7 +100,7 @@ class ScimFrontDoorBenchmark {
             int clients = CLIENTS[i];
             // Both floors again, next to the requests they are compared with: the machine's load changes.
             httpFloor[i] = LoadRun.run("HTTP floor: GET /bench/noop", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
-                    n -> expect(get("/bench/noop", null), 200, null));
+                    n -> expect(http.get("/bench/noop", null), 200, null));
             report.add(httpFloor[i].row(label, null, null));
             LoadRun.Result dbFloor = LoadRun.run("DB floor: userName lookup over JDBC", clients, WARM_UP_MILLIS,
                     MEASURE_MILLIS, n -> jdbcLookup(connection, "user" + (n % users) + "@bench.example"));
@@ -118,19 +115,19 @@ class ScimFrontDoorBenchmark {
             lookup(label, clients, httpFloor[i], dbFloor, "GET /Groups?filter=displayName eq", token,
                     n -> base + "/Groups?filter=" + encode("displayName eq \"Group " + (n % (users / 10)) + "\""));
             report.add(LoadRun.run("GET /Users/{id}", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
-                    n -> expect(get(base + "/Users/" + ids.get(n % ids.size()), token), 200, "\"id\""))
+                    n -> expect(http.get(base + "/Users/" + ids.get(n % ids.size()), token), 200, "\"id\""))
                     .row(label, httpFloor[i], dbFloor));
             report.add(LoadRun.run("GET /ServiceProviderConfig", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
-                    n -> expect(get(base + "/ServiceProviderConfig", token), 200, "patch")).row(label, httpFloor[i], null));
+                    n -> expect(http.get(base + "/ServiceProviderConfig", token), 200, "patch")).row(label, httpFloor[i], null));
             report.add(LoadRun.run("GET /Schemas", clients, WARM_UP_MILLIS, MEASURE_MILLIS,
-                    n -> expect(get(base + "/Schemas", token), 200, "Resources")).row(label, httpFloor[i], null));
+                    n -> expect(http.get(base + "/Schemas", token), 200, "Resources")).row(label, httpFloor[i], null));
         }
     }
 
     private void lookup(String label, int clients, LoadRun.Result httpFloor, LoadRun.Result dbFloor, String name,
             String token, IntFunction<String> uri) {
         report.add(LoadRun.run(name, clients, WARM_UP_MILLIS, MEASURE_MILLIS,
-                n -> expect(get(uri.apply(n), token), 200, "\"totalResults\":1,")).row(label, httpFloor, dbFloor));
+                n -> expect(http.get(uri.apply(n), token), 200, "\"totalResults\":1,")).row(label, httpFloor, dbFloor));
     }
 
     /** Each credential kind on GET /ServiceProviderConfig at 16 clients: authentication is the only work. */
@@ -159,12 +156,12 @@ class ScimFrontDoorBenchmark {
             List<String> kinds = List.of("bearer token", "HTTP Basic", "OAuth access token (JWT)", "trusted issuer JWT");
             // Each kind once unmeasured first, so that the first measured kind is not the one the JIT meets cold.
             for (String kind : kinds) {
-                LoadRun.run("warm-up with " + kind, 16, 0, WARM_UP_MILLIS, n -> expect(get(path, headers.get(kind)), 200,
+                LoadRun.run("warm-up with " + kind, 16, 0, WARM_UP_MILLIS, n -> expect(http.get(path, headers.get(kind)), 200,
                         "patch"));
             }
             for (String kind : kinds) {
                 report.add(LoadRun.run("GET /ServiceProviderConfig with " + kind, 16, WARM_UP_MILLIS, MEASURE_MILLIS,
-                        n -> expect(get(path, headers.get(kind)), 200, "patch")).row("–", httpFloor, null));
+                        n -> expect(http.get(path, headers.get(kind)), 200, "patch")).row("–", httpFloor, null));
             }
         }
     }
@@ -174,16 +171,9 @@ class ScimFrontDoorBenchmark {
             ScimFixture fixture = ScimFixture.create("fd-post");
             String connection = fixture.connection;
             String token = "Bearer " + fixture.token;
-            URI uri = uri("/scim/v2/" + connection + "/Users");
+            String path = "/scim/v2/" + connection + "/Users";
             report.add(LoadRun.run("POST /Users (user, job and audit entry committed)", CLIENTS[i], WARM_UP_MILLIS,
-                    MEASURE_MILLIS, n -> expect(send(HttpRequest.newBuilder(uri).header("Authorization", token)
-                            .header("Content-Type", "application/scim+json")
-                            .POST(HttpRequest.BodyPublishers.ofString("""
-                                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
-                                     "userName":"post%1$d@bench.example","externalId":"post-%1$d",
-                                     "name":{"givenName":"Post","familyName":"%1$d"},
-                                     "emails":[{"type":"work","primary":true,"value":"post%1$d@bench.example"}],
-                                     "active":true}""".formatted(n))).build()), 201, "\"id\""))
+                    MEASURE_MILLIS, n -> expect(http.postUser(path, token, n), 201, "\"id\""))
                     .row("–", httpFloor[i], null));
         }
     }
@@ -202,40 +192,6 @@ class ScimFrontDoorBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<String> get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/scim+json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return send(request.build());
-    }
-
-    private static void expect(HttpResponse<String> response, int status, String fragment) {
-        if (response.statusCode() != status || fragment != null && !response.body().contains(fragment)) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(300, response.body().length())));
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + RestAssured.port + path);
-    }
-
-    private static String encode(String filter) {
-        return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private List<String> userIds(String connection, int limit) {

@@ -42,6 +42,11 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(Map<String, String> systemProperties) throws Exception {
+        return start(List.of(), systemProperties);
+    }
+
+    /** With JVM options ({@code -Xmx…}) before the system properties. */
+    static GatewayProcess start(List<String> jvmOptions, Map<String, String> systemProperties) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with 'mvn verify'");
         }
@@ -49,6 +54,7 @@ final class GatewayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port));
+        command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -63,6 +69,10 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("The gateway stopped at start:\n" + gateway.output());
         }
         return gateway;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String baseUrl() {

@@ -1,0 +1,160 @@
+package dev.patchbay.process;
+
+import static dev.patchbay.bench.BenchHttp.encode;
+import static dev.patchbay.bench.BenchHttp.expect;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.bench.BenchHttp;
+import dev.patchbay.bench.BenchSeed;
+import dev.patchbay.bench.LoadRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: the packaged gateway — the jar a deployment runs — in a process of its own, with the heap a
+ * 512 MiB container gives it ({@code -Xmx384m}, as {@code MaxRAMPercentage=75} does there), loaded from this
+ * JVM at 1 and 16 clients: the same lookups as {@code ScimFrontDoorBenchmark} at 100,000 users, POST /Users,
+ * and the gateway process's own resident memory afterwards. Run with
+ * {@code mvn -Pbench test -Dtest=PackagedGatewayBenchmark} (the bench profile packages the gateway first);
+ * results go to stdout and target/benchmark-packaged.md.
+ */
+class PackagedGatewayBenchmark {
+
+    private static final int USERS = Integer.getInteger("bench.users", 100_000);
+    private static final long WARM_UP_MILLIS = Long.getLong("bench.warmup", 1_500);
+    private static final long MEASURE_MILLIS = Long.getLong("bench.measure", 3_000);
+    private static final List<String> JVM = Arrays.asList(System.getProperty("bench.gateway-jvm", "-Xmx384m").split(" "));
+    private static final String ADMIN = "Bearer " + Wave.ADMIN_TOKEN;
+    private static final String CONNECTION = "bench-packaged";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code -Dbench.only=POST}: only the requests whose name contains it (and the floor). */
+    private static final String ONLY = System.getProperty("bench.only", "");
+    private static final String GATEWAY_PROPERTY = "bench.gateway.";
+    /** A static file of the console: Vert.x answers it without any of Patchbay's own work. */
+    private static final String FLOOR = "/console/assets/console.js";
+
+    private final List<String> report = new ArrayList<>();
+    private BenchHttp http;
+
+    @Test
+    void packagedGateway() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-gateway-");
+        Map<String, String> properties = new HashMap<>(Map.of("patchbay.data-dir", data.toString(),
+                "patchbay.worker.enabled", "false", "patchbay.admin.bootstrap-token", Wave.ADMIN_TOKEN,
+                // The per-connection SCIM limit (200 a second by default) would measure itself, not the gateway.
+                "patchbay.scim.rate-limit.requests-per-second", "1000000",
+                "patchbay.scim.rate-limit.burst", "1000000"));
+        // -Dbench.gateway.patchbay.x=y sets patchbay.x=y in the gateway.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(GATEWAY_PROPERTY))
+                .forEach(name -> properties.put(name.substring(GATEWAY_PROPERTY.length()), System.getProperty(name)));
+        try (GatewayProcess gateway = GatewayProcess.start(JVM, properties)) {
+            http = new BenchHttp(gateway.baseUrl());
+            String token = "Bearer " + connectionWithToken(gateway);
+            List<String> ids;
+            try (Connection jdbc = database(data)) {
+                BenchSeed.usersAndGroups(jdbc, CONNECTION, USERS);
+                ids = userIds(jdbc);
+            }
+            report.add(String.format(Locale.ROOT, "Packaged gateway, JVM options %s, %,d users; HTTP floor: GET"
+                    + " /q/health/live.", String.join(" ", JVM), USERS));
+            report.add("");
+            report.add("| request | clients | req/s | p50 ms | p99 ms | of HTTP floor |");
+            report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+            LoadRun.run("warm-up", 4, 0, 3 * WARM_UP_MILLIS, n -> expect(http.get(FLOOR, null), 200, null));
+            String base = "/scim/v2/" + CONNECTION;
+            for (int clients : new int[] {1, 16}) {
+                LoadRun.Result floor = measure("HTTP floor: GET " + FLOOR, clients, null,
+                        n -> expect(http.get(FLOOR, null), 200, null));
+                lookup(clients, floor, "GET /Users?filter=userName eq", token, n -> base + "/Users?filter="
+                        + encode("userName eq \"user" + (n % USERS) + "@bench.example\""));
+                lookup(clients, floor, "GET /Users?filter=externalId eq", token, n -> base + "/Users?filter="
+                        + encode("externalId eq \"ext-" + (n % USERS) + "\""));
+                lookup(clients, floor, "GET /Users?filter=emails[type eq \"work\"].value eq", token, n -> base
+                        + "/Users?filter=" + encode("emails[type eq \"work\"].value eq \"user" + (n % USERS)
+                        + "@bench.example\""));
+                lookup(clients, floor, "GET /Groups?filter=displayName eq", token, n -> base + "/Groups?filter="
+                        + encode("displayName eq \"Group " + (n % Math.max(1, USERS / 10)) + "\""));
+                measure("GET /Users/{id}", clients, floor,
+                        n -> expect(http.get(base + "/Users/" + ids.get(n % ids.size()), token), 200, "\"id\""));
+                measure("GET /ServiceProviderConfig", clients, floor,
+                        n -> expect(http.get(base + "/ServiceProviderConfig", token), 200, "patch"));
+                int offset = clients * 1_000_000;
+                measure("POST /Users (user, job and audit entry committed)", clients, floor,
+                        n -> expect(http.postUser(base + "/Users", token, offset + n), 201, "\"id\""));
+            }
+            report.add("");
+            report.add(String.format(Locale.ROOT, "Resident memory of the gateway process after the run: %,d MB"
+                    + " (its embedded PostgreSQL runs apart).", residentMegabytes(gateway.pid())));
+        }
+        report.forEach(System.out::println);
+        Files.write(Path.of("target", "benchmark-packaged.md"), report);
+    }
+
+    private void lookup(int clients, LoadRun.Result floor, String name, String token, IntFunction<String> uri) {
+        measure(name, clients, floor, n -> expect(http.get(uri.apply(n), token), 200, "\"totalResults\":1,"));
+    }
+
+    private LoadRun.Result measure(String name, int clients, LoadRun.Result floor, IntConsumer call) {
+        if (floor != null && !name.contains(ONLY)) {
+            return null;
+        }
+        LoadRun.Result result = LoadRun.run(name, clients, WARM_UP_MILLIS, MEASURE_MILLIS, call);
+        report.add(result.row(floor));
+        return result;
+    }
+
+    private String connectionWithToken(GatewayProcess gateway) throws Exception {
+        String sandbox = gateway.baseUrl() + "/sandbox/genesys";
+        expect(Wave.send(gateway, "POST", "/admin/v1/connections", ADMIN, """
+                {"id":"%s","vendor":"genesys","displayName":"Benchmark (worker off: nothing is provisioned)",
+                 "settings":{"apiBaseUrl":"%s","loginBaseUrl":"%s","clientId":"sandbox-genesys-client",
+                             "clientSecret":"sandbox-genesys-secret"}}""".formatted(CONNECTION, sandbox, sandbox)),
+                201, null);
+        return JSON.readTree(Wave.send(gateway, "POST", "/admin/v1/connections/" + CONNECTION + "/tokens", ADMIN, "{}")
+                .body()).path("token").asText();
+    }
+
+    /** The gateway's embedded PostgreSQL, found by the port in its postmaster.pid (line 4). */
+    private static Connection database(Path data) throws Exception {
+        List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
+                "postgres", "postgres");
+    }
+
+    private static List<String> userIds(Connection jdbc) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = jdbc.prepareStatement(
+                "select id from scim_user where connection_id = ? order by random() limit 1000")) {
+            select.setString(1, CONNECTION);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long residentMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
