@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,9 @@ class EightByEightReconciliationTest {
 
     @Inject
     dev.patchbay.reconcile.Reconciliations reconciliations;
+
+    @Inject
+    dev.patchbay.job.RateLimiter rateLimiter;
 
     private String connection;
     private EndToEnd e2e;
@@ -160,6 +164,39 @@ class EightByEightReconciliationTest {
         assertEquals(2, again.getInt("run.counts.in_sync") + again.getInt("run.counts.orphan"));
         assertEquals(0, again.getInt("run.counts.drift"), "corrected");
         assertEquals(1, tasks().size(), "the orphan's task is not raised twice");
+    }
+
+    @Test
+    void aTaskOfARunIsClosedAsVerifiedByALaterRunThatNoLongerFindsItsSituation() {
+        e2e.policy("{" + PRICES + ",\"reconciliation\":{\"actions\":{\"drift\":\"task\",\"orphan\":\"task\"}}}");
+        String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", LONDON_X4);
+        e2e.drain();
+        String adaAccount = e2e.vendorId(ada);
+        sandbox.apply(new VendorRef(adaAccount), new Step.Apply(SeatField.LICENSE, "X2"), context());
+        VendorRef gone = byHand("ghost@example.com", "X4");
+        VendorRef stays = byHand("spare@example.com", "X2");
+        reconcile(false);
+        assertEquals(3, tasks().size(), "the drift and both orphans");
+
+        // Put right behind Patchbay's back: Ada's license is back, one orphan removed.
+        sandbox.apply(new VendorRef(adaAccount), new Step.Apply(SeatField.LICENSE, "X4"), context());
+        sandbox.apply(gone, new Step.Delete(), context());
+        reconcile(true);
+        assertEquals(3, tasks().size(), "a preview closes nothing");
+
+        JsonPath later = reconcile(false);
+        assertEquals(1, later.getInt("run.counts.orphan"));
+        List<Map<String, Object>> open = tasks();
+        assertEquals(1, open.size(), "only the orphan still found keeps its task");
+        assertEquals(stays.id(), open.get(0).get("field"));
+        List<Map<String, Object>> verified = admin().queryParam("connection", connection).queryParam("status", "verified")
+                .get("/admin/v1/tasks").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(2, verified.size());
+        assertEquals(Set.of("reconcile_drift", "reconcile_orphan"),
+                Set.copyOf(verified.stream().map(task -> task.get("kind")).toList()));
+        assertEquals(true, verified.stream().allMatch(task -> "reconciliation".equals(task.get("closedBy"))),
+                verified.toString());
+        assertEquals(true, verified.stream().anyMatch(task -> gone.id().equals(task.get("field"))));
     }
 
     private void sql(String statement) {
@@ -382,43 +419,76 @@ class EightByEightReconciliationTest {
     }
 
     @Test
-    void aRunTakesOnlyItsShareOfTheRateLimitWaitsForTheNextWindowAndReportsProgress() {
-        EightByEightSandbox.licenses(Map.of("X2", 100, "X4", 100));
-        for (int i = 0; i < 40; i++) {
-            byHand("many" + i + "@example.com", "X2");
+    void aRunOverSeveralPagesKeepsWithinASmallRateLimitMeetsNoTooManyRequestsAndReportsProgress() {
+        for (int i = 0; i < 35; i++) {
+            EightByEightSandbox.seed("many" + i + "@example.com");
         }
-        sql("delete from rate_limit_budget where connection_id = :c");
-        String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", connection)
+        // The key may make 4 Admin API calls a minute, the sandbox holds Patchbay to it, and the connection knows.
+        EightByEightSandbox.tune(Map.of("rateLimitPerMinute", 4));
+        EightByEightSandbox.advanceClock(60_000);
+        String small = uniqueConnectionId("recon-small");
+        Map<String, Object> settings = new java.util.HashMap<>(EightByEightSandbox.settings());
+        settings.put("requestsPerMinute", 4);
+        admin().body(Map.of("id", small, "vendor", "eightbyeight", "displayName", "4 a minute", "settings", settings))
+                .post("/admin/v1/connections").then().statusCode(201);
+        EndToEnd smallE2e = new EndToEnd(worker, entityManager, small, createToken(small));
+        String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", small)
                 .then().statusCode(202).extract().path("id");
-        reconciler.runDue(connection, 100);
+        reconciler.runDue(small, 100);
 
-        JsonPath progress = run(run);
+        JsonPath progress = admin().get("/admin/v1/connections/{c}/reconciliations/{r}", small, run).then()
+                .statusCode(200).extract().jsonPath();
         assertEquals("running", progress.getString("run.state"), "waiting for the next window");
-        int read = progress.getInt("run.accountsRead");
-        assertEquals(true, read > 0 && read < 40, "read " + read);
-        assertEquals(40, progress.getInt("run.estimatedTotal"));
+        assertEquals("listing", progress.getString("run.phase"));
+        assertEquals(10, progress.getInt("run.accountsRead"), "a page of the configured size");
+        assertEquals(35, progress.getInt("run.estimatedTotal"));
         assertEquals(true, progress.getString("run.estimatedFinish") != null);
-        // 8x8 allows 100 calls a minute; a run takes half at most, leaving the rest to provisioning.
-        int used = ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "select coalesce(max(used), 0) from rate_limit_budget where connection_id = :c")
-                .setParameter("c", connection).getSingleResult())).intValue();
-        assertEquals(progress.getInt("run.vendorCalls"), used, "every vendor call counted in the shared budget");
-        assertEquals(true, used <= 50, "within its share: " + used);
-        assertEquals(0, reconciler.runDue(connection, 100), "nothing more until the window resets");
+        assertEquals(2, progress.getInt("run.vendorCalls"), "the page and the count of all accounts");
+        assertEquals(2, used(small), "the run's half of the 4 calls, every call counted in the shared budget");
+        assertEquals(0, reconciler.runDue(small, 100), "nothing more until the window resets");
 
-        sql("update reconciliation_run set next_page_at = now() where connection_id = :c");
-        sql("delete from rate_limit_budget where connection_id = :c");
-        String waiting = e2e.oktaCreate("first@example.com", "First", "Served", LONDON_X4);
-        reconciler.runDue(connection, 100);
-        assertEquals(read, run(run).getInt("run.accountsRead"), "a due provisioning job goes first");
-        e2e.drain();
-        assertEquals("provisioned", e2e.state(waiting));
-        for (int round = 0; round < 10 && "running".equals(run(run).getString("run.state")); round++) {
-            sql("update reconciliation_run set next_page_at = now() where connection_id = :c");
-            sql("delete from rate_limit_budget where connection_id = :c");
-            reconciler.runDue(connection, 100);
+        nextWindow(small);
+        String waiting = smallE2e.oktaCreate("first@example.com", "First", "Served", "{\"site\":\"London\"}");
+        reconciler.runDue(small, 100);
+        assertEquals(10, admin().get("/admin/v1/connections/{c}/reconciliations/{r}", small, run).then()
+                .extract().jsonPath().getInt("run.accountsRead"), "a due provisioning job goes first");
+        smallE2e.drain();
+        assertEquals("provisioned", smallE2e.state(waiting));
+
+        int windows = 2;
+        JsonPath done = progress;
+        while ("running".equals(done.getString("run.state")) && windows < 20) {
+            nextWindow(small);
+            windows++;
+            reconciler.runDue(small, 100);
+            assertEquals(true, used(small) <= 2, "within its share: " + used(small));
+            assertEquals(java.util.Optional.empty(), rateLimiter.pausedUntil(small), "8x8 never said wait");
+            done = admin().get("/admin/v1/connections/{c}/reconciliations/{r}", small, run).then().extract().jsonPath();
         }
-        assertEquals(41, run(run).getInt("run.accountsRead"));
+        assertEquals("done", done.getString("run.state"));
+        assertEquals(36, done.getInt("run.accountsRead"));
+        assertEquals(35, done.getInt("run.counts.orphan"));
+        assertEquals(1, done.getInt("run.counts.in_sync"));
+        assertEquals(4, done.getInt("run.pages"), "pages of 10: not one more than 36 accounts need");
+        assertEquals(5, done.getInt("run.vendorCalls"));
+        assertEquals(5, windows, "a page a window, one window left to provisioning: none lost to a refusal");
+    }
+
+    /** A minute later, for Patchbay's budget and the sandbox's window alike. */
+    private void nextWindow(String connectionId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from rate_limit_budget where connection_id = :c")
+                    .setParameter("c", connectionId).executeUpdate();
+            entityManager.createNativeQuery("update reconciliation_run set next_page_at = now() where connection_id = :c")
+                    .setParameter("c", connectionId).executeUpdate();
+        });
+        EightByEightSandbox.advanceClock(60_000);
+    }
+
+    private int used(String connectionId) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select coalesce(max(used), 0) from rate_limit_budget where connection_id = :c")
+                .setParameter("c", connectionId).getSingleResult())).intValue();
     }
 
     @Test

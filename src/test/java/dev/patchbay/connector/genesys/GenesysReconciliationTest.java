@@ -107,4 +107,29 @@ class GenesysReconciliationTest {
                         .get(SeatField.QUEUES)), "Patchbay's queues are back");
         assertEquals(0, reconcile(true).getInt("run.counts.drift"));
     }
+
+    @Test
+    void allQueuesRemovedInTheConsoleAreDriftAndComeBackWhenThePolicySaysCorrect() {
+        String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", """
+                {"license":"cx1","roles":["Agent"],"queues":["Support","Sales"]}""");
+        e2e.drain();
+        String account = e2e.vendorId(ada);
+        sandbox.apply(new VendorRef(account), new Step.Apply(SeatField.QUEUES, Set.of()), context());
+        assertEquals(false, sandbox.read(new VendorRef(account), context()).orElseThrow().has(SeatField.QUEUES),
+                "Genesys shows no queue at all");
+
+        JsonPath report = reconcile(false);
+        assertEquals(1, report.getInt("run.counts.drift"));
+        assertEquals(List.of(Map.of("field", "queues", "applied", List.of("Sales", "Support"), "vendor", List.of())),
+                report.getList("items.find { it.situation == 'drift' }.drift"));
+        assertEquals(false, sandbox.read(new VendorRef(account), context()).orElseThrow().has(SeatField.QUEUES),
+                "reported only");
+
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"drift\":\"correct\"}}}");
+        reconcile(false);
+        e2e.settle();
+        assertEquals(Set.of("Sales", "Support"),
+                Set.copyOf((java.util.Collection<?>) sandbox.read(new VendorRef(account), context()).orElseThrow()
+                        .get(SeatField.QUEUES)), "Patchbay's queues are back");
+    }
 }
