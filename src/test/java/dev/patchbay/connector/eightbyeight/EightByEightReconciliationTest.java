@@ -351,6 +351,13 @@ class EightByEightReconciliationTest {
         admin().body("{\"reconciliation\":{\"every\":\"5m\"}}")
                 .put("/admin/v1/connections/{c}/policy", connection).then().statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("reconciliation.every"));
+        for (String[] bad : new String[][] {{"{\"at\":\"25:00\"}", "reconciliation.at"},
+                {"{\"at\":\"2am\"}", "reconciliation.at"}, {"{\"at\":\"02:00\",\"every\":\"24h\"}", "reconciliation.at"},
+                {"{\"at\":\"02:00\",\"zone\":\"Mars/Olympus\"}", "reconciliation.zone"},
+                {"{\"zone\":\"Europe/London\"}", "reconciliation.zone"}}) {
+            admin().body("{\"reconciliation\":" + bad[0] + "}").put("/admin/v1/connections/{c}/policy", connection)
+                    .then().statusCode(400).body(org.hamcrest.Matchers.containsString(bad[1]));
+        }
         admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
                 .body("version", equalTo(version));
     }
@@ -509,5 +516,25 @@ class EightByEightReconciliationTest {
         assertEquals(false, reconciliations.startScheduled().contains(connection), "not again within a day");
         sql("update reconciliation_run set started = now() - interval '25 hours' where connection_id = :c");
         assertEquals(true, reconciliations.startScheduled().contains(connection), "the next night");
+    }
+
+    @Test
+    void aConnectionScheduledAtATimeOfNightRunsOnceThatTimeCameAndNotBefore() {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo"));
+        admin().body("{\"reconciliation\":{\"at\":\"" + now.minusMinutes(2).format(hhmm)
+                + "\",\"zone\":\"Asia/Tokyo\"}}").put("/admin/v1/connections/{c}/policy", connection).then().statusCode(200);
+        String later = uniqueConnectionId("recon-later");
+        admin().body(Map.of("id", later, "vendor", "eightbyeight", "displayName", "later tonight",
+                "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        admin().body("{\"reconciliation\":{\"at\":\"" + now.plusHours(2).format(hhmm) + "\",\"zone\":\"Asia/Tokyo\"}}")
+                .put("/admin/v1/connections/{c}/policy", later).then().statusCode(200);
+
+        List<String> started = reconciliations.startScheduled();
+
+        assertEquals(true, started.contains(connection), "its time came two minutes ago");
+        assertEquals(false, started.contains(later), "its time is still to come");
+        sql("update reconciliation_run set state = 'done', phase = 'done', finished = now() where connection_id = :c");
+        assertEquals(false, reconciliations.startScheduled().contains(connection), "once a night");
     }
 }
