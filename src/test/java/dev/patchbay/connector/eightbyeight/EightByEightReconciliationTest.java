@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Reconciling;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
@@ -56,6 +57,7 @@ class EightByEightReconciliationTest {
 
     private String connection;
     private EndToEnd e2e;
+    private Reconciling reconciling;
     private Connector sandbox;
 
     @BeforeEach
@@ -67,6 +69,7 @@ class EightByEightReconciliationTest {
                 "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
         e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
         sandbox = new EightByEightConnectorFactory().connect(connection, EightByEightSandbox.settings());
+        reconciling = new Reconciling(reconciler, entityManager, e2e, connection);
     }
 
     private CallContext context() {
@@ -75,24 +78,6 @@ class EightByEightReconciliationTest {
 
     private String license(String vendorId) {
         return sandbox.read(new VendorRef(vendorId), context()).orElseThrow().text(SeatField.LICENSE);
-    }
-
-    /** Starts a run and carries it on (the budget reset between pages, provisioning drained) until it ends. */
-    private JsonPath reconcile(boolean preview) {
-        String run = admin().body(Map.of("preview", preview)).post("/admin/v1/connections/{c}/reconciliations", connection)
-                .then().statusCode(202).body("state", equalTo("running")).extract().path("id");
-        for (int round = 0; round < 20 && "running".equals(run(run).getString("run.state")); round++) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "delete from rate_limit_budget where connection_id = :c").setParameter("c", connection).executeUpdate());
-            reconciler.runDue(connection, 100);
-            e2e.drain();
-        }
-        return run(run);
-    }
-
-    private JsonPath run(String run) {
-        return admin().get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
-                .extract().jsonPath();
     }
 
     private List<Map<String, Object>> tasks() {
@@ -113,7 +98,7 @@ class EightByEightReconciliationTest {
                 SeatField.SITE, "London")), context());
         sandbox.apply(orphan, new Step.Apply(SeatField.LICENSE, "X4"), context());
 
-        JsonPath result = reconcile(false);
+        JsonPath result = reconciling.reconcile(false);
 
         assertEquals("done", result.getString("run.state"));
         assertEquals(3, result.getInt("run.accountsRead"));
@@ -144,7 +129,7 @@ class EightByEightReconciliationTest {
         sandbox.apply(orphan, new Step.Apply(SeatField.LICENSE, "X4"), context());
         e2e.policy("{" + PRICES + ",\"reconciliation\":{\"actions\":{\"drift\":\"correct\",\"orphan\":\"task\"}}}");
 
-        JsonPath preview = reconcile(true);
+        JsonPath preview = reconciling.reconcile(true);
         assertEquals("done", preview.getString("run.state"));
         assertEquals(true, preview.getBoolean("run.preview"));
         assertEquals("correct", preview.getString("items.find { it.situation == 'drift' }.action"));
@@ -152,7 +137,7 @@ class EightByEightReconciliationTest {
         assertEquals("X2", license(adaAccount), "a preview changes nothing");
         assertEquals(List.of(), tasks(), "a preview raises no task");
 
-        JsonPath applied = reconcile(false);
+        JsonPath applied = reconciling.reconcile(false);
         assertEquals(true, applied.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         assertEquals("X4", license(adaAccount), "the correction re-applied Patchbay's license");
         List<Map<String, Object>> tasks = tasks();
@@ -160,7 +145,7 @@ class EightByEightReconciliationTest {
         assertEquals("reconcile_orphan", tasks.get(0).get("kind"));
         assertEquals(44.0f, ((Number) tasks.get(0).get("monthlyCost")).floatValue());
 
-        JsonPath again = reconcile(false);
+        JsonPath again = reconciling.reconcile(false);
         assertEquals(2, again.getInt("run.counts.in_sync") + again.getInt("run.counts.orphan"));
         assertEquals(0, again.getInt("run.counts.drift"), "corrected");
         assertEquals(1, tasks().size(), "the orphan's task is not raised twice");
@@ -175,16 +160,16 @@ class EightByEightReconciliationTest {
         sandbox.apply(new VendorRef(adaAccount), new Step.Apply(SeatField.LICENSE, "X2"), context());
         VendorRef gone = byHand("ghost@example.com", "X4");
         VendorRef stays = byHand("spare@example.com", "X2");
-        reconcile(false);
+        reconciling.reconcile(false);
         assertEquals(3, tasks().size(), "the drift and both orphans");
 
         // Put right behind Patchbay's back: Ada's license is back, one orphan removed.
         sandbox.apply(new VendorRef(adaAccount), new Step.Apply(SeatField.LICENSE, "X4"), context());
         sandbox.apply(gone, new Step.Delete(), context());
-        reconcile(true);
+        reconciling.reconcile(true);
         assertEquals(3, tasks().size(), "a preview closes nothing");
 
-        JsonPath later = reconcile(false);
+        JsonPath later = reconciling.reconcile(false);
         assertEquals(1, later.getInt("run.counts.orphan"));
         List<Map<String, Object>> open = tasks();
         assertEquals(1, open.size(), "only the orphan still found keeps its task");
@@ -220,7 +205,7 @@ class EightByEightReconciliationTest {
         sql("update provisioning_job set next_attempt_at = now() + interval '1 hour' where connection_id = :c");
         e2e.policy("{\"reconciliation\":{\"actions\":{\"unlinkedMatch\":\"adopt\"}}}");
 
-        JsonPath result = reconcile(false);
+        JsonPath result = reconciling.reconcile(false);
 
         Map<String, Object> match = result.getMap("items.find { it.situation == 'unlinked_match' }");
         assertEquals(existing.id(), match.get("vendorRef"));
@@ -241,13 +226,13 @@ class EightByEightReconciliationTest {
         String lost = e2e.vendorId(dave);
         sandbox.apply(new VendorRef(lost), new Step.Delete(), context());
 
-        JsonPath report = reconcile(false);
+        JsonPath report = reconciling.reconcile(false);
         assertEquals(1, report.getInt("run.counts.idp_only"));
         assertEquals(lost, report.getString("items.find { it.situation == 'idp_only' }.vendorRef"));
         assertEquals(lost, e2e.vendorId(dave), "reported only");
 
         e2e.policy("{\"reconciliation\":{\"actions\":{\"idpOnly\":\"correct\"}}}");
-        reconcile(false);
+        reconciling.reconcile(false);
         e2e.settle();
         String recreated = e2e.vendorId(dave);
         assertEquals("X4", license(recreated));
@@ -263,7 +248,7 @@ class EightByEightReconciliationTest {
         String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", connection)
                 .then().statusCode(202).extract().path("id");
         assertEquals(1, reconciler.runDue(connection, 1), "one page");
-        JsonPath midway = run(run);
+        JsonPath midway = reconciling.run(run);
         assertEquals("running", midway.getString("run.state"));
         assertEquals("listing", midway.getString("run.phase"));
         int firstPage = midway.getInt("run.accountsRead");
@@ -275,11 +260,11 @@ class EightByEightReconciliationTest {
         assertEquals(0, reconciler.runDue(connection, 100));
         // ...and once it is gone, the run goes on from its cursor.
         sql("update reconciliation_run set lease_until = now() - interval '1 second' where connection_id = :c");
-        for (int round = 0; round < 10 && "running".equals(run(run).getString("run.state")); round++) {
+        for (int round = 0; round < 10 && "running".equals(reconciling.run(run).getString("run.state")); round++) {
             sql("delete from rate_limit_budget where connection_id = :c");
             reconciler.runDue(connection, 100);
         }
-        JsonPath done = run(run);
+        JsonPath done = reconciling.run(run);
         assertEquals("done", done.getString("run.state"));
         assertEquals(12, done.getInt("run.accountsRead"));
         assertEquals(12, done.getInt("run.counts.orphan"));
@@ -295,7 +280,7 @@ class EightByEightReconciliationTest {
         byHand("two@example.com", "X4");
         String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", LONDON_X4);
         e2e.drain();
-        String run = reconcile(true).getString("run.id");
+        String run = reconciling.reconcile(true).getString("run.id");
         String path = "/admin/v1/connections/{c}/reconciliations/{r}";
         admin().queryParam("situation", "orphan").queryParam("size", 1).get(path, connection, run).then()
                 .statusCode(200).body("items.size()", equalTo(1)).body("items[0].situation", equalTo("orphan"));
@@ -375,7 +360,7 @@ class EightByEightReconciliationTest {
         e2e.drain();
         byHand("ghost@example.com", "X4");
         byHand("spare@example.com", "X2");
-        reconcile(true);
+        reconciling.reconcile(true);
 
         JsonPath seats = admin().get("/admin/v1/connections/{c}/seats", connection).then().statusCode(200)
                 .extract().jsonPath();

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Reconciling;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.reconcile.Reconciler;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -51,6 +51,7 @@ class Five9ReconciliationTest {
 
     private String connection;
     private EndToEnd e2e;
+    private Reconciling reconciling;
     private Connector console;
 
     @BeforeEach
@@ -63,23 +64,7 @@ class Five9ReconciliationTest {
         e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
         e2e.policy(POLICY.formatted(""));
         console = factory.connect(connection + "-console", Five9Sandbox.settings());
-    }
-
-    private JsonPath reconcile(boolean preview) {
-        String run = admin().body(Map.of("preview", preview)).post("/admin/v1/connections/{c}/reconciliations", connection)
-                .then().statusCode(202).extract().path("id");
-        for (int round = 0; round < 20 && "running".equals(run(run).getString("run.state")); round++) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "delete from rate_limit_budget where connection_id = :c").setParameter("c", connection).executeUpdate());
-            reconciler.runDue(connection, 100);
-            e2e.drain();
-        }
-        return run(run);
-    }
-
-    private JsonPath run(String run) {
-        return admin().get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
-                .extract().jsonPath();
+        reconciling = new Reconciling(reconciler, entityManager, e2e, connection);
     }
 
     private static List<String> tier1() {
@@ -99,7 +84,7 @@ class Five9ReconciliationTest {
         assertEquals(Map.of("Support", 3), Five9Sandbox.state().getMap(ADA + ".skills"));
         assertEquals(List.of(), tier1());
 
-        JsonPath report = reconcile(false);
+        JsonPath report = reconciling.reconcile(false);
         assertEquals("done", report.getString("run.state"));
         assertEquals(1, report.getInt("run.counts.drift"));
         assertEquals(List.of(Map.of("field", "skills", "applied", Map.of("Billing", 5, "Support", 3),
@@ -110,15 +95,15 @@ class Five9ReconciliationTest {
         assertEquals(Map.of("Support", 3), Five9Sandbox.state().getMap(ADA + ".skills"), "reported only");
 
         e2e.policy(POLICY.formatted(",\"reconciliation\":{\"actions\":{\"drift\":\"correct\"}}"));
-        JsonPath preview = reconcile(true);
+        JsonPath preview = reconciling.reconcile(true);
         assertEquals(false, preview.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         assertEquals(List.of(), tier1(), "a preview changes nothing");
 
-        JsonPath corrected = reconcile(false);
+        JsonPath corrected = reconciling.reconcile(false);
         assertEquals(true, corrected.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         e2e.settle();
         assertEquals(Map.of("Support", 3, "Billing", 5), Five9Sandbox.state().getMap(ADA + ".skills"));
         assertEquals(List.of("agent@example.com"), tier1());
-        assertEquals(0, reconcile(true).getInt("run.counts.drift"));
+        assertEquals(0, reconciling.reconcile(true).getInt("run.counts.drift"));
     }
 }

@@ -6,9 +6,9 @@ import static dev.patchbay.TestApi.uniqueConnectionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Reconciling;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.reconcile.Reconciler;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -42,6 +42,7 @@ class VccReconciliationTest {
 
     private String connection;
     private EndToEnd e2e;
+    private Reconciling reconciling;
 
     @BeforeEach
     void connection() {
@@ -52,23 +53,7 @@ class VccReconciliationTest {
                 "settings", VccSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
         e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
         e2e.policy(POLICY.formatted(""));
-    }
-
-    private JsonPath reconcile(boolean preview) {
-        String run = admin().body(Map.of("preview", preview)).post("/admin/v1/connections/{c}/reconciliations", connection)
-                .then().statusCode(202).extract().path("id");
-        for (int round = 0; round < 20 && "running".equals(run(run).getString("run.state")); round++) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "delete from rate_limit_budget where connection_id = :c").setParameter("c", connection).executeUpdate());
-            reconciler.runDue(connection, 100);
-            e2e.drain();
-        }
-        return run(run);
-    }
-
-    private JsonPath run(String run) {
-        return admin().get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
-                .extract().jsonPath();
+        reconciling = new Reconciling(reconciler, entityManager, e2e, connection);
     }
 
     @Test
@@ -83,7 +68,7 @@ class VccReconciliationTest {
                 .then().statusCode(200);
         VccSandbox.CONTROL.put("users/" + vendorId + "/groups", "{\"agentGroups\":[]}").then().statusCode(200);
 
-        JsonPath report = reconcile(false);
+        JsonPath report = reconciling.reconcile(false);
         assertEquals("done", report.getString("run.state"));
         assertEquals(1, report.getInt("run.counts.drift"));
         assertEquals(vendorId, report.getString("items.find { it.situation == 'drift' }.vendorRef"));
@@ -94,16 +79,16 @@ class VccReconciliationTest {
         assertEquals(Map.of("Billing", 2, "Technical", 3), VccSandbox.state().getMap(MIA + ".skills"), "reported only");
 
         e2e.policy(POLICY.formatted(",\"reconciliation\":{\"actions\":{\"drift\":\"correct\"}}"));
-        JsonPath preview = reconcile(true);
+        JsonPath preview = reconciling.reconcile(true);
         assertEquals("correct", preview.getString("items.find { it.situation == 'drift' }.action"));
         assertEquals(false, preview.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         assertEquals(List.of(), VccSandbox.state().getList(MIA + ".groups"), "a preview changes nothing");
 
-        JsonPath corrected = reconcile(false);
+        JsonPath corrected = reconciling.reconcile(false);
         assertEquals(true, corrected.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         e2e.settle();
         assertEquals(Map.of("Billing", 5, "Technical", 3), VccSandbox.state().getMap(MIA + ".skills"));
         assertEquals(List.of("Tier 1"), VccSandbox.state().getList(MIA + ".groups"));
-        assertEquals(0, reconcile(true).getInt("run.counts.drift"));
+        assertEquals(0, reconciling.reconcile(true).getInt("run.counts.drift"));
     }
 }
