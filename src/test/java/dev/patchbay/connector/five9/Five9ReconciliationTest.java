@@ -5,13 +5,8 @@ import static dev.patchbay.TestApi.createToken;
 import static dev.patchbay.TestApi.uniqueConnectionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.patchbay.connector.CallContext;
-import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.EndToEnd;
 import dev.patchbay.connector.Reconciling;
-import dev.patchbay.connector.SeatField;
-import dev.patchbay.connector.Step;
-import dev.patchbay.connector.VendorRef;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.reconcile.Reconciler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,14 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reconciliation of a Five9 connection against the Five9 simulator over SOAP: skills and agent groups an
- * administrator changed behind Patchbay's back (through Five9's own API, as the VCC Administrator console
- * does) are drift, put back only when the policy says {@code correct}, never by a preview.
+ * administrator changed behind Patchbay's back (in the console: the simulator's {@code _control}) are
+ * drift, put back only when the policy says {@code correct}, never by a preview.
  */
 @QuarkusTest
 class Five9ReconciliationTest {
@@ -46,13 +40,9 @@ class Five9ReconciliationTest {
     @Inject
     Reconciler reconciler;
 
-    @Inject
-    Five9ConnectorFactory factory;
-
     private String connection;
     private EndToEnd e2e;
     private Reconciling reconciling;
-    private Connector console;
 
     @BeforeEach
     void connection() {
@@ -63,7 +53,6 @@ class Five9ReconciliationTest {
                 "settings", Five9Sandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
         e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
         e2e.policy(POLICY.formatted(""));
-        console = factory.connect(connection + "-console", Five9Sandbox.settings());
         reconciling = new Reconciling(reconciler, entityManager, e2e, connection);
     }
 
@@ -77,10 +66,9 @@ class Five9ReconciliationTest {
         e2e.scim("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
                 + "\"displayName\":\"Five9 Agents\",\"members\":[{\"value\":\"" + id + "\"}]}").statusCode(201);
         e2e.drain();
-        VendorRef ada = new VendorRef(e2e.vendorId(id));
-        CallContext context = new CallContext(connection, Five9Sandbox.settings(), "console");
-        console.apply(ada, new Step.Apply(SeatField.SKILLS, Map.of("Support", 3)), context);
-        console.apply(ada, new Step.Apply(SeatField.AGENT_GROUPS, Set.of()), context);
+        String ada = e2e.vendorId(id);
+        Five9Sandbox.CONTROL.put("users/" + ada + "/skills", "{\"Support\":3}").then().statusCode(200);
+        Five9Sandbox.CONTROL.put("users/" + ada + "/agent-groups", "[]").then().statusCode(200);
         assertEquals(Map.of("Support", 3), Five9Sandbox.state().getMap(ADA + ".skills"));
         assertEquals(List.of(), tier1());
 
@@ -105,5 +93,24 @@ class Five9ReconciliationTest {
         assertEquals(Map.of("Support", 3, "Billing", 5), Five9Sandbox.state().getMap(ADA + ".skills"));
         assertEquals(List.of("agent@example.com"), tier1());
         assertEquals(0, reconciling.reconcile(true).getInt("run.counts.drift"));
+    }
+
+    @Test
+    void aConsoleChangeTheSimulatorCannotHoldIsRefusedAndChangesNothing() {
+        String id = e2e.oktaCreate("agent@example.com", "Ada", "Lovelace", "{}");
+        e2e.scim("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Five9 Agents\",\"members\":[{\"value\":\"" + id + "\"}]}").statusCode(201);
+        e2e.drain();
+        String users = "users/" + e2e.vendorId(id);
+        Five9Sandbox.CONTROL.put(users + "/skills", "[\"Support\"]").then().statusCode(400);
+        Five9Sandbox.CONTROL.put(users + "/skills", "{\"Support\":\"high\"}").then().statusCode(400);
+        Five9Sandbox.CONTROL.put(users + "/skills", "{\"Juggling\":3}").then().statusCode(400);
+        Five9Sandbox.CONTROL.put(users + "/skills", "{\"Support\":11}").then().statusCode(400);
+        Five9Sandbox.CONTROL.put("users/nobody@example.com/skills", "{\"Support\":3}").then().statusCode(404);
+        Five9Sandbox.CONTROL.put(users + "/agent-groups", "{}").then().statusCode(400);
+        Five9Sandbox.CONTROL.put(users + "/agent-groups", "[\"No Such Group\"]").then().statusCode(400);
+        Five9Sandbox.CONTROL.put("users/nobody@example.com/agent-groups", "[]").then().statusCode(404);
+        assertEquals(Map.of("Support", 3, "Billing", 5), Five9Sandbox.state().getMap(ADA + ".skills"));
+        assertEquals(List.of("agent@example.com"), tier1());
     }
 }
