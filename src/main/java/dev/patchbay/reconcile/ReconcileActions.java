@@ -10,7 +10,9 @@ import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PriceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -134,7 +136,7 @@ public class ReconcileActions {
      * the connection raised before the run whose situation the run no longer found (the drift of those
      * fields on that user, the orphan, lost or matching account); returns how many it closed.
      */
-    int closeResolved(String connectionId, java.util.UUID runId, java.time.Instant started) {
+    int closeResolved(String connectionId, UUID runId, Instant started) {
         return entityManager.createNativeQuery("""
                 update followup_task t set status = 'verified', closed_by = :by, updated = now(),
                     close_note = 'Reconciliation run ' || cast(:run as text) || ' no longer found this'

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
-import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
@@ -21,7 +21,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -135,7 +137,7 @@ final class EightByEightConnector implements Connector {
         String query = cursor == null ? "?pageSize=" + Math.max(1, Math.min(MAX_PAGE, pageSize))
                 : "?scrollId=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         JsonNode page = admin("GET", "/users" + query, null).body();
-        java.util.List<ListedAccount> accounts = new java.util.ArrayList<>();
+        List<ListedAccount> accounts = new ArrayList<>();
         for (JsonNode user : page.path("data")) {
             accounts.add(ListedAccount.of(new VendorRef(user.path("basicInfo").path("userId").asText()), seatOf(user)));
         }
