@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 /**
  * What each admin role may do, by HTTP method and path, so that the resources need no annotations:
  * {@code viewer} reads; {@code operator} reads and runs the day-to-day writes (close follow-up tasks,
- * re-drive dead jobs, sync a user now); {@code admin} does everything.
+ * re-drive dead jobs, sync a user now, start a reconciliation); {@code admin} does everything.
  */
 final class AdminPermissions {
 
     private static final List<Pattern> OPERATOR_WRITES = List.of(
             Pattern.compile("/admin/v1/tasks/[^/]+/(complete|dismiss)"),
             Pattern.compile("/admin/v1/connections/[^/]+/jobs/[^/]+/redrive"),
-            Pattern.compile("/admin/v1/connections/[^/]+/users/[^/]+/sync"));
+            Pattern.compile("/admin/v1/connections/[^/]+/users/[^/]+/sync"),
+            Pattern.compile("/admin/v1/connections/[^/]+/reconciliations"));
 
     private AdminPermissions() {
     }

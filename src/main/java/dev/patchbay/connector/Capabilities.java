@@ -15,7 +15,8 @@ import java.util.Set;
  * tasks for changes no API can make; rate limit and retry policy; what must happen before a delete, and
  * a task a person must complete before it ({@code deleteGate}, e.g. export voicemails); the skill scale;
  * seats the vendor accepts but that will not work ({@code warnings}); roles it can never take back, which
- * wait for an admin's approval whatever the policy says ({@code irreversibleRoles}).
+ * wait for an admin's approval whatever the policy says ({@code irreversibleRoles}); what listing its
+ * accounts costs ({@code listing}).
  */
 public record Capabilities(
         Set<Operation> operations,
@@ -34,7 +35,8 @@ public record Capabilities(
         List<SeatWarning> warnings,
         Set<String> irreversibleRoles,
         Set<SeatField> writtenTogether,
-        Map<SeatField, TaskTemplate> followUpByHand) {
+        Map<SeatField, TaskTemplate> followUpByHand,
+        Listing listing) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -83,6 +85,7 @@ public record Capabilities(
         builder.writtenTogether = writtenTogether;
         builder.followUpByHand = new EnumMap<>(SeatField.class);
         builder.followUpByHand.putAll(followUpByHand);
+        builder.listing = listing;
         return builder;
     }
 
@@ -138,6 +141,7 @@ public record Capabilities(
         private Set<String> irreversibleRoles = Set.of();
         private Set<SeatField> writtenTogether = Set.of();
         private Map<SeatField, TaskTemplate> followUpByHand = new EnumMap<>(SeatField.class);
+        private Listing listing = Listing.standard();
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -248,10 +252,16 @@ public record Capabilities(
             return this;
         }
 
+        /** What listing the vendor's accounts costs (with {@link Operation#LIST}). */
+        public Builder listing(Listing declared) {
+            listing = declared;
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
                     immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings,
-                    irreversibleRoles, writtenTogether, followUpByHand);
+                    irreversibleRoles, writtenTogether, followUpByHand, listing);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.ReconciliationRules;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Puts a vendor account in its situation, with the action the connection's policy chooses for it. */
 final class Classifier {
@@ -14,12 +15,13 @@ final class Classifier {
     private Classifier() {
     }
 
+    /** {@code shown}: the fields the vendor's listing always shows in full ({@code Listing.shown}). */
     static Finding classify(ListedAccount account, Optional<AccountMatcher.Link> link,
-            Optional<AccountMatcher.Match> match, PolicyDocument policy) {
+            Optional<AccountMatcher.Match> match, PolicyDocument policy, Set<SeatField> shown) {
         Seat vendor = account.seat();
         if (link.isPresent()) {
             Seat applied = link.get().applied();
-            List<Drift> drift = applied == null ? List.of() : Drift.between(applied, vendor);
+            List<Drift> drift = applied == null ? List.of() : Drift.between(applied, vendor, shown);
             Situation situation = drift.isEmpty() ? Situation.IN_SYNC : Situation.DRIFT;
             return finding(account, link.get().userId(), link.get().idpActive(), situation, drift,
                     license(vendor, applied), policy);

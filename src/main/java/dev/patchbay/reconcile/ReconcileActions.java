@@ -10,7 +10,9 @@ import dev.patchbay.provisioning.policy.PolicyDocument;
 import dev.patchbay.provisioning.policy.PriceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,8 @@ public class ReconcileActions {
     static final String ORPHAN_TASK = "reconcile_orphan";
     static final String MISSING_TASK = "reconcile_missing";
     static final String ADOPT_TASK = "reconcile_adopt";
+    /** Who closed a task a later run found resolved. */
+    static final String CLOSED_BY = "reconciliation";
 
     private final VendorAccounts accounts;
     private final JobQueue jobs;
@@ -125,6 +129,31 @@ public class ReconcileActions {
         tasks.raise(new FollowUpTasks.NewTask(connectionId, finding.userId(), kind, field, reason,
                 "Vendor console > Users", price.map(PriceCatalog.Price::amount).orElse(null),
                 price.map(PriceCatalog.Price::currency).orElse(null)));
+    }
+
+    /**
+     * Part of a finished run's transaction: closes, as verified by Patchbay, each open reconciliation task of
+     * the connection raised before the run whose situation the run no longer found (the drift of those
+     * fields on that user, the orphan, lost or matching account); returns how many it closed.
+     */
+    int closeResolved(String connectionId, UUID runId, Instant started) {
+        return entityManager.createNativeQuery("""
+                update followup_task t set status = 'verified', closed_by = :by, updated = now(),
+                    close_note = 'Reconciliation run ' || cast(:run as text) || ' no longer found this'
+                where t.connection_id = :connection and t.status = 'open' and t.created < :started
+                  and t.kind in (:drift, :orphan, :missing, :adopt)
+                  and not exists (
+                      select 1 from reconciliation_finding f where f.run_id = :run
+                        and f.situation = case t.kind when :drift then 'drift' when :orphan then 'orphan'
+                                                      when :missing then 'idp_only' else 'unlinked_match' end
+                        and case when t.kind = :drift
+                                 then f.user_id = t.user_id and t.field = (
+                                      select string_agg(d ->> 'field', ',' order by d ->> 'field')
+                                      from jsonb_array_elements(f.drift) d)
+                                 else f.vendor_ref = t.field end)""")
+                .setParameter("by", CLOSED_BY).setParameter("run", runId).setParameter("connection", connectionId)
+                .setParameter("started", started).setParameter("drift", DRIFT_TASK).setParameter("orphan", ORPHAN_TASK)
+                .setParameter("missing", MISSING_TASK).setParameter("adopt", ADOPT_TASK).executeUpdate();
     }
 
     private boolean openTask(String connectionId, String kind, String field) {

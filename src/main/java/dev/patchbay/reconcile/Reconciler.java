@@ -3,6 +3,7 @@ package dev.patchbay.reconcile;
 import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.ListedAccount;
+import dev.patchbay.connector.Listing;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.job.RateLimiter;
@@ -30,10 +31,6 @@ import org.jboss.logging.Logger;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    /** Vendor calls per account assumed until a run's first page tells the real number. */
-    private static final int FIRST_GUESS_CALLS_PER_ACCOUNT = 5;
-    /** A run's first page is small: it tells the calls per account at little cost to the budget. */
-    private static final int FIRST_PAGE_ACCOUNTS = 4;
 
     /** What a page step came to: the run goes on now, waits, or is over. */
     enum Step { CONTINUE, WAIT, OVER }
@@ -140,10 +137,9 @@ public class Reconciler {
             return Step.WAIT;
         }
         RateLimit limit = bound.rateLimit();
-        int callsPerAccount = callsPerAccount(position);
-        int size = position.accountsRead() == 0 ? Math.min(FIRST_PAGE_ACCOUNTS, pageSize(limit, callsPerAccount))
-                : pageSize(limit, callsPerAccount);
-        int reserved = 1 + size * callsPerAccount;
+        Listing listing = bound.capabilities().listing();
+        int size = pageSize(limit, listing);
+        int reserved = listing.calls(size);
         Optional<Duration> wait = rateLimiter.acquire(position.connectionId(), limit, reserved, budgetShare);
         if (wait.isPresent()) {
             store.later(position.runId(), wait.get());
@@ -157,7 +153,8 @@ public class Reconciler {
                 Optional<AccountMatcher.Link> link = matcher.linked(position.connectionId(), account.ref().id());
                 Optional<AccountMatcher.Match> match = link.isPresent() ? Optional.empty()
                         : matcher.match(position.connectionId(), account.keys(), policy);
-                record(position, vendor, Classifier.classify(account, link, match, policy), account, policy);
+                record(position, vendor, Classifier.classify(account, link, match, policy, listing.shown()), account,
+                        policy);
             }
             store.pageDone(position.runId(), page.nextCursor(), page.accounts().size(), page.total(),
                     page.vendorCalls());
@@ -169,6 +166,9 @@ public class Reconciler {
         QuarkusTransaction.requiringNew().run(() -> {
             for (AccountMatcher.Link link : matcher.unseen(position.connectionId(), position.runId(), position.started())) {
                 record(position, vendor, Classifier.missing(link, policy), null, policy);
+            }
+            if (!position.preview()) {
+                actions.closeResolved(position.connectionId(), position.runId(), position.started());
             }
             store.finish(position.runId());
         });
@@ -185,22 +185,19 @@ public class Reconciler {
         }
     }
 
-    /** The calls one account took so far in this run (listing calls aside), or a cautious guess. */
-    static int callsPerAccount(ReconciliationStore.Position position) {
-        if (position.accountsRead() == 0) {
-            return FIRST_GUESS_CALLS_PER_ACCOUNT;
+    /**
+     * As many accounts as the configured page size and the vendor's largest page allow, and as fit in the
+     * run's share of each rate-limit window at the vendor's declared cost. The same for every page of a run
+     * (as long as the limit stays), so page-number paging stays aligned.
+     */
+    int pageSize(RateLimit limit, Listing listing) {
+        int size = Math.min(pageSize, listing.maxPageSize());
+        if (listing.callsPerAccount() == 0) {
+            return size;
         }
-        int perAccount = (position.vendorCalls() - position.pages() + position.accountsRead() - 1)
-                / position.accountsRead();
-        return Math.max(1, perAccount);
-    }
-
-    /** As many accounts as the configured page size, and as the run's share of the smallest window allows. */
-    int pageSize(RateLimit limit, int callsPerAccount) {
-        int size = pageSize;
         for (RateLimit.Window window : limit.windows()) {
             int share = (int) Math.floor(window.calls() * budgetShare);
-            size = Math.min(size, Math.max(1, (share - 1) / callsPerAccount));
+            size = Math.min(size, Math.max(1, (share - listing.callsPerPage()) / listing.callsPerAccount()));
         }
         return size;
     }

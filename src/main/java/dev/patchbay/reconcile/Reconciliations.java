@@ -4,6 +4,7 @@ import dev.patchbay.connector.ConnectorRegistry;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.provisioning.policy.PolicyStore;
 import dev.patchbay.provisioning.policy.ReconciliationRules;
+import dev.patchbay.provisioning.policy.ReconciliationSchedule;
 import dev.patchbay.store.Connection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts reconciliation runs, on demand and on each connection's schedule (its policy's
- * {@code reconciliation.every}, else {@code patchbay.reconcile.default-every}: nightly), and has the
+ * {@code reconciliation.at} a time of night or {@code reconciliation.every}, else
+ * {@code patchbay.reconcile.default-every}: daily), and has the
  * {@link Reconciler} carry due runs on.
  */
 @ApplicationScoped
@@ -95,10 +97,9 @@ public class Reconciliations {
             if (!canList(connection.vendor)) {
                 continue;
             }
-            Optional<Duration> every = ReconciliationRules.schedule(policies.current(connection.id).document(),
-                    defaultEvery);
-            boolean due = every.isPresent() && store.latestStart(connection.id)
-                    .map(last -> !last.plus(every.get()).isAfter(now)).orElse(true);
+            Optional<ReconciliationSchedule> schedule = ReconciliationRules.schedule(
+                    policies.current(connection.id).document(), defaultEvery);
+            boolean due = schedule.isPresent() && schedule.get().due(now, store.latestStart(connection.id));
             if (due && store.create(connection.id, false, "scheduled").isPresent()) {
                 started.add(connection.id);
             }

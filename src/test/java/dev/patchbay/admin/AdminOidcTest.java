@@ -118,6 +118,31 @@ class AdminOidcTest {
     }
 
     @Test
+    void operatorsAndAdminsStartReconciliationsViewersOnlyReadThem() {
+        String connection = uniqueConnectionId("oidc-recon");
+        String sandbox = "http://127.0.0.1:" + io.restassured.RestAssured.port + "/sandbox/8x8";
+        as(claims("admin")).body(Map.of("id", connection, "vendor", "eightbyeight", "displayName", "Recon",
+                "settings", Map.of("scimBaseUrl", sandbox + "/udi/customers/0012J00042NkZQIQA3/scim/v2",
+                        "scimToken", "sandbox-8x8-scim-token", "adminBaseUrl", sandbox + "/admin-provisioning",
+                        "apiKey", "eght_sandbox_api_key"))).post("/admin/v1/connections").then().statusCode(201);
+        String runs = "/admin/v1/connections/{c}/reconciliations";
+
+        as(claims("viewer")).body("{\"preview\":true}").post(runs, connection).then().statusCode(403);
+        as(claims("viewer")).get(runs, connection).then().statusCode(200).body("items.size()", equalTo(0));
+        String byOperator = as(claims("operator")).body("{\"preview\":true}").post(runs, connection).then()
+                .statusCode(202).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        update reconciliation_run set state = 'done', phase = 'done', finished = now()
+                        where connection_id = :c""").setParameter("c", connection).executeUpdate());
+        String byAdmin = as(claims("admin")).body("{}").post(runs, connection).then().statusCode(202)
+                .extract().path("id");
+        as(claims("viewer")).get(runs + "/{r}", connection, byOperator).then().statusCode(200)
+                .body("run.trigger", equalTo("on_demand"));
+        as(claims("viewer")).get(runs, connection).then().statusCode(200).body("items.size()", equalTo(2))
+                .body("items[0].id", equalTo(byAdmin));
+    }
+
+    @Test
     void adminDoesEverything() {
         Map<String, Object> connection = newConnection();
         as(claims("admin")).body(connection).post("/admin/v1/connections").then().statusCode(201);

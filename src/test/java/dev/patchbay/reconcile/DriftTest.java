@@ -43,4 +43,24 @@ class DriftTest {
         Seat vendor = seat(true, Map.of(SeatField.ROLES, Set.of("Admin"), SeatField.EMAIL, "a@example.com"));
         assertEquals(List.of(), Drift.between(applied, vendor));
     }
+
+    @Test
+    void aFieldTheListingAlwaysShowsIsDriftWhenTheVendorHoldsNoneOfIt() {
+        Seat applied = seat(true, Map.of(SeatField.QUEUES, Set.of("Sales", "Support"), SeatField.LICENSE, "X4",
+                SeatField.SKILLS, Map.of("Billing", 3)));
+        Seat vendor = seat(true, Map.of());
+        assertEquals(List.of(new Drift("license", "X4", null), new Drift("skills", Map.of("Billing", 3), Map.of()),
+                new Drift("queues", new TreeSet<>(Set.of("Sales", "Support")), new TreeSet<>())),
+                Drift.between(applied, vendor, Set.of(SeatField.QUEUES, SeatField.LICENSE, SeatField.SKILLS)));
+        assertEquals(List.of(), Drift.between(applied, vendor), "where the listing may leave them out, not compared");
+    }
+
+    @Test
+    void noneAppliedAndNoneShownIsInSync() {
+        Seat applied = seat(true, Map.of(SeatField.QUEUES, Set.of(), SeatField.SKILLS, Map.of()));
+        assertEquals(List.of(), Drift.between(applied, seat(true, Map.of()), Set.of(SeatField.QUEUES, SeatField.SKILLS)));
+        assertEquals(List.of(new Drift("queues", new TreeSet<>(), new TreeSet<>(Set.of("Sales")))),
+                Drift.between(applied, seat(true, Map.of(SeatField.QUEUES, List.of("Sales"))),
+                        Set.of(SeatField.QUEUES)), "a queue added at the vendor");
+    }
 }

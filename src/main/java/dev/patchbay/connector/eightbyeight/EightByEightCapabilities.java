@@ -3,6 +3,7 @@ package dev.patchbay.connector.eightbyeight;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.Listing;
 import dev.patchbay.connector.OffboardingAction;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
@@ -39,6 +40,14 @@ final class EightByEightCapabilities {
     private EightByEightCapabilities() {
     }
 
+    /** 8x8's Admin API allowance per API key and minute. */
+    static final int REQUESTS_PER_MINUTE = 100;
+
+    /** {@code perMinute} calls a minute, at most 10 asynchronous operations in flight. */
+    static RateLimit rateLimit(int perMinute) {
+        return new RateLimit(perMinute, Duration.ofMinutes(1), 10);
+    }
+
     static Capabilities capabilities() {
         return Capabilities.builder()
                 .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.LIST, Operation.UPDATE_REPLACE,
@@ -52,7 +61,9 @@ final class EightByEightCapabilities {
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(PARTIAL_CANCELLATION))
                 .immutableChange(SITE_IMMUTABLE)
                 .byHand(Operation.DELETE, DELETE_BY_HAND)
-                .rateLimit(new RateLimit(100, Duration.ofMinutes(1), 10))
+                .rateLimit(rateLimit(REQUESTS_PER_MINUTE))
+                // Admin API pages of up to 1000 whole users; the first page also asks SCIM for the total.
+                .listing(new Listing(1000, 2, 0).showing(SeatField.LICENSE))
                 .retryPolicy(RetryPolicy.standard())
                 .beforeDelete(new OffboardingAction.Clear(SeatField.LICENSE))
                 .deleteGate(EXPORT_VOICEMAILS)

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
-import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
+import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.Seat;
@@ -21,7 +21,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,8 @@ final class EightByEightConnector implements Connector {
     private static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final String USERS_V1 = "application/vnd.users.v1+json";
     private static final String OPERATIONS_V1 = "application/vnd.operations.v1+json";
+    /** The largest page of the Admin API's user list. */
+    static final int MAX_PAGE = 1000;
 
     private final Map<String, Object> rawSettings;
     private EightByEightSettings settings;
@@ -82,16 +86,33 @@ final class EightByEightConnector implements Connector {
         put(fields, SeatField.SITE, user.path(SITE_URN).path("site"));
         EightByEightHttp.Answer admin = admin("GET", "/users/" + ref.id(), null);
         if (admin.status() != 404) {
-            JsonNode adminUser = admin.body();
-            put(fields, SeatField.LICENSE, adminUser.path("serviceInfo").path("licenses").path(0).path("name"));
-            JsonNode visible = adminUser.path("directoryInfo").path("displayInDirectory");
-            if (visible.isBoolean()) {
-                fields.put(SeatField.DIRECTORY_VISIBLE, visible.asBoolean());
-            }
-            put(fields, SeatField.EXTENSION,
-                    adminUser.path("serviceInfo").path("extensions").path(0).path("extensionNumber"));
+            putServices(fields, admin.body());
         }
         return Optional.of(new Seat(user.path("active").asBoolean(true), fields));
+    }
+
+    /** What the Admin API's user holds besides identity: license, directory visibility, extension. */
+    private static void putServices(Map<SeatField, Object> fields, JsonNode adminUser) {
+        put(fields, SeatField.LICENSE, adminUser.path("serviceInfo").path("licenses").path(0).path("name"));
+        JsonNode visible = adminUser.path("directoryInfo").path("displayInDirectory");
+        if (visible.isBoolean()) {
+            fields.put(SeatField.DIRECTORY_VISIBLE, visible.asBoolean());
+        }
+        put(fields, SeatField.EXTENSION,
+                adminUser.path("serviceInfo").path("extensions").path(0).path("extensionNumber"));
+    }
+
+    /** An Admin API user as {@link #read} shows it, but for the SCIM-only externalId. */
+    private static Seat seatOf(JsonNode adminUser) {
+        JsonNode basic = adminUser.path("basicInfo");
+        Map<SeatField, Object> fields = new EnumMap<>(SeatField.class);
+        put(fields, SeatField.USER_NAME, basic.path("userName"));
+        put(fields, SeatField.GIVEN_NAME, basic.path("firstName"));
+        put(fields, SeatField.FAMILY_NAME, basic.path("lastName"));
+        put(fields, SeatField.EMAIL, basic.path("primaryEmail"));
+        put(fields, SeatField.SITE, basic.path("site").path("name"));
+        putServices(fields, adminUser);
+        return new Seat(!"INACTIVE".equals(basic.path("status").asText()), fields);
     }
 
     @Override
@@ -106,21 +127,24 @@ final class EightByEightConnector implements Connector {
                 : Optional.of(new VendorRef(first.path("id").asText()));
     }
 
-    /** SCIM's startIndex/count paging (the cursor is the next startIndex); each account read as {@link #read} does. */
+    /**
+     * The Admin API's scroll of whole users, in pages of up to {@link #MAX_PAGE} (the cursor is its
+     * scrollId): a call a page, however many accounts it holds, where a read per account would take two.
+     * The Admin API counts no total, so the first page also asks SCIM for it (a call 8x8 does not limit).
+     */
     @Override
     public AccountPage list(String cursor, int pageSize, CallContext context) {
-        int start = cursor == null ? 1 : Integer.parseInt(cursor);
-        JsonNode page = scim("GET", "/Users?startIndex=" + start + "&count=" + pageSize, null).body();
-        java.util.List<ListedAccount> accounts = new java.util.ArrayList<>();
-        for (JsonNode user : page.path("Resources")) {
-            VendorRef ref = new VendorRef(user.path("id").asText());
-            read(ref, context).ifPresent(seat -> accounts.add(ListedAccount.of(ref, seat)));
+        String query = cursor == null ? "?pageSize=" + Math.max(1, Math.min(MAX_PAGE, pageSize))
+                : "?scrollId=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+        JsonNode page = admin("GET", "/users" + query, null).body();
+        List<ListedAccount> accounts = new ArrayList<>();
+        for (JsonNode user : page.path("data")) {
+            accounts.add(ListedAccount.of(new VendorRef(user.path("basicInfo").path("userId").asText()), seatOf(user)));
         }
-        long total = page.path("totalResults").asLong(0);
-        int next = start + page.path("Resources").size();
-        // A read is a SCIM and an Admin API call.
-        return new AccountPage(accounts, page.path("Resources").size() > 0 && next <= total ? String.valueOf(next)
-                : null, total, 1 + 2 * page.path("Resources").size());
+        JsonNode pagination = page.path("pagination");
+        String next = pagination.path("hasMore").asBoolean(false) ? pagination.path("nextScrollId").asText(null) : null;
+        Long total = cursor == null ? scim("GET", "/Users?count=0", null).body().path("totalResults").asLong(0) : null;
+        return new AccountPage(accounts, next, total, cursor == null ? 2 : 1);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.patchbay.connector.eightbyeight;
 
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
+import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.SandboxDemo;
 import dev.patchbay.connector.Setting;
 import dev.patchbay.connector.SettingType;
@@ -30,7 +31,10 @@ public class EightByEightConnectorFactory implements ConnectorFactory {
             Setting.of("operationTimeoutSeconds", SettingType.INTEGER,
                     "How long an asynchronous Admin API operation may take").withDefault(60).range(1, 3600),
             Setting.of("operationPollMillis", SettingType.INTEGER, "How often an operation's status is read")
-                    .withDefault(200).range(10, 60_000));
+                    .withDefault(200).range(10, 60_000),
+            Setting.of("requestsPerMinute", SettingType.INTEGER,
+                    "Admin API requests per minute the API key may make (8x8's default is 100)")
+                    .withDefault(EightByEightCapabilities.REQUESTS_PER_MINUTE).range(1, 100_000));
 
     private final Optional<SandboxDemo> demo;
 
@@ -53,6 +57,13 @@ public class EightByEightConnectorFactory implements ConnectorFactory {
     @Override
     public Vendor vendor() {
         return new Vendor("eightbyeight", "8x8", SETTINGS, EightByEightCapabilities.capabilities());
+    }
+
+    /** 8x8's limit per API key, or the one the connection's settings say the key has. */
+    @Override
+    public RateLimit rateLimit(Map<String, Object> settings) {
+        return EightByEightCapabilities.rateLimit(settings.get("requestsPerMinute") instanceof Number number
+                ? number.intValue() : EightByEightCapabilities.REQUESTS_PER_MINUTE);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
 import dev.patchbay.connector.ListPrices;
+import dev.patchbay.connector.Listing;
 import dev.patchbay.connector.OffboardingAction;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
@@ -85,6 +86,8 @@ final class Five9Capabilities {
                 // a time per admin user: the connector queues its own calls, and a SessionClosedFault is retried.
                 // A connection's settings may raise both (Five9ConnectorFactory.rateLimit).
                 .rateLimit(rateLimit(MODIFY_PER_MINUTE, MODIFY_PER_HOUR, MODIFY_PER_DAY, 1))
+                // getUsersInfo answers with every user, roles and skills included, in one call.
+                .listing(Listing.allAtOnce().showing(SeatField.ROLES, SeatField.SKILLS, SeatField.AGENT_GROUPS))
                 .retryPolicy(RetryPolicy.standard())
                 .deleteGate(EXPORT_RECORDINGS)
                 .skillScale(SkillScale.lowerIsBetter(1, 10))

@@ -3,6 +3,7 @@ package dev.patchbay.connector.genesys;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.Listing;
 import dev.patchbay.connector.OffboardingAction;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
@@ -47,6 +48,9 @@ final class GenesysCapabilities {
                 // The budget counts steps, and a step makes about three calls of the org's 300 a minute;
                 // a 429 beyond that pauses the account until its Retry-After.
                 .rateLimit(new RateLimit(100, Duration.ofMinutes(1), 20))
+                // Pages of up to 500 users; each account's read is the user, licenses, grants, skills, queues.
+                .listing(new Listing(500, 1, 5).showing(SeatField.LICENSE, SeatField.ROLES, SeatField.SKILLS,
+                        SeatField.QUEUES))
                 .retryPolicy(RetryPolicy.standard())
                 .beforeDelete(new OffboardingAction.Clear(SeatField.QUEUES))
                 .skillScale(SkillScale.higherIsBetter(0, 5))

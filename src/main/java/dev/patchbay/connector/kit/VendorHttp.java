@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One vendor's HTTP calls: a timeout or an unreachable vendor is {@link ConnectorException.Retryable},
@@ -64,17 +68,30 @@ public final class VendorHttp {
         return classify(exchange(request, what));
     }
 
-    /** Sends without classifying (a caller that first reacts to some answers itself). */
+    /**
+     * Sends without classifying (a caller that first reacts to some answers itself). The request's timeout
+     * ends with the answer's headers; a body that then stops coming (an HTTP/2 stream that never ends, seen
+     * against the simulators) is bounded by a second timeout, so that no call waits for ever.
+     */
     public Response exchange(HttpRequest.Builder request, String what) {
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request.timeout(timeout).build(),
+                HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = client.send(request.timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = answer.get(2 * timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new ConnectorException.Retryable(vendor + " did not answer " + what + " in time", null);
-        } catch (IOException e) {
-            throw new ConnectorException.Retryable(vendor + " unreachable: " + e.getMessage(), null);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new ConnectorException.Retryable(vendor + " did not finish answering " + what + " in time", null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw new ConnectorException.Retryable(vendor + " did not answer " + what + " in time", null);
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new ConnectorException.Retryable(vendor + " unreachable: " + io.getMessage(), null);
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new ConnectorException.Retryable("interrupted while calling " + vendor, null);
         }

@@ -3,6 +3,7 @@ package dev.patchbay.connector.vbc;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.Listing;
 import dev.patchbay.connector.OffboardingAction;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
@@ -87,6 +88,8 @@ final class VbcCapabilities {
                 .byHand(Operation.REACTIVATE, RESTORE_USER)
                 // VBC publishes no limit for the Provisioning API; a few calls at once per account.
                 .rateLimit(new RateLimit(List.of(), 4))
+                // Pages of users, then of extensions, of up to 100 (the largest VBC documents none [UNVERIFIED]).
+                .listing(new Listing(100, 1, 0))
                 .retryPolicy(RetryPolicy.standard())
                 .build();
     }

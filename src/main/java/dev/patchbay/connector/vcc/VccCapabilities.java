@@ -3,6 +3,7 @@ package dev.patchbay.connector.vcc;
 import dev.patchbay.connector.Capabilities;
 import dev.patchbay.connector.DeleteMode;
 import dev.patchbay.connector.FieldCapability;
+import dev.patchbay.connector.Listing;
 import dev.patchbay.connector.Operation;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.RetryPolicy;
@@ -75,6 +76,8 @@ final class VccCapabilities {
                 .immutableChange(USERNAME_CHANGE)
                 // Fair use, numbers unpublished: a few jobs at once; a 429 pauses the account (see VccHttp).
                 .rateLimit(new RateLimit(List.of(), 4))
+                // Pages of up to 5000 users (VCC's largest limit); each account's read is the user, its skills, its groups.
+                .listing(new Listing(5000, 1, 3).showing(SeatField.AGENT_GROUPS))
                 .retryPolicy(new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(10)))
                 .skillScale(SkillScale.higherIsBetter(1, 10))
                 // VCC holds one name, made from the display name or else first and last name.

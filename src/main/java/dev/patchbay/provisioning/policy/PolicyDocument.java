@@ -34,10 +34,11 @@ public record PolicyDocument(
     /**
      * What a reconciliation does per situation ({@code drift}, {@code orphan}, {@code idpOnly},
      * {@code unlinkedMatch} → {@code report} (default), {@code correct}, {@code task}, {@code adopt}), and how
-     * often it runs on its own ({@code every}: a duration such as "24h" or "PT12H", or "off").
+     * often it runs on its own: {@code every} (a duration such as "24h" or "PT12H", or "off"), or nightly
+     * {@code at} a time of day ("02:00") in {@code zone} (an IANA zone such as "Europe/London", default UTC).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Reconciliation(Map<String, String> actions, String every) {
+    public record Reconciliation(Map<String, String> actions, String every, String at, String zone) {
     }
 
     /** The vendor options, none when the policy names none. */

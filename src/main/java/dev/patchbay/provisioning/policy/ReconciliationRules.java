@@ -1,6 +1,10 @@
 package dev.patchbay.provisioning.policy;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +56,22 @@ public final class ReconciliationRules {
             violations.add(new PolicyValidator.Violation("reconciliation.every",
                     "must be 'off' or a duration of at least an hour such as '24h', '12h' or 'PT6H'"));
         }
+        if (rules.at() != null && rules.every() != null) {
+            violations.add(new PolicyValidator.Violation("reconciliation.at",
+                    "cannot be combined with reconciliation.every: use one of them"));
+        }
+        if (rules.at() != null && timeOfDay(rules.at()).isEmpty()) {
+            violations.add(new PolicyValidator.Violation("reconciliation.at",
+                    "must be a time of day as HH:MM, such as '02:00' or '23:30'"));
+        }
+        if (rules.zone() != null && rules.at() == null) {
+            violations.add(new PolicyValidator.Violation("reconciliation.zone",
+                    "applies only with reconciliation.at"));
+        }
+        if (rules.zone() != null && zone(rules.zone()).isEmpty()) {
+            violations.add(new PolicyValidator.Violation("reconciliation.zone",
+                    "must be a time zone such as 'UTC' or 'Europe/London'"));
+        }
     }
 
     /** The action for {@code situation}: the policy's, else {@code report}. */
@@ -63,13 +83,36 @@ public final class ReconciliationRules {
         return rules.actions().getOrDefault(situation, REPORT);
     }
 
-    /** How often the connection is reconciled on its own: empty for "off", {@code fallback} when unset. */
-    public static Optional<Duration> schedule(PolicyDocument policy, Duration fallback) {
+    /**
+     * When the connection is reconciled on its own: nightly at the policy's {@code at} (in its {@code zone},
+     * default UTC), else every {@code every}; empty for "off", every {@code fallback} when neither is set.
+     */
+    public static Optional<ReconciliationSchedule> schedule(PolicyDocument policy, Duration fallback) {
         PolicyDocument.Reconciliation rules = policy.reconciliation();
-        if (rules == null || rules.every() == null) {
-            return Optional.of(fallback);
+        if (rules != null && rules.at() != null) {
+            return timeOfDay(rules.at()).map(at -> new ReconciliationSchedule.Daily(at,
+                    rules.zone() == null ? ZoneOffset.UTC : zone(rules.zone()).orElse(ZoneOffset.UTC)));
         }
-        return every(rules.every());
+        if (rules == null || rules.every() == null) {
+            return Optional.of(new ReconciliationSchedule.Every(fallback));
+        }
+        return every(rules.every()).map(ReconciliationSchedule.Every::new);
+    }
+
+    /** "02:00", "23:30": hours and minutes; empty otherwise. */
+    static Optional<LocalTime> timeOfDay(String text) {
+        if (!text.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalTime.parse(text));
+    }
+
+    static Optional<ZoneId> zone(String text) {
+        try {
+            return Optional.of(ZoneId.of(text.trim()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** "24h", "90m" or an ISO-8601 duration, of an hour or more; empty otherwise. */

@@ -13,11 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The kit's control API for the simulated Five9 domain, plus {@code PUT users/{userName}/used-in}
- * ({@code ["Campaign X"]}): objects that refer to the user, so that deleteUser refuses it.
+ * ({@code ["Campaign X"]}): objects that refer to the user, so that deleteUser refuses it; and what an
+ * administrator changes in the console behind the API's back: {@code PUT users/{userName}/skills} and
+ * {@code PUT users/{userName}/agent-groups}.
  */
 @Path("/sandbox/five9/_control")
 public class Five9ControlResource extends ControlResource {
@@ -90,6 +94,43 @@ public class Five9ControlResource extends ControlResource {
             objects.forEach(name -> names.add(name.asText()));
             domain.markUsedIn(userName, names);
             return JSON.objectNode().put("userName", userName).set("usedIn", objects);
+        });
+    }
+
+    /** {@code {"Support": 3}}: the user's skills as an administrator set them in the console. */
+    @PUT
+    @Path("users/{userName}/skills")
+    public Response skillsByHand(@PathParam("userName") String userName, String body) {
+        return control(() -> {
+            JsonNode levels = parse(body);
+            if (!levels.isObject()) {
+                throw ControlRefusal.badRequest(null, "The body must be a JSON object of skill names and levels");
+            }
+            Map<String, Integer> skills = new LinkedHashMap<>();
+            levels.fields().forEachRemaining(level -> {
+                if (!level.getValue().isInt()) {
+                    throw ControlRefusal.badRequest(level.getKey(), "A skill level must be a whole number");
+                }
+                skills.put(level.getKey(), level.getValue().intValue());
+            });
+            domain.skillsByHand(userName, skills);
+            return JSON.objectNode().put("userName", userName).set("skills", levels);
+        });
+    }
+
+    /** {@code ["Tier 1"]}: the agent groups the user is in, as an administrator set them in the console. */
+    @PUT
+    @Path("users/{userName}/agent-groups")
+    public Response agentGroupsByHand(@PathParam("userName") String userName, String body) {
+        return control(() -> {
+            JsonNode groups = parse(body);
+            if (!groups.isArray()) {
+                throw ControlRefusal.badRequest(null, "The body must be a JSON array of agent group names");
+            }
+            List<String> names = new ArrayList<>();
+            groups.forEach(name -> names.add(name.asText()));
+            domain.agentGroupsByHand(userName, names);
+            return JSON.objectNode().put("userName", userName).set("agentGroups", groups);
         });
     }
 

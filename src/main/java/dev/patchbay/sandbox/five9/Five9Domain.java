@@ -260,6 +260,30 @@ public class Five9Domain {
         }
     }
 
+    /**
+     * What an administrator does in the VCC Administrator console, outside the API: the user's skills become
+     * {@code levels} (no skill call is recorded, no pacing applies).
+     */
+    synchronized void skillsByHand(String userName, Map<String, Integer> levels) {
+        Five9User user = user(userName);
+        levels.forEach(this::checkSkill);
+        user.skills.clear();
+        user.skills.putAll(levels);
+    }
+
+    /** The console's change of the agent groups the user is in: exactly {@code groups}. */
+    synchronized void agentGroupsByHand(String userName, List<String> groups) {
+        user(userName);
+        groups.forEach(name -> entry(agentGroups, "AgentGroup", name));
+        for (Entry group : agentGroups.values()) {
+            if (groups.contains(group.name())) {
+                group.members().add(userName);
+            } else {
+                group.members().remove(userName);
+            }
+        }
+    }
+
     synchronized List<Entry> agentGroups(NamePattern pattern) {
         return agentGroups.values().stream().filter(group -> pattern.matches(group.name())).map(Five9Domain::copy)
                 .toList();

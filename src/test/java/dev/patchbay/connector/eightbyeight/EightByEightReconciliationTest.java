@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Reconciling;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
@@ -16,12 +17,13 @@ import dev.patchbay.connector.VendorRef;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.reconcile.Reconciler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +52,12 @@ class EightByEightReconciliationTest {
     @Inject
     dev.patchbay.reconcile.Reconciliations reconciliations;
 
+    @Inject
+    dev.patchbay.job.RateLimiter rateLimiter;
+
     private String connection;
     private EndToEnd e2e;
+    private Reconciling reconciling;
     private Connector sandbox;
 
     @BeforeEach
@@ -63,6 +69,7 @@ class EightByEightReconciliationTest {
                 "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
         e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
         sandbox = new EightByEightConnectorFactory().connect(connection, EightByEightSandbox.settings());
+        reconciling = new Reconciling(reconciler, entityManager, e2e, connection);
     }
 
     private CallContext context() {
@@ -71,24 +78,6 @@ class EightByEightReconciliationTest {
 
     private String license(String vendorId) {
         return sandbox.read(new VendorRef(vendorId), context()).orElseThrow().text(SeatField.LICENSE);
-    }
-
-    /** Starts a run and carries it on (the budget reset between pages, provisioning drained) until it ends. */
-    private JsonPath reconcile(boolean preview) {
-        String run = admin().body(Map.of("preview", preview)).post("/admin/v1/connections/{c}/reconciliations", connection)
-                .then().statusCode(202).body("state", equalTo("running")).extract().path("id");
-        for (int round = 0; round < 20 && "running".equals(run(run).getString("run.state")); round++) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "delete from rate_limit_budget where connection_id = :c").setParameter("c", connection).executeUpdate());
-            reconciler.runDue(connection, 100);
-            e2e.drain();
-        }
-        return run(run);
-    }
-
-    private JsonPath run(String run) {
-        return admin().get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
-                .extract().jsonPath();
     }
 
     private List<Map<String, Object>> tasks() {
@@ -109,7 +98,7 @@ class EightByEightReconciliationTest {
                 SeatField.SITE, "London")), context());
         sandbox.apply(orphan, new Step.Apply(SeatField.LICENSE, "X4"), context());
 
-        JsonPath result = reconcile(false);
+        JsonPath result = reconciling.reconcile(false);
 
         assertEquals("done", result.getString("run.state"));
         assertEquals(3, result.getInt("run.accountsRead"));
@@ -140,7 +129,7 @@ class EightByEightReconciliationTest {
         sandbox.apply(orphan, new Step.Apply(SeatField.LICENSE, "X4"), context());
         e2e.policy("{" + PRICES + ",\"reconciliation\":{\"actions\":{\"drift\":\"correct\",\"orphan\":\"task\"}}}");
 
-        JsonPath preview = reconcile(true);
+        JsonPath preview = reconciling.reconcile(true);
         assertEquals("done", preview.getString("run.state"));
         assertEquals(true, preview.getBoolean("run.preview"));
         assertEquals("correct", preview.getString("items.find { it.situation == 'drift' }.action"));
@@ -148,7 +137,7 @@ class EightByEightReconciliationTest {
         assertEquals("X2", license(adaAccount), "a preview changes nothing");
         assertEquals(List.of(), tasks(), "a preview raises no task");
 
-        JsonPath applied = reconcile(false);
+        JsonPath applied = reconciling.reconcile(false);
         assertEquals(true, applied.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         assertEquals("X4", license(adaAccount), "the correction re-applied Patchbay's license");
         List<Map<String, Object>> tasks = tasks();
@@ -156,10 +145,43 @@ class EightByEightReconciliationTest {
         assertEquals("reconcile_orphan", tasks.get(0).get("kind"));
         assertEquals(44.0f, ((Number) tasks.get(0).get("monthlyCost")).floatValue());
 
-        JsonPath again = reconcile(false);
+        JsonPath again = reconciling.reconcile(false);
         assertEquals(2, again.getInt("run.counts.in_sync") + again.getInt("run.counts.orphan"));
         assertEquals(0, again.getInt("run.counts.drift"), "corrected");
         assertEquals(1, tasks().size(), "the orphan's task is not raised twice");
+    }
+
+    @Test
+    void aTaskOfARunIsClosedAsVerifiedByALaterRunThatNoLongerFindsItsSituation() {
+        e2e.policy("{" + PRICES + ",\"reconciliation\":{\"actions\":{\"drift\":\"task\",\"orphan\":\"task\"}}}");
+        String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", LONDON_X4);
+        e2e.drain();
+        String adaAccount = e2e.vendorId(ada);
+        sandbox.apply(new VendorRef(adaAccount), new Step.Apply(SeatField.LICENSE, "X2"), context());
+        VendorRef gone = byHand("ghost@example.com", "X4");
+        VendorRef stays = byHand("spare@example.com", "X2");
+        reconciling.reconcile(false);
+        assertEquals(3, tasks().size(), "the drift and both orphans");
+
+        // Put right behind Patchbay's back: Ada's license is back, one orphan removed.
+        sandbox.apply(new VendorRef(adaAccount), new Step.Apply(SeatField.LICENSE, "X4"), context());
+        sandbox.apply(gone, new Step.Delete(), context());
+        reconciling.reconcile(true);
+        assertEquals(3, tasks().size(), "a preview closes nothing");
+
+        JsonPath later = reconciling.reconcile(false);
+        assertEquals(1, later.getInt("run.counts.orphan"));
+        List<Map<String, Object>> open = tasks();
+        assertEquals(1, open.size(), "only the orphan still found keeps its task");
+        assertEquals(stays.id(), open.get(0).get("field"));
+        List<Map<String, Object>> verified = admin().queryParam("connection", connection).queryParam("status", "verified")
+                .get("/admin/v1/tasks").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(2, verified.size());
+        assertEquals(Set.of("reconcile_drift", "reconcile_orphan"),
+                Set.copyOf(verified.stream().map(task -> task.get("kind")).toList()));
+        assertEquals(true, verified.stream().allMatch(task -> "reconciliation".equals(task.get("closedBy"))),
+                verified.toString());
+        assertEquals(true, verified.stream().anyMatch(task -> gone.id().equals(task.get("field"))));
     }
 
     private void sql(String statement) {
@@ -183,7 +205,7 @@ class EightByEightReconciliationTest {
         sql("update provisioning_job set next_attempt_at = now() + interval '1 hour' where connection_id = :c");
         e2e.policy("{\"reconciliation\":{\"actions\":{\"unlinkedMatch\":\"adopt\"}}}");
 
-        JsonPath result = reconcile(false);
+        JsonPath result = reconciling.reconcile(false);
 
         Map<String, Object> match = result.getMap("items.find { it.situation == 'unlinked_match' }");
         assertEquals(existing.id(), match.get("vendorRef"));
@@ -204,13 +226,13 @@ class EightByEightReconciliationTest {
         String lost = e2e.vendorId(dave);
         sandbox.apply(new VendorRef(lost), new Step.Delete(), context());
 
-        JsonPath report = reconcile(false);
+        JsonPath report = reconciling.reconcile(false);
         assertEquals(1, report.getInt("run.counts.idp_only"));
         assertEquals(lost, report.getString("items.find { it.situation == 'idp_only' }.vendorRef"));
         assertEquals(lost, e2e.vendorId(dave), "reported only");
 
         e2e.policy("{\"reconciliation\":{\"actions\":{\"idpOnly\":\"correct\"}}}");
-        reconcile(false);
+        reconciling.reconcile(false);
         e2e.settle();
         String recreated = e2e.vendorId(dave);
         assertEquals("X4", license(recreated));
@@ -226,7 +248,7 @@ class EightByEightReconciliationTest {
         String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", connection)
                 .then().statusCode(202).extract().path("id");
         assertEquals(1, reconciler.runDue(connection, 1), "one page");
-        JsonPath midway = run(run);
+        JsonPath midway = reconciling.run(run);
         assertEquals("running", midway.getString("run.state"));
         assertEquals("listing", midway.getString("run.phase"));
         int firstPage = midway.getInt("run.accountsRead");
@@ -238,11 +260,11 @@ class EightByEightReconciliationTest {
         assertEquals(0, reconciler.runDue(connection, 100));
         // ...and once it is gone, the run goes on from its cursor.
         sql("update reconciliation_run set lease_until = now() - interval '1 second' where connection_id = :c");
-        for (int round = 0; round < 10 && "running".equals(run(run).getString("run.state")); round++) {
+        for (int round = 0; round < 10 && "running".equals(reconciling.run(run).getString("run.state")); round++) {
             sql("delete from rate_limit_budget where connection_id = :c");
             reconciler.runDue(connection, 100);
         }
-        JsonPath done = run(run);
+        JsonPath done = reconciling.run(run);
         assertEquals("done", done.getString("run.state"));
         assertEquals(12, done.getInt("run.accountsRead"));
         assertEquals(12, done.getInt("run.counts.orphan"));
@@ -258,7 +280,7 @@ class EightByEightReconciliationTest {
         byHand("two@example.com", "X4");
         String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", LONDON_X4);
         e2e.drain();
-        String run = reconcile(true).getString("run.id");
+        String run = reconciling.reconcile(true).getString("run.id");
         String path = "/admin/v1/connections/{c}/reconciliations/{r}";
         admin().queryParam("situation", "orphan").queryParam("size", 1).get(path, connection, run).then()
                 .statusCode(200).body("items.size()", equalTo(1)).body("items[0].situation", equalTo("orphan"));
@@ -314,6 +336,13 @@ class EightByEightReconciliationTest {
         admin().body("{\"reconciliation\":{\"every\":\"5m\"}}")
                 .put("/admin/v1/connections/{c}/policy", connection).then().statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("reconciliation.every"));
+        for (String[] bad : new String[][] {{"{\"at\":\"25:00\"}", "reconciliation.at"},
+                {"{\"at\":\"2am\"}", "reconciliation.at"}, {"{\"at\":\"02:00\",\"every\":\"24h\"}", "reconciliation.at"},
+                {"{\"at\":\"02:00\",\"zone\":\"Mars/Olympus\"}", "reconciliation.zone"},
+                {"{\"zone\":\"Europe/London\"}", "reconciliation.zone"}}) {
+            admin().body("{\"reconciliation\":" + bad[0] + "}").put("/admin/v1/connections/{c}/policy", connection)
+                    .then().statusCode(400).body(org.hamcrest.Matchers.containsString(bad[1]));
+        }
         admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
                 .body("version", equalTo(version));
     }
@@ -331,7 +360,7 @@ class EightByEightReconciliationTest {
         e2e.drain();
         byHand("ghost@example.com", "X4");
         byHand("spare@example.com", "X2");
-        reconcile(true);
+        reconciling.reconcile(true);
 
         JsonPath seats = admin().get("/admin/v1/connections/{c}/seats", connection).then().statusCode(200)
                 .extract().jsonPath();
@@ -382,43 +411,76 @@ class EightByEightReconciliationTest {
     }
 
     @Test
-    void aRunTakesOnlyItsShareOfTheRateLimitWaitsForTheNextWindowAndReportsProgress() {
-        EightByEightSandbox.licenses(Map.of("X2", 100, "X4", 100));
-        for (int i = 0; i < 40; i++) {
-            byHand("many" + i + "@example.com", "X2");
+    void aRunOverSeveralPagesKeepsWithinASmallRateLimitMeetsNoTooManyRequestsAndReportsProgress() {
+        for (int i = 0; i < 35; i++) {
+            EightByEightSandbox.seed("many" + i + "@example.com");
         }
-        sql("delete from rate_limit_budget where connection_id = :c");
-        String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", connection)
+        // The key may make 4 Admin API calls a minute, the sandbox holds Patchbay to it, and the connection knows.
+        EightByEightSandbox.tune(Map.of("rateLimitPerMinute", 4));
+        EightByEightSandbox.advanceClock(60_000);
+        String small = uniqueConnectionId("recon-small");
+        Map<String, Object> settings = new java.util.HashMap<>(EightByEightSandbox.settings());
+        settings.put("requestsPerMinute", 4);
+        admin().body(Map.of("id", small, "vendor", "eightbyeight", "displayName", "4 a minute", "settings", settings))
+                .post("/admin/v1/connections").then().statusCode(201);
+        EndToEnd smallE2e = new EndToEnd(worker, entityManager, small, createToken(small));
+        String run = admin().body("{}").post("/admin/v1/connections/{c}/reconciliations", small)
                 .then().statusCode(202).extract().path("id");
-        reconciler.runDue(connection, 100);
+        reconciler.runDue(small, 100);
 
-        JsonPath progress = run(run);
+        JsonPath progress = admin().get("/admin/v1/connections/{c}/reconciliations/{r}", small, run).then()
+                .statusCode(200).extract().jsonPath();
         assertEquals("running", progress.getString("run.state"), "waiting for the next window");
-        int read = progress.getInt("run.accountsRead");
-        assertEquals(true, read > 0 && read < 40, "read " + read);
-        assertEquals(40, progress.getInt("run.estimatedTotal"));
+        assertEquals("listing", progress.getString("run.phase"));
+        assertEquals(10, progress.getInt("run.accountsRead"), "a page of the configured size");
+        assertEquals(35, progress.getInt("run.estimatedTotal"));
         assertEquals(true, progress.getString("run.estimatedFinish") != null);
-        // 8x8 allows 100 calls a minute; a run takes half at most, leaving the rest to provisioning.
-        int used = ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "select coalesce(max(used), 0) from rate_limit_budget where connection_id = :c")
-                .setParameter("c", connection).getSingleResult())).intValue();
-        assertEquals(progress.getInt("run.vendorCalls"), used, "every vendor call counted in the shared budget");
-        assertEquals(true, used <= 50, "within its share: " + used);
-        assertEquals(0, reconciler.runDue(connection, 100), "nothing more until the window resets");
+        assertEquals(2, progress.getInt("run.vendorCalls"), "the page and the count of all accounts");
+        assertEquals(2, used(small), "the run's half of the 4 calls, every call counted in the shared budget");
+        assertEquals(0, reconciler.runDue(small, 100), "nothing more until the window resets");
 
-        sql("update reconciliation_run set next_page_at = now() where connection_id = :c");
-        sql("delete from rate_limit_budget where connection_id = :c");
-        String waiting = e2e.oktaCreate("first@example.com", "First", "Served", LONDON_X4);
-        reconciler.runDue(connection, 100);
-        assertEquals(read, run(run).getInt("run.accountsRead"), "a due provisioning job goes first");
-        e2e.drain();
-        assertEquals("provisioned", e2e.state(waiting));
-        for (int round = 0; round < 10 && "running".equals(run(run).getString("run.state")); round++) {
-            sql("update reconciliation_run set next_page_at = now() where connection_id = :c");
-            sql("delete from rate_limit_budget where connection_id = :c");
-            reconciler.runDue(connection, 100);
+        nextWindow(small);
+        String waiting = smallE2e.oktaCreate("first@example.com", "First", "Served", "{\"site\":\"London\"}");
+        reconciler.runDue(small, 100);
+        assertEquals(10, admin().get("/admin/v1/connections/{c}/reconciliations/{r}", small, run).then()
+                .extract().jsonPath().getInt("run.accountsRead"), "a due provisioning job goes first");
+        smallE2e.drain();
+        assertEquals("provisioned", smallE2e.state(waiting));
+
+        int windows = 2;
+        JsonPath done = progress;
+        while ("running".equals(done.getString("run.state")) && windows < 20) {
+            nextWindow(small);
+            windows++;
+            reconciler.runDue(small, 100);
+            assertEquals(true, used(small) <= 2, "within its share: " + used(small));
+            assertEquals(java.util.Optional.empty(), rateLimiter.pausedUntil(small), "8x8 never said wait");
+            done = admin().get("/admin/v1/connections/{c}/reconciliations/{r}", small, run).then().extract().jsonPath();
         }
-        assertEquals(41, run(run).getInt("run.accountsRead"));
+        assertEquals("done", done.getString("run.state"));
+        assertEquals(36, done.getInt("run.accountsRead"));
+        assertEquals(35, done.getInt("run.counts.orphan"));
+        assertEquals(1, done.getInt("run.counts.in_sync"));
+        assertEquals(4, done.getInt("run.pages"), "pages of 10: not one more than 36 accounts need");
+        assertEquals(5, done.getInt("run.vendorCalls"));
+        assertEquals(5, windows, "a page a window, one window left to provisioning: none lost to a refusal");
+    }
+
+    /** A minute later, for Patchbay's budget and the sandbox's window alike. */
+    private void nextWindow(String connectionId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from rate_limit_budget where connection_id = :c")
+                    .setParameter("c", connectionId).executeUpdate();
+            entityManager.createNativeQuery("update reconciliation_run set next_page_at = now() where connection_id = :c")
+                    .setParameter("c", connectionId).executeUpdate();
+        });
+        EightByEightSandbox.advanceClock(60_000);
+    }
+
+    private int used(String connectionId) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select coalesce(max(used), 0) from rate_limit_budget where connection_id = :c")
+                .setParameter("c", connectionId).getSingleResult())).intValue();
     }
 
     @Test
@@ -439,5 +501,25 @@ class EightByEightReconciliationTest {
         assertEquals(false, reconciliations.startScheduled().contains(connection), "not again within a day");
         sql("update reconciliation_run set started = now() - interval '25 hours' where connection_id = :c");
         assertEquals(true, reconciliations.startScheduled().contains(connection), "the next night");
+    }
+
+    @Test
+    void aConnectionScheduledAtATimeOfNightRunsOnceThatTimeCameAndNotBefore() {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tokyo"));
+        admin().body("{\"reconciliation\":{\"at\":\"" + now.minusMinutes(2).format(hhmm)
+                + "\",\"zone\":\"Asia/Tokyo\"}}").put("/admin/v1/connections/{c}/policy", connection).then().statusCode(200);
+        String later = uniqueConnectionId("recon-later");
+        admin().body(Map.of("id", later, "vendor", "eightbyeight", "displayName", "later tonight",
+                "settings", EightByEightSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
+        admin().body("{\"reconciliation\":{\"at\":\"" + now.plusHours(2).format(hhmm) + "\",\"zone\":\"Asia/Tokyo\"}}")
+                .put("/admin/v1/connections/{c}/policy", later).then().statusCode(200);
+
+        List<String> started = reconciliations.startScheduled();
+
+        assertEquals(true, started.contains(connection), "its time came two minutes ago");
+        assertEquals(false, started.contains(later), "its time is still to come");
+        sql("update reconciliation_run set state = 'done', phase = 'done', finished = now() where connection_id = :c");
+        assertEquals(false, reconciliations.startScheduled().contains(connection), "once a night");
     }
 }

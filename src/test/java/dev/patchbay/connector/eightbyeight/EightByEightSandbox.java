@@ -38,6 +38,26 @@ final class EightByEightSandbox {
                 .put(base() + "/_control/settings").then().statusCode(200);
     }
 
+    /** Sandbox tunables, such as {@code rateLimitPerMinute}. */
+    static void tune(Map<String, Object> tunables) {
+        given().contentType("application/json").body(tunables).put(base() + "/_control/settings").then().statusCode(200);
+    }
+
+    /** The sandbox's clock moves on: its rate-limit windows roll. */
+    static void advanceClock(long millis) {
+        given().contentType("application/json").body(Map.of("advanceMs", millis))
+                .post(base() + "/_control/clock").then().statusCode(200);
+    }
+
+    /** A user that exists at 8x8 already (made in its console), seeded without calling its APIs. */
+    static void seed(String userName) {
+        given().contentType("application/json").body(Map.of("basicInfo", Map.of("userName", userName,
+                "firstName", "Seeded", "lastName", "User", "primaryEmail", userName, "status", "ACTIVE",
+                "site", Map.of("name", "London")), "serviceInfo", Map.of("licenses", java.util.List.of(),
+                "extensions", java.util.List.of())))
+                .post(base() + "/_control/users").then().statusCode(201);
+    }
+
     static JsonPath state() {
         return given().get(base() + "/_control/state").then().statusCode(200).extract().jsonPath();
     }

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Reconciling;
 import dev.patchbay.connector.Seat;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.Step;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.reconcile.Reconciler;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -43,6 +43,7 @@ class GenesysReconciliationTest {
 
     private String connection;
     private EndToEnd e2e;
+    private Reconciling reconciling;
     private Connector sandbox;
 
     @BeforeEach
@@ -54,27 +55,11 @@ class GenesysReconciliationTest {
                 "settings", GenesysSandbox.settings())).post("/admin/v1/connections").then().statusCode(201);
         e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
         sandbox = factory.connect(connection + "-behind", GenesysSandbox.settings());
+        reconciling = new Reconciling(reconciler, entityManager, e2e, connection);
     }
 
     private CallContext context() {
         return new CallContext(connection, GenesysSandbox.settings(), "test");
-    }
-
-    private JsonPath reconcile(boolean preview) {
-        String run = admin().body(Map.of("preview", preview)).post("/admin/v1/connections/{c}/reconciliations", connection)
-                .then().statusCode(202).extract().path("id");
-        for (int round = 0; round < 20 && "running".equals(run(run).getString("run.state")); round++) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "delete from rate_limit_budget where connection_id = :c").setParameter("c", connection).executeUpdate());
-            reconciler.runDue(connection, 100);
-            e2e.drain();
-        }
-        return run(run);
-    }
-
-    private JsonPath run(String run) {
-        return admin().get("/admin/v1/connections/{c}/reconciliations/{r}", connection, run).then().statusCode(200)
-                .extract().jsonPath();
     }
 
     @Test
@@ -90,7 +75,7 @@ class GenesysReconciliationTest {
                 SeatField.DISPLAY_NAME, "Ghost User")), context());
         sandbox.apply(orphan, new Step.Apply(SeatField.LICENSE, "cx1"), context());
 
-        JsonPath preview = reconcile(true);
+        JsonPath preview = reconciling.reconcile(true);
         assertEquals("done", preview.getString("run.state"));
         assertEquals(1, preview.getInt("run.counts.drift"));
         assertEquals(1, preview.getInt("run.counts.orphan"));
@@ -100,11 +85,36 @@ class GenesysReconciliationTest {
         assertEquals(Set.of("Support"), sandbox.read(new VendorRef(account), context()).orElseThrow().get(SeatField.QUEUES),
                 "a preview changes nothing");
 
-        JsonPath applied = reconcile(false);
+        JsonPath applied = reconciling.reconcile(false);
         assertEquals(true, applied.getBoolean("items.find { it.situation == 'drift' }.actionTaken"));
         assertEquals(Set.of("Sales", "Support"),
                 Set.copyOf((java.util.Collection<?>) sandbox.read(new VendorRef(account), context()).orElseThrow()
                         .get(SeatField.QUEUES)), "Patchbay's queues are back");
-        assertEquals(0, reconcile(true).getInt("run.counts.drift"));
+        assertEquals(0, reconciling.reconcile(true).getInt("run.counts.drift"));
+    }
+
+    @Test
+    void allQueuesRemovedInTheConsoleAreDriftAndComeBackWhenThePolicySaysCorrect() {
+        String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", """
+                {"license":"cx1","roles":["Agent"],"queues":["Support","Sales"]}""");
+        e2e.drain();
+        String account = e2e.vendorId(ada);
+        sandbox.apply(new VendorRef(account), new Step.Apply(SeatField.QUEUES, Set.of()), context());
+        assertEquals(false, sandbox.read(new VendorRef(account), context()).orElseThrow().has(SeatField.QUEUES),
+                "Genesys shows no queue at all");
+
+        JsonPath report = reconciling.reconcile(false);
+        assertEquals(1, report.getInt("run.counts.drift"));
+        assertEquals(List.of(Map.of("field", "queues", "applied", List.of("Sales", "Support"), "vendor", List.of())),
+                report.getList("items.find { it.situation == 'drift' }.drift"));
+        assertEquals(false, sandbox.read(new VendorRef(account), context()).orElseThrow().has(SeatField.QUEUES),
+                "reported only");
+
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"drift\":\"correct\"}}}");
+        reconciling.reconcile(false);
+        e2e.settle();
+        assertEquals(Set.of("Sales", "Support"),
+                Set.copyOf((java.util.Collection<?>) sandbox.read(new VendorRef(account), context()).orElseThrow()
+                        .get(SeatField.QUEUES)), "Patchbay's queues are back");
     }
 }
