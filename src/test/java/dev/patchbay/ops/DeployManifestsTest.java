@@ -106,7 +106,7 @@ class DeployManifestsTest {
         JsonNode pod = kubernetes.get("Deployment").at("/spec/template");
         JsonNode container = pod.at("/spec/containers/0");
         assertEquals(builtImage, container.get("image").asText(), "the image mvn -Pimage package builds, by version");
-        assertEquals(10001, pod.at("/spec/securityContext/runAsUser").asInt(), "the image's user");
+        assertEquals(65534, pod.at("/spec/securityContext/runAsUser").asInt(), "the image's user");
         assertTrue(pod.at("/spec/securityContext/runAsNonRoot").asBoolean());
         for (String path : List.of("/resources/requests/cpu", "/resources/requests/memory", "/resources/limits/memory")) {
             assertFalse(container.at(path).asText().isBlank(), path);

@@ -49,7 +49,7 @@ class ContainerImageIT {
     private static final Map<String, Integer> LAYER_OF = new HashMap<>();
     private static int layerCount;
 
-    /** The image's /opt/patchbay, extracted. */
+    /** The image's /opt/patchbay and /etc/passwd, extracted. */
     @TempDir
     static Path extracted;
 
@@ -69,7 +69,7 @@ class ContainerImageIT {
                     String path = "/" + file.getName().replaceFirst("^\\.?/", "").replaceFirst("/$", "");
                     FILES.put(path, file);
                     LAYER_OF.put(path, i);
-                    if (file.isFile() && path.startsWith("/opt/patchbay/")) {
+                    if (file.isFile() && (path.startsWith("/opt/patchbay/") || path.equals("/etc/passwd"))) {
                         Path target = extracted.resolve(path.substring(1));
                         Files.createDirectories(target.getParent());
                         Files.copy(files, target, StandardCopyOption.REPLACE_EXISTING);
@@ -128,11 +128,15 @@ class ContainerImageIT {
     }
 
     @Test
-    void findsJavaOnItsPathWhenTheBaseImageHasFiles() {
+    void findsJavaOnItsPathAndItsUserInTheBasesPasswdWhenTheBaseImageHasFiles() throws IOException {
         assumeTrue(layerCount > OWN_LAYERS, "the image was built FROM scratch (-Dpatchbay.image.base=scratch)");
         boolean found = List.of(env().getOrDefault("PATH", "").split(":")).stream()
                 .anyMatch(directory -> FILES.containsKey(directory + "/java"));
         assertTrue(found, "java on PATH " + env().get("PATH"));
+        // the embedded database's initdb refuses a uid that /etc/passwd does not name
+        String uid = config.at("/config/User").asText().split(":")[0];
+        assertTrue(Files.readAllLines(extracted.resolve("etc/passwd")).stream()
+                .anyMatch(line -> line.split(":").length > 2 && line.split(":")[2].equals(uid)), "uid " + uid);
     }
 
     /**
