@@ -132,6 +132,9 @@ public final class EmbeddedPostgresServer {
     private static EmbeddedPostgresServer start(Path dataDirectory, boolean ephemeral, int port) {
         try {
             Files.createDirectories(dataDirectory);
+            if (!ephemeral) {
+                DataDirectoryOwner.claim(dataDirectory);
+            }
             StalePostmaster.stopIfRunning(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (port > 0) {
@@ -173,6 +176,8 @@ public final class EmbeddedPostgresServer {
         }
         if (ephemeral) {
             deleteRecursively(dataDirectory);
+        } else {
+            DataDirectoryOwner.release(dataDirectory);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.patchbay.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -59,16 +60,7 @@ class EmbeddedPostgresServerTest {
     void aPostgresLeftRunningByAKilledGatewayIsStoppedBeforeTheNextStart() throws Exception {
         Path directory = dataDir.resolve("postgres");
         Files.createDirectories(directory);
-        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphanedPostgres.class.getName(), directory.toString())
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(gateway.getInputStream()))) {
-            String line;
-            while ((line = output.readLine()) != null && !line.equals("READY")) {
-                // skip the server's start-up output
-            }
-        }
+        Process gateway = childJvm(OrphanedPostgres.class, directory);
         gateway.destroyForcibly().waitFor();
         long orphanPid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
         assertTrue(ProcessLiveness.isRunning(orphanPid),
@@ -81,6 +73,50 @@ class EmbeddedPostgresServerTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void aSecondGatewayOnTheSameDataDirectoryRefusesToStartAndLeavesTheFirstRunning() throws Exception {
+        Process first = childJvm(RunningGateway.class, dataDir);
+        long postmasterPid = StalePostmaster.pid(dataDir.resolve("postgres"));
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> EmbeddedPostgresServer.start(dataDir, false));
+            assertTrue(refused.getMessage().startsWith("Patchbay refuses to start: another gateway (pid "
+                    + first.pid() + ", started "), refused.getMessage());
+            assertTrue(refused.getMessage().contains(dataDir.resolve("postgres") + ". Stop it first"),
+                    refused.getMessage());
+            assertTrue(first.isAlive());
+            assertTrue(ProcessLiveness.isRunning(postmasterPid), "the first gateway's PostgreSQL still runs");
+            assertEquals(postmasterPid, StalePostmaster.pid(dataDir.resolve("postgres")));
+
+            first.destroyForcibly().waitFor();
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, false);
+            try {
+                assertFalse(ProcessLiveness.isRunning(postmasterPid), "once its gateway is dead it is an orphan");
+                assertEquals("1", queryOne(server, "select 1"));
+            } finally {
+                server.stop();
+            }
+        } finally {
+            first.destroyForcibly().waitFor();
+            ProcessHandle.of(postmasterPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** A JVM running {@code main} of {@code program} on this directory, once it has said READY. */
+    private static Process childJvm(Class<?> program, Path directory) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), program.getName(), directory.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.equals("READY")) {
+                // skip the server's start-up output
+            }
+        }
+        return child;
     }
 
     private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {

@@ -50,16 +50,23 @@ final class GatewayProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with 'mvn verify'");
         }
+        return start(JAR, Map.of(), systemProperties);
+    }
+
+    /** The gateway of {@code jar} with these environment variables added to a clean copy of this one's. */
+    static GatewayProcess start(Path jar, Map<String, String> environment, Map<String, String> systemProperties)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port));
         command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("PATCHBAY_ADMIN_BOOTSTRAP_TOKEN");
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().putAll(environment);
         GatewayProcess gateway = new GatewayProcess(builder.start(), port);
         if (!gateway.started.await(90, TimeUnit.SECONDS)) {
             gateway.kill();

@@ -125,6 +125,21 @@ class GatewayRestartIT {
         }
     }
 
+    @Test
+    void aSecondGatewayOnTheSameDataDirectoryRefusesToStartAndTheFirstKeepsServing() throws Exception {
+        Map<String, String> properties = Map.of("patchbay.data-dir", dataDir.toString(),
+                "patchbay.admin.bootstrap-token", "first-admin-token");
+        try (GatewayProcess first = GatewayProcess.start(properties)) {
+            long postmaster = postmasterPid();
+            String second = outputOfAFailedStart(properties);
+            assertTrue(second.contains("Patchbay refuses to start: another gateway (pid "), second);
+            assertTrue(second.contains("runs on the embedded database in " + dataDir.resolve("postgres")), second);
+            assertEquals(postmaster, postmasterPid());
+            assertTrue(ProcessLiveness.isRunning(postmaster), "the first gateway's PostgreSQL was left alone");
+            assertEquals(200, send(first, "GET", "/admin/v1/connections", "first-admin-token", null).statusCode());
+        }
+    }
+
     /** The log of a gateway that is expected to stop during its start. */
     private static String outputOfAFailedStart(Map<String, String> properties) throws Exception {
         try (GatewayProcess gateway = GatewayProcess.start(properties)) {

@@ -1,6 +1,7 @@
 package dev.patchbay.throttle;
 
 import static dev.patchbay.TestApi.ADMIN_TOKEN;
+import static dev.patchbay.TestApi.admin;
 import static dev.patchbay.TestApi.createConnection;
 import static dev.patchbay.TestApi.createToken;
 import static dev.patchbay.TestApi.uniqueConnectionId;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
@@ -115,6 +117,29 @@ class LimitsTest {
                 .get("/admin/v1/audit?actor=anonymous&status=401&limit=500").then().statusCode(200)
                 .extract().asString();
         assertEquals(3, entries.split("\"10.3.0.3\"", -1).length - 1, "three failures recorded with their source");
+    }
+
+    @Test
+    void guessingOAuthClientSecretsIsThrottledLikeScimTokens() {
+        String connection = createConnection(uniqueConnectionId("oauth-guess"), "fake");
+        JsonPath client = admin().body(Map.of()).post("/admin/v1/connections/{c}/oauth-clients", connection)
+                .then().statusCode(201).extract().jsonPath();
+        String clientId = client.getString("clientId");
+        for (int i = 0; i < 3; i++) {
+            tokenRequest("10.5.0.5", clientId, "pbcs_guess" + i).then().statusCode(401)
+                    .body("error", equalTo("invalid_client"));
+        }
+        Response throttled = tokenRequest("10.5.0.5", clientId, client.getString("clientSecret"));
+        assertEquals(429, throttled.statusCode(), "throttled before the (correct) secret is even checked");
+        assertTrue(Long.parseLong(throttled.header("Retry-After")) > 0);
+        tokenRequest("10.5.0.6", clientId, client.getString("clientSecret")).then().statusCode(200)
+                .body("token_type", equalTo("Bearer"));
+    }
+
+    private static Response tokenRequest(String source, String clientId, String secret) {
+        return given().header("X-Forwarded-For", source).auth().preemptive().basic(clientId, secret)
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .post("/oauth2/token");
     }
 
     private static RequestSpecification scim(String token, String source) {
