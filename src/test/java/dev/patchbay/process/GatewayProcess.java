@@ -50,12 +50,17 @@ final class GatewayProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with 'mvn verify'");
         }
-        return start(JAR, Map.of(), systemProperties);
+        return start(JAR, jvmOptions, Map.of(), systemProperties);
     }
 
     /** The gateway of {@code jar} with these environment variables added to a clean copy of this one's. */
     static GatewayProcess start(Path jar, Map<String, String> environment, Map<String, String> systemProperties)
             throws Exception {
+        return start(jar, List.of(), environment, systemProperties);
+    }
+
+    private static GatewayProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment,
+            Map<String, String> systemProperties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
