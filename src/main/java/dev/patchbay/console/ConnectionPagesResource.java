@@ -163,6 +163,11 @@ public class ConnectionPagesResource {
     }
 
     private Connection connection(String id) {
+        return found(connections, id);
+    }
+
+    /** The connection, or a 404 page. */
+    static Connection found(ConnectionService connections, String id) {
         return connections.find(id).orElseThrow(() -> ConsoleErrors.refused(404, "No connection '" + id + "'"));
     }
 

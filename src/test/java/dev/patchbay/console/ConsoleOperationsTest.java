@@ -1,0 +1,209 @@
+package dev.patchbay.console;
+
+import static dev.patchbay.TestApi.ADMIN_TOKEN;
+import static dev.patchbay.TestApi.admin;
+import static dev.patchbay.TestApi.createConnection;
+import static dev.patchbay.TestApi.createToken;
+import static dev.patchbay.TestApi.uniqueConnectionId;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchbay.connector.EndToEnd;
+import dev.patchbay.connector.Seat;
+import dev.patchbay.connector.SeatField;
+import dev.patchbay.job.JobWorker;
+import dev.patchbay.provisioning.FakeVendor;
+import dev.patchbay.reconcile.Reconciler;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Reconciliation, seats, the policy editor and redrive in the console, in headless Chromium. */
+@QuarkusTest
+class ConsoleOperationsTest {
+
+    private static final String CX4 = "{\"license\":\"CX 4\"}";
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    FakeVendor fake;
+
+    @Inject
+    Reconciler reconciler;
+
+    private String connection;
+    private EndToEnd e2e;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshConnection() {
+        browser.manage().deleteAllCookies();
+        drain();
+        fake.reset();
+        connection = createConnection(uniqueConnectionId("ops"), "fake");
+        e2e = new EndToEnd(worker, entityManager, connection, createToken(connection));
+    }
+
+    /** Leaves no due job behind for the next test class that counts vendor calls. */
+    @AfterEach
+    void drain() {
+        for (int i = 0; i < 100 && worker.runOnce("console") > 0; i++) {
+            // keep going
+        }
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+
+    private String session() {
+        return browser.manage().getCookieNamed(ConsoleFilter.COOKIE).getValue();
+    }
+
+    private String csrf() {
+        return browser.findElement(By.cssSelector("form.who input[name=csrf]")).getAttribute("value");
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    /** Ada's license changed in the vendor console (drift) and an account nobody provisioned (an orphan). */
+    private String driftAndOrphan() {
+        String ada = e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", CX4);
+        e2e.oktaCreate("bob@example.com", "Bob", "Byte", CX4);
+        e2e.drain();
+        String adaAccount = e2e.vendorId(ada);
+        fake.accounts().put(adaAccount, fake.accounts().get(adaAccount).with(SeatField.LICENSE, "CX 2"));
+        fake.accounts().put("fake-ghost", new Seat(true, Map.of(SeatField.USER_NAME, "ghost@example.com",
+                SeatField.LICENSE, "CX 4")));
+        return adaAccount;
+    }
+
+    @Test
+    void aRunStartedFromTheConsoleShowsItsProgressItsDriftFieldByFieldAndTheSeatsItCounted() {
+        String adaAccount = driftAndOrphan();
+        ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
+        browser.get(url("/console/connections/" + connection));
+        Chromium.clickAndWait(browser, browser.findElement(By.id("to-reconciliation")));
+        assertTrue(browser.findElement(By.id("run-list")).getText().contains("No run yet"));
+
+        Chromium.clickAndWait(browser, browser.findElement(By.id("start-real")));
+        WebElement running = browser.findElement(By.cssSelector("#run-list tr[data-run]"));
+        assertTrue(running.getText().contains("running"), running.getText());
+        assertTrue(running.getText().contains("real"));
+        assertEquals("2000", browser.findElement(By.id("runs")).getAttribute("data-poll"));
+        for (int round = 0; round < 20 && reconciler.runDue(connection, 100) > 0; round++) {
+            // carry the run on, page by page
+        }
+        waiting().until(page -> page.findElement(By.id("run-list")).getText().contains("done"));
+        String finished = browser.findElement(By.cssSelector("#run-list tr[data-run]")).getText();
+        assertTrue(finished.contains("3 of 3 accounts"), finished);
+        assertTrue(finished.contains("drift: 1"), finished);
+        assertTrue(finished.contains("orphan: 1"), finished);
+        assertTrue(browser.findElements(By.cssSelector("#runs[data-poll]")).isEmpty(), "polling stops when done");
+        Screenshots.save(browser, "reconciliations");
+
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("#run-list tr[data-run] a")));
+        Chromium.clickAndWait(browser, browser.findElement(By.id("situation-drift")));
+        WebElement drift = browser.findElement(By.cssSelector("tr[data-finding='" + adaAccount + "']"));
+        assertEquals("CX 4", drift.findElement(By.cssSelector(".drift-license .applied")).getText());
+        assertEquals("CX 2", drift.findElement(By.cssSelector(".drift-license .vendor")).getText());
+        assertTrue(drift.getText().contains("ada@example.com"));
+        assertTrue(drift.getText().contains("report"), "the policy's default action: " + drift.getText());
+        assertEquals(1, browser.findElements(By.cssSelector("#findings tr[data-finding]")).size(),
+                "only the drift is shown");
+        Screenshots.save(browser, "drift");
+
+        browser.get(url("/console/seats"));
+        WebElement seats = browser.findElement(By.id("seats-" + connection));
+        assertEquals("3", seats.findElement(By.cssSelector("tr.total th:nth-child(2)")).getText(), seats.getText());
+        assertTrue(seats.findElement(By.cssSelector("tr[data-tier='CX 4']")).getText().contains("240 480"),
+                "bob and the orphan hold CX 4 at the list price of 240: " + seats.getText());
+        assertTrue(seats.getText().contains("Savings available: 240 USD"), "the orphan's seat: " + seats.getText());
+        Screenshots.save(browser, "seats");
+        String csv = given().cookie(ConsoleFilter.COOKIE, session()).get("/console/seats/seats.csv").then()
+                .statusCode(200).header("Content-Type", containsString("text/csv"))
+                .header("Content-Disposition", containsString("seats.csv")).extract().asString();
+        assertTrue(csv.startsWith("vendor,connection,account,"), csv);
+        assertTrue(csv.contains("fake," + connection + ",fake-ghost,,ghost@example.com,CX 4,"), csv);
+
+        browser.get(url("/console"));
+        String card = browser.findElement(By.cssSelector("#card-" + connection + " .card-seats")).getText();
+        assertTrue(card.contains("Seats: 3"), card);
+        assertTrue(card.contains("savings available: 240.00 USD"), card);
+        assertTrue(browser.findElement(By.id("total-savings")).getText().contains("USD"));
+    }
+
+    @Test
+    void badReconciliationAndSeatRequestsAreRefusedAndStartNothing() {
+        ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
+        String session = session();
+        String csrf = csrf();
+        String runs = "/console/connections/" + connection + "/reconciliations";
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("preview", "perhaps").post(runs).then().statusCode(400);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("preview", "true")
+                .post(runs).then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .post("/console/connections/no-such/reconciliations").then().statusCode(404);
+        admin().get("/admin/v1/connections/{c}/reconciliations", connection).then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+        given().cookie(ConsoleFilter.COOKIE, session).get(runs + "/not-a-run").then().statusCode(404);
+        given().cookie(ConsoleFilter.COOKIE, session).get(runs + "/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404);
+
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("preview", "true").post(runs).then().statusCode(303);
+        String run = admin().get("/admin/v1/connections/{c}/reconciliations", connection).then()
+                .extract().path("items[0].id");
+        given().cookie(ConsoleFilter.COOKIE, session).queryParam("situation", "weird").get(runs + "/" + run).then()
+                .statusCode(400).body(containsString("situation"));
+        given().cookie(ConsoleFilter.COOKIE, session).queryParam("page", "-1").get(runs + "/" + run).then()
+                .statusCode(400);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("preview", "false").post(runs).then().statusCode(409).body(containsString("running"));
+        given().cookie(ConsoleFilter.COOKIE, session).queryParam("idleDays", "0").get("/console/seats").then()
+                .statusCode(400).body(containsString("idleDays"));
+        given().cookie(ConsoleFilter.COOKIE, session).queryParam("idleDays", "many").get("/console/seats/seats.csv")
+                .then().statusCode(400);
+        browser.get(url("/console/audit?operation=preview"));
+        assertTrue(browser.findElement(By.id("audit")).getText().contains(runs));
+    }
+}
