@@ -26,7 +26,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvisioningResource {
 
-    public record Timeline(UUID userId, VendorAccount account, List<ProvisioningEvents.Event> events) {
+    /** {@code userName}: null once the IdP deleted the user. */
+    public record Timeline(UUID userId, String userName, VendorAccount account, List<ProvisioningEvents.Event> events) {
     }
 
     public record DeadJobs(List<JobQueue.DeadJob> items) {
@@ -77,13 +78,13 @@ public class ProvisioningResource {
     @Path("users/{user}/timeline")
     public Timeline timeline(@PathParam("connection") String connection, @PathParam("user") String user) {
         requireConnection(connection);
-        UUID userId = parse(user);
+        UUID userId = user(connection, user);
         VendorAccount account = accounts.find(connection, userId).orElse(null);
         List<ProvisioningEvents.Event> timeline = events.timeline(connection, userId, 1000);
         if (account == null && timeline.isEmpty() && users.find(connection, userId).isEmpty()) {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
         }
-        return new Timeline(userId, account, timeline);
+        return new Timeline(userId, directory.userName(connection, userId).orElse(null), account, timeline);
     }
 
     /**
@@ -95,7 +96,7 @@ public class ProvisioningResource {
     @jakarta.transaction.Transactional
     public jakarta.ws.rs.core.Response sync(@PathParam("connection") String connection, @PathParam("user") String user) {
         requireConnection(connection);
-        UUID userId = parse(user);
+        UUID userId = user(connection, user);
         if (users.find(connection, userId).isEmpty() && accounts.find(connection, userId).isEmpty()) {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
         }
@@ -117,6 +118,14 @@ public class ProvisioningResource {
     public DeadJobs deadJobs(@PathParam("connection") String connection) {
         requireConnection(connection);
         return new DeadJobs(jobs.deadJobs(connection, 0, 200));
+    }
+
+    /** The user's dead jobs (by SCIM id or userName), newest first. */
+    @GET
+    @Path("users/{user}/jobs/dead")
+    public DeadJobs userDeadJobs(@PathParam("connection") String connection, @PathParam("user") String user) {
+        requireConnection(connection);
+        return new DeadJobs(jobs.deadJobs(connection, user(connection, user), 200));
     }
 
     @POST
@@ -142,11 +151,9 @@ public class ProvisioningResource {
         }
     }
 
-    private static UUID parse(String user) {
-        try {
-            return UUID.fromString(user);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No user " + user);
-        }
+    /** The user named by SCIM id or userName, or a 404. */
+    private UUID user(String connection, String user) {
+        return directory.resolve(connection, user)
+                .orElseThrow(() -> ApiException.notFound("Connection '" + connection + "' has no user " + user));
     }
 }

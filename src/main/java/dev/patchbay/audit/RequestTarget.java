@@ -23,7 +23,7 @@ record RequestTarget(String api, String method, String path, String connectionId
      * action ({@code /tasks/{id}/complete}, {@code /policy/dry-run}), and the resource is the path before it.
      */
     static final List<String> ADMIN_ACTIONS = List.of("complete", "dismiss", "redrive", "discard", "sync",
-            "dry-run", "check", "rotate");
+            "dry-run", "impact", "check", "rotate");
     /** Admin collections whose POST starts something rather than creating a record. */
     static final Map<String, String> ADMIN_STARTS = Map.of("reconciliations", "reconcile");
 

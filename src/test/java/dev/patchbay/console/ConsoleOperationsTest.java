@@ -206,4 +206,84 @@ class ConsoleOperationsTest {
         browser.get(url("/console/audit?operation=preview"));
         assertTrue(browser.findElement(By.id("audit")).getText().contains(runs));
     }
+
+    @Test
+    void aPolicyDryRunShowsWhoWouldChangeAndHowBeforeSavingAndSavingMakesANewVersion() {
+        e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", CX4);
+        e2e.oktaCreate("bob@example.com", "Bob", "Byte", CX4);
+        e2e.drain();
+        int before = admin().get("/admin/v1/connections/{c}/policy", connection).then().statusCode(200)
+                .extract().path("version");
+        ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
+        browser.get(url("/console/connections/" + connection));
+        Chromium.clickAndWait(browser, browser.findElement(By.id("to-policy")));
+        assertEquals(String.valueOf(before), browser.findElement(By.id("policy-version")).getText());
+
+        type("{\"mappings\":[{\"from\":\"title\",\"to\":\"shoeSize\"}]}");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("dry-run")));
+        String errors = browser.findElement(By.id("policy-errors")).getText();
+        assertTrue(errors.contains("policy.mappings[0].to"), errors);
+        assertTrue(browser.findElement(By.id("policy-text")).getAttribute("value").contains("shoeSize"),
+                "the text stays in the editor");
+        type("{\"mappings\": [");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-policy")));
+        assertTrue(browser.findElement(By.id("policy-errors")).getText().contains("line 1"),
+                browser.findElement(By.id("policy-errors")).getText());
+
+        type("{\"mappings\":[{\"to\":\"telephonyRegion\",\"default\":\"EU\"}]}");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("dry-run")));
+        assertTrue(browser.findElements(By.id("policy-errors")).isEmpty());
+        assertTrue(browser.findElement(By.id("impact")).getText().contains("2 user(s) would change"));
+        for (String user : new String[] {"ada@example.com", "bob@example.com"}) {
+            WebElement row = browser.findElement(By.cssSelector("#impact-users tr[data-user='" + user + "']"));
+            assertEquals("(none)", row.findElement(By.cssSelector(".change-telephony_region .current")).getText());
+            assertEquals("EU", row.findElement(By.cssSelector(".change-telephony_region .proposed")).getText());
+            assertTrue(row.getText().contains("telephony_region"), "the step that would run: " + row.getText());
+        }
+        Screenshots.save(browser, "policy-dry-run");
+        admin().get("/admin/v1/connections/{c}/policy", connection).then()
+                .body("version", org.hamcrest.Matchers.equalTo(before));
+
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-policy")));
+        assertEquals("Saved as version " + (before + 1) + ".", browser.findElement(By.id("saved")).getText());
+        assertEquals(String.valueOf(before + 1), browser.findElement(By.id("policy-version")).getText());
+        admin().get("/admin/v1/connections/{c}/policy", connection).then()
+                .body("version", org.hamcrest.Matchers.equalTo(before + 1))
+                .body("document.mappings[0].to", org.hamcrest.Matchers.equalTo("telephonyRegion"));
+        browser.get(url("/console/audit?operation=dry-run&connection=" + connection));
+        assertTrue(browser.findElement(By.id("audit")).getText().contains("/policy/dry-run"));
+    }
+
+    private void type(String policy) {
+        WebElement editor = browser.findElement(By.id("policy-text"));
+        editor.clear();
+        editor.sendKeys(policy);
+    }
+
+    @Test
+    void aDeadJobIsRedrivenFromTheUserPage() {
+        String grace = e2e.oktaCreate("grace@example.com", "Grace", "Hopper", CX4);
+        fake.failNext("grace@example.com",
+                () -> new dev.patchbay.connector.ConnectorException.Rejected("License pool exhausted"));
+        e2e.settle();
+        String job = String.valueOf(admin().get("/admin/v1/connections/{c}/users/{u}/jobs/dead", connection,
+                "grace@example.com").then().statusCode(200).extract().<Integer>path("items[0].id"));
+        ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
+        browser.get(url("/console/connections/" + connection + "/users/grace@example.com"));
+        WebElement dead = browser.findElement(By.cssSelector("#user-dead-jobs tr[data-job='" + job + "']"));
+        assertTrue(dead.getText().contains("License pool exhausted"), dead.getText());
+        Screenshots.save(browser, "redrive");
+        Chromium.clickAndWait(browser, dead.findElement(By.cssSelector("button.redrive")));
+
+        assertTrue(browser.getCurrentUrl().endsWith("/users/" + grace), browser.getCurrentUrl());
+        assertTrue(browser.findElements(By.cssSelector("#user-dead-jobs tr[data-job]")).isEmpty());
+        assertEquals("pending", browser.findElement(By.id("user-state")).getText());
+        e2e.drain();
+        browser.navigate().refresh();
+        assertEquals("provisioned", browser.findElement(By.id("user-state")).getText());
+        admin().get("/admin/v1/connections/{c}/jobs/dead", connection).then().body("items.size()",
+                org.hamcrest.Matchers.equalTo(0));
+        browser.get(url("/console/audit?operation=redrive&connection=" + connection));
+        assertTrue(browser.findElement(By.id("audit")).getText().contains("/jobs/" + job + "/redrive"));
+    }
 }
