@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Where admins see provisioning: each user's timeline, and jobs that gave up (dead letters). */
 @Path("/admin/v1/connections/{connection}")
@@ -93,6 +94,7 @@ public class ProvisioningResource {
      */
     @POST
     @Path("users/{user}/sync")
+    @APIResponse(responseCode = "202", description = "The user's job is due now; the timeline shows what it did")
     @jakarta.transaction.Transactional
     public jakarta.ws.rs.core.Response sync(@PathParam("connection") String connection, @PathParam("user") String user) {
         requireConnection(connection);
@@ -130,6 +132,7 @@ public class ProvisioningResource {
 
     @POST
     @Path("jobs/{job}/redrive")
+    @APIResponse(responseCode = "202", description = "Back in the queue with fresh attempts")
     public jakarta.ws.rs.core.Response redrive(@PathParam("connection") String connection,
             @PathParam("job") String job) {
         requireConnection(connection);
