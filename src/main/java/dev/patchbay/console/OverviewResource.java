@@ -1,5 +1,7 @@
 package dev.patchbay.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.admin.ConnectionService;
 import dev.patchbay.admin.ConnectionStats;
 import dev.patchbay.admin.ProvisioningResource;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The overview: a card per connection and the totals across them. */
@@ -44,9 +47,22 @@ public class OverviewResource {
             String costAtStake, long seats, String monthlyCost, String savingsAvailable) {
     }
 
+    /** A vendor's seats by license tier, across its connections. */
+    public record VendorTiers(String vendor, List<String> tiers, List<Integer> seats) {
+    }
+
+    /** What a vendor's seats cost a month, in one currency. */
+    public record VendorCost(String vendor, String currency, BigDecimal monthlyCost, BigDecimal savingsAvailable) {
+    }
+
+    /** The pictures' numbers, as JSON for console.js to draw. */
+    public record Charts(List<VendorTiers> seatsByTier, List<VendorCost> monthlyCost,
+            List<BacklogHistory.Series> backlog) {
+    }
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance overview(ConsoleSession me, List<Card> cards, Totals totals);
+        static native TemplateInstance overview(ConsoleSession me, List<Card> cards, Totals totals, String charts);
     }
 
     private final ConnectionService connections;
@@ -56,10 +72,15 @@ public class OverviewResource {
     private final SeatInventory inventory;
     private final int idleDays;
     private final ConsoleCaller caller;
+    private final BacklogHistory backlogHistory;
+    private final ObjectMapper json;
 
     public OverviewResource(ConnectionService connections, ConnectionStats stats, VendorHealth health,
             ProvisioningResource provisioning, SeatInventory inventory,
-            @ConfigProperty(name = "patchbay.seats.idle-after-days") int idleDays, ConsoleCaller caller) {
+            @ConfigProperty(name = "patchbay.seats.idle-after-days") int idleDays, ConsoleCaller caller,
+            BacklogHistory backlogHistory, ObjectMapper json) {
+        this.backlogHistory = backlogHistory;
+        this.json = json;
         this.inventory = inventory;
         this.idleDays = idleDays;
         this.connections = connections;
@@ -80,6 +101,8 @@ public class OverviewResource {
         long seats = 0;
         Map<String, BigDecimal> seatCost = new HashMap<>();
         Map<String, BigDecimal> savings = new HashMap<>();
+        Map<String, Map<String, Integer>> tiers = new TreeMap<>();
+        Map<String, VendorCost> costs = new TreeMap<>();
         for (Connection connection : connections.page(0, MAX_CONNECTIONS)) {
             ConnectionStats.Stats numbers = stats.of(connection.id);
             QueueProgress.Progress progress = provisioning.progress(connection.id);
@@ -95,15 +118,41 @@ public class OverviewResource {
             seats += report.totals().seats();
             seatCost.merge(report.currency(), report.totals().monthlyCost(), BigDecimal::add);
             savings.merge(report.currency(), report.savingsAvailable(), BigDecimal::add);
+            if (report.reconciliation() != null) {
+                chartSeats(report, tiers, costs);
+            }
             users += numbers.users();
             backlog += progress.remaining();
             dead += numbers.deadJobs();
             open += numbers.openTasks();
             numbers.costAtStake().forEach((currency, amount) -> cost.merge(currency, amount, BigDecimal::add));
         }
+        List<VendorTiers> byTier = new ArrayList<>();
+        tiers.forEach((vendor, counts) -> byTier.add(new VendorTiers(vendor, List.copyOf(counts.keySet()),
+                List.copyOf(counts.values()))));
+        Charts charts = new Charts(byTier, List.copyOf(costs.values()),
+                backlogHistory.lastDay(cards.stream().map(Card::id).toList()));
         return Templates.overview(caller.session(), cards,
                 new Totals(cards.size(), users, backlog, dead, open, Money.of(cost), seats, Money.of(seatCost),
-                        Money.of(savings)));
+                        Money.of(savings)), write(charts));
+    }
+
+    /** Seats that a finished reconciliation counted, by vendor and tier; cost and savings by vendor. */
+    private static void chartSeats(SeatReport report, Map<String, Map<String, Integer>> tiers,
+            Map<String, VendorCost> costs) {
+        report.tiers().forEach(tier -> tiers.computeIfAbsent(report.vendor(), vendor -> new TreeMap<>())
+                .merge(tier.license(), tier.assigned() + tier.orphaned(), Integer::sum));
+        costs.merge(report.vendor() + " " + report.currency(), new VendorCost(report.vendor(), report.currency(),
+                report.totals().monthlyCost(), report.savingsAvailable()), (a, b) -> new VendorCost(a.vendor(),
+                a.currency(), a.monthlyCost().add(b.monthlyCost()), a.savingsAvailable().add(b.savingsAvailable())));
+    }
+
+    private String write(Charts charts) {
+        try {
+            return json.writeValueAsString(charts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Seats seats(SeatReport report) {

@@ -16,12 +16,16 @@ import dev.patchbay.connector.SeatField;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.provisioning.FakeVendor;
 import dev.patchbay.reconcile.Reconciler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +59,9 @@ class ConsoleOperationsTest {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    BacklogHistory backlog;
 
     private String connection;
     private EndToEnd e2e;
@@ -164,11 +171,22 @@ class ConsoleOperationsTest {
         assertTrue(csv.startsWith("vendor,connection,account,"), csv);
         assertTrue(csv.contains("fake," + connection + ",fake-ghost,,ghost@example.com,CX 4,"), csv);
 
+        backlog.sample();
         browser.get(url("/console"));
         String card = browser.findElement(By.cssSelector("#card-" + connection + " .card-seats")).getText();
         assertTrue(card.contains("Seats: 3"), card);
         assertTrue(card.contains("savings available: 240.00 USD"), card);
         assertTrue(browser.findElement(By.id("total-savings")).getText().contains("USD"));
+        JsonPath charts = new JsonPath(browser.findElement(By.id("charts")).getAttribute("data-charts"));
+        List<String> tiers = charts.getList("seatsByTier.find { it.vendor == 'fake' }.tiers");
+        List<Integer> counts = charts.getList("seatsByTier.find { it.vendor == 'fake' }.seats");
+        assertTrue(counts.get(tiers.indexOf("CX 4")) >= 2 && counts.get(tiers.indexOf("CX 2")) >= 1, charts.prettify());
+        assertTrue(charts.getDouble("monthlyCost.find { it.vendor == 'fake' }.savingsAvailable") >= 240);
+        assertEquals(List.of(0), charts.getList("backlog.find { it.connectionId == '" + connection + "' }.remaining"));
+        for (String chart : List.of("chart-seats", "chart-cost", "chart-backlog")) {
+            waiting().until(page -> !page.findElements(By.cssSelector("#" + chart + " .uplot canvas")).isEmpty());
+        }
+        Screenshots.save(browser, "overview-charts");
     }
 
     @Test
@@ -285,5 +303,21 @@ class ConsoleOperationsTest {
                 org.hamcrest.Matchers.equalTo(0));
         browser.get(url("/console/audit?operation=redrive&connection=" + connection));
         assertTrue(browser.findElement(By.id("audit")).getText().contains("/jobs/" + job + "/redrive"));
+    }
+
+    @Test
+    void theBacklogIsSampledOnAGridAndKeptForTwoDays() {
+        e2e.oktaCreate("ada@example.com", "Ada", "Lovelace", CX4);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into console_backlog_sample (connection_id, at, remaining) values (:c, :at, 7), (:c, :old, 9)")
+                .setParameter("c", connection).setParameter("at", Instant.now().minus(Duration.ofHours(3)))
+                .setParameter("old", Instant.now().minus(Duration.ofDays(3))).executeUpdate());
+        backlog.sample();
+        backlog.sample();
+        BacklogHistory.Series series = backlog.lastDay(List.of(connection, "no-such-connection")).get(0);
+        assertEquals(connection, series.connectionId());
+        assertEquals(List.of(7L, 1L), series.remaining(), "the old sample is gone, the two samples just now are one");
+        assertEquals(1, backlog.lastDay(List.of(connection, "no-such-connection")).size());
+        assertEquals(0, series.at().get(1) % 300, "on the five-minute grid");
     }
 }
