@@ -320,4 +320,68 @@ class ConsoleOperationsTest {
         assertEquals(1, backlog.lastDay(List.of(connection, "no-such-connection")).size());
         assertEquals(0, series.at().get(1) % 300, "on the five-minute grid");
     }
+
+    /** An 8x8 connection: its schema has URLs, secrets and whole numbers with ranges. */
+    private String eightByEight() {
+        String id = uniqueConnectionId("settings");
+        String sandbox = "http://127.0.0.1:" + io.restassured.RestAssured.port + "/sandbox/8x8";
+        admin().body(Map.of("id", id, "vendor", "eightbyeight", "displayName", "8x8 settings",
+                "settings", Map.of("scimBaseUrl", sandbox + "/udi/customers/0012J00042NkZQIQA3/scim/v2",
+                        "scimToken", "sandbox-8x8-scim-token", "adminBaseUrl", sandbox + "/admin-provisioning",
+                        "apiKey", "eght_sandbox_api_key", "requestTimeoutSeconds", 2,
+                        "synchronousCreateSeconds", 3)))
+                .post("/admin/v1/connections").then().statusCode(201);
+        return id;
+    }
+
+    @Test
+    void theSettingsFormFollowsTheVendorsSchemaAndSecretsAreWriteOnly() {
+        String id = eightByEight();
+        ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
+        browser.get(url("/console/connections/" + id));
+        Chromium.clickAndWait(browser, browser.findElement(By.id("to-settings")));
+        assertEquals("password", browser.findElement(By.id("setting-apiKey")).getAttribute("type"));
+        assertEquals("", browser.findElement(By.id("setting-apiKey")).getAttribute("value"));
+        assertTrue(browser.findElement(By.id("field-apiKey")).getText().contains("secret set"));
+        assertEquals("url", browser.findElement(By.id("setting-adminBaseUrl")).getAttribute("type"));
+        assertEquals("number", browser.findElement(By.id("setting-requestTimeoutSeconds")).getAttribute("type"));
+        assertEquals("300", browser.findElement(By.id("setting-requestTimeoutSeconds")).getAttribute("max"));
+        assertEquals("2", browser.findElement(By.id("setting-requestTimeoutSeconds")).getAttribute("value"));
+        assertEquals("default: 60", browser.findElement(By.id("setting-operationTimeoutSeconds"))
+                .getAttribute("placeholder"));
+        assertTrue(!browser.getPageSource().contains("eght_sandbox_api_key"), "a secret is never shown");
+        Screenshots.save(browser, "settings");
+
+        String session = session();
+        String csrf = csrf();
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("displayName", "8x8 settings").formParam("setting.requestTimeoutSeconds", "soon")
+                .post("/console/connections/{c}/settings", id).then().statusCode(400)
+                .body(containsString("must be a whole number"));
+        WebElement timeout = browser.findElement(By.id("setting-requestTimeoutSeconds"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('max')", timeout);
+        timeout.clear();
+        timeout.sendKeys("900");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-settings")));
+        assertTrue(browser.findElement(By.id("field-requestTimeoutSeconds")).getText().contains("300"),
+                "the admin API's range check, next to the field: "
+                        + browser.findElement(By.id("field-requestTimeoutSeconds")).getText());
+        admin().get("/admin/v1/connections/{c}", id).then().body("settings.requestTimeoutSeconds",
+                org.hamcrest.Matchers.equalTo(2));
+
+        timeout = browser.findElement(By.id("setting-requestTimeoutSeconds"));
+        timeout.clear();
+        timeout.sendKeys("7");
+        browser.findElement(By.id("setting-scimToken")).sendKeys("a-new-scim-token");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-settings")));
+        assertTrue(browser.findElement(By.id("saved")).isDisplayed());
+        admin().get("/admin/v1/connections/{c}", id).then().statusCode(200)
+                .body("settings.requestTimeoutSeconds", org.hamcrest.Matchers.equalTo(7))
+                .body("settings.synchronousCreateSeconds", org.hamcrest.Matchers.equalTo(3))
+                .body("settings.apiKey", org.hamcrest.Matchers.nullValue())
+                .body("secretSettings", org.hamcrest.Matchers.hasItems("apiKey", "scimToken"));
+        assertTrue(!browser.getPageSource().contains("a-new-scim-token"));
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("displayName", "x")
+                .post("/console/connections/{c}/settings", id).then().statusCode(403);
+    }
 }

@@ -170,6 +170,9 @@ class ConsoleRolesTest {
         assertTrue(browser.findElements(By.id("dry-run")).isEmpty());
         browser.get(page("/seats"));
         assertTrue(browser.findElement(By.id("seats-" + connection)).isDisplayed());
+        browser.get(page("/connections/" + connection + "/settings"));
+        assertTrue(browser.findElements(By.id("save-settings")).isEmpty());
+        assertEquals("true", browser.findElement(By.id("displayName")).getAttribute("disabled"));
 
         String base = "/console/connections/" + connection;
         given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
@@ -180,6 +183,10 @@ class ConsoleRolesTest {
                 .formParam("policy", "{}").post(base + "/policy/dry-run").then().statusCode(403);
         given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
                 .post(base + "/jobs/1/redrive").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("displayName", "Forged").post(base + "/settings").then().statusCode(403);
+        given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}", connection).then()
+                .body("displayName", equalTo("Roles " + connection));
         given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}/reconciliations", connection).then()
                 .body("items", org.hamcrest.Matchers.hasSize(0));
         given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}/policy", connection).then()
