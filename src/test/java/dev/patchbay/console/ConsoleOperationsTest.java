@@ -384,4 +384,35 @@ class ConsoleOperationsTest {
         given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("displayName", "x")
                 .post("/console/connections/{c}/settings", id).then().statusCode(403);
     }
+
+    @Test
+    void aScimTokenIssuedInTheConsoleIsShownOnceWorksAndIsRevoked() {
+        ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
+        browser.get(url("/console/connections/" + connection));
+        Chromium.clickAndWait(browser, browser.findElement(By.id("to-credentials")));
+        browser.findElement(By.cssSelector("#new-token input[name=description]")).sendKeys("Okta from the console");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("issue-token")));
+        String secret = browser.findElement(By.id("issued-secret")).getText();
+        given().auth().oauth2(secret).get("/scim/v2/{c}/Users", connection).then().statusCode(200);
+        Screenshots.save(browser, "credentials");
+        browser.get(url("/console/connections/" + connection + "/credentials"));
+        assertTrue(!browser.getPageSource().contains(secret), "shown once");
+        WebElement row = browser.findElement(By.xpath("//table[@id='tokens']//tr[td[text()='Okta from the console']]"));
+        Chromium.clickAndWait(browser, row.findElement(By.cssSelector("button.revoke")));
+        given().auth().oauth2(secret).get("/scim/v2/{c}/Users", connection).then().statusCode(401);
+
+        Chromium.clickAndWait(browser, browser.findElement(By.id("issue-basic")));
+        assertTrue(browser.findElement(By.id("credentials-error")).getText().contains("username"),
+                browser.findElement(By.id("credentials-error")).getText());
+        browser.findElement(By.id("basic-username")).sendKeys("okta-basic");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("issue-basic")));
+        assertEquals("okta-basic", browser.findElement(By.id("issued-name")).getText());
+        given().auth().preemptive().basic("okta-basic", browser.findElement(By.id("issued-secret")).getText())
+                .get("/scim/v2/{c}/Users", connection).then().statusCode(200);
+        given().cookie(ConsoleFilter.COOKIE, session()).formParam("csrf", csrf())
+                .post("/console/connections/{c}/credentials/passwords", connection).then().statusCode(404);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session()).formParam("csrf", csrf())
+                .post("/console/connections/{c}/credentials/tokens/not-an-id/revoke", connection).then()
+                .statusCode(org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(404)).or(org.hamcrest.Matchers.is(400)));
+    }
 }

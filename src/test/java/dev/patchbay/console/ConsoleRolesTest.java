@@ -170,6 +170,12 @@ class ConsoleRolesTest {
         assertTrue(browser.findElements(By.id("dry-run")).isEmpty());
         browser.get(page("/seats"));
         assertTrue(browser.findElement(By.id("seats-" + connection)).isDisplayed());
+        browser.get(page("/connections/" + connection + "/credentials"));
+        assertTrue(browser.findElements(By.id("new-token")).isEmpty());
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .post("/console/connections/" + connection + "/credentials/tokens").then().statusCode(403);
+        given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}/tokens", connection).then()
+                .body("items", org.hamcrest.Matchers.hasSize(0));
         browser.get(page("/connections/" + connection + "/settings"));
         assertTrue(browser.findElements(By.id("save-settings")).isEmpty());
         assertEquals("true", browser.findElement(By.id("displayName")).getAttribute("disabled"));
