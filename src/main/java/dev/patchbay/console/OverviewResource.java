@@ -7,7 +7,6 @@ import dev.patchbay.admin.ConnectionStats;
 import dev.patchbay.admin.ProvisioningResource;
 import dev.patchbay.admin.VendorHealth;
 import dev.patchbay.job.QueueProgress;
-import dev.patchbay.seats.SeatInventory;
 import dev.patchbay.seats.SeatReport;
 import dev.patchbay.store.Connection;
 import io.quarkus.qute.CheckedTemplate;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The overview: a card per connection and the totals across them. */
 @Path("/console")
@@ -69,20 +67,17 @@ public class OverviewResource {
     private final ConnectionStats stats;
     private final VendorHealth health;
     private final ProvisioningResource provisioning;
-    private final SeatInventory inventory;
-    private final int idleDays;
+    private final OverviewSeats seatReports;
     private final ConsoleCaller caller;
     private final BacklogHistory backlogHistory;
     private final ObjectMapper json;
 
     public OverviewResource(ConnectionService connections, ConnectionStats stats, VendorHealth health,
-            ProvisioningResource provisioning, SeatInventory inventory,
-            @ConfigProperty(name = "patchbay.seats.idle-after-days") int idleDays, ConsoleCaller caller,
+            ProvisioningResource provisioning, OverviewSeats seatReports, ConsoleCaller caller,
             BacklogHistory backlogHistory, ObjectMapper json) {
+        this.seatReports = seatReports;
         this.backlogHistory = backlogHistory;
         this.json = json;
-        this.inventory = inventory;
-        this.idleDays = idleDays;
         this.connections = connections;
         this.stats = stats;
         this.health = health;
@@ -107,7 +102,7 @@ public class OverviewResource {
             ConnectionStats.Stats numbers = stats.of(connection.id);
             QueueProgress.Progress progress = provisioning.progress(connection.id);
             var checked = health.last(connection);
-            SeatReport report = inventory.report(connection, idleDays);
+            SeatReport report = seatReports.of(connection);
             List<StateCount> states = numbers.usersByState().entrySet().stream()
                     .map(entry -> new StateCount(entry.getKey(), entry.getValue())).toList();
             cards.add(new Card(connection.id, connection.displayName, connection.vendor,

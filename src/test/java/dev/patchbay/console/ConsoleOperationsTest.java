@@ -63,6 +63,9 @@ class ConsoleOperationsTest {
     @Inject
     BacklogHistory backlog;
 
+    @Inject
+    OverviewSeats overviewSeats;
+
     private String connection;
     private EndToEnd e2e;
 
@@ -414,5 +417,23 @@ class ConsoleOperationsTest {
         given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session()).formParam("csrf", csrf())
                 .post("/console/connections/{c}/credentials/tokens/not-an-id/revoke", connection).then()
                 .statusCode(org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(404)).or(org.hamcrest.Matchers.is(400)));
+    }
+
+    @Test
+    void theOverviewReusesASeatReportUntilANewRunFinishes() {
+        driftAndOrphan();
+        dev.patchbay.store.Connection stored = QuarkusTransaction.requiringNew()
+                .call(() -> dev.patchbay.store.Connection.<dev.patchbay.store.Connection>findById(connection));
+        var before = overviewSeats.of(stored);
+        assertEquals(null, before.reconciliation());
+        assertTrue(before == overviewSeats.of(stored), "the same run (none): the same report");
+        admin().body(Map.of("preview", false)).post("/admin/v1/connections/{c}/reconciliations", connection).then()
+                .statusCode(202);
+        for (int round = 0; round < 20 && reconciler.runDue(connection, 100) > 0; round++) {
+            // carry the run on
+        }
+        var after = overviewSeats.of(stored);
+        assertTrue(after.reconciliation() != null, "a new run finished: counted afresh");
+        assertEquals(3, after.totals().seats());
     }
 }
