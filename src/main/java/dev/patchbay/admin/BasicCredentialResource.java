@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * HTTP Basic credentials of a connection (Okta offers Basic). Without a password in the request one is
@@ -66,6 +69,8 @@ public class BasicCredentialResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Issued: the password is shown this once; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedCredentialView.class)))
     public Response create(@PathParam("connection") String connectionId, @Valid CreateCredential body,
             UriInfo uriInfo) {
         requireConnection(connections, connectionId);
@@ -97,6 +102,7 @@ public class BasicCredentialResource {
 
     @DELETE
     @Path("{credentialId}")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("connection") String connectionId, @PathParam("credentialId") String id) {
         requireConnection(connections, connectionId);
         if (!credentials.revoke(connectionId, parseId(id, "Basic credential"))) {

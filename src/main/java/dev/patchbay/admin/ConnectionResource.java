@@ -1,6 +1,5 @@
 package dev.patchbay.admin;
 
-import dev.patchbay.web.ApiException;
 import dev.patchbay.admin.ConnectionPayloads.ConnectionView;
 import dev.patchbay.admin.ConnectionPayloads.CreateConnection;
 import dev.patchbay.admin.ConnectionPayloads.Page;
@@ -8,6 +7,7 @@ import dev.patchbay.admin.ConnectionPayloads.UpdateConnection;
 import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.RateLimiter;
 import dev.patchbay.store.Connection;
+import dev.patchbay.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/admin/v1/connections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +51,8 @@ public class ConnectionResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionView.class)))
     public Response create(@NotNull(message = "is required") @Valid CreateConnection body, UriInfo uriInfo) {
         Connection created = connections.create(body);
         health.check(created.id);
@@ -98,6 +103,7 @@ public class ConnectionResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         connections.delete(id);
         return Response.noContent().build();

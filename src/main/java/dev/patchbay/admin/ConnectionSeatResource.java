@@ -1,6 +1,7 @@
 package dev.patchbay.admin;
 
 import dev.patchbay.seats.SeatInventory;
+import dev.patchbay.seats.SeatReport;
 import dev.patchbay.store.Connection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One connection's seats (see {@link SeatResource}). */
 @Path("/admin/v1/connections/{connection}/seats")
@@ -30,6 +34,9 @@ public class ConnectionSeatResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The connection's seats, or one row per account as CSV",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = SeatReport.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE)})
     public Response connection(@PathParam("connection") String id, @QueryParam("idleDays") String idleDays,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         Connection connection = connections.find(id).orElseThrow(() -> ConnectionService.notFound(id));

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * OAuth 2.0 clients of a connection (client credentials grant at {@code /oauth2/token}). The secret is
@@ -59,6 +62,8 @@ public class OAuthClientResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Issued: the secret is shown this once; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedClientView.class)))
     public Response create(@PathParam("connection") String connectionId, @Valid CreateClient body, UriInfo uriInfo) {
         requireConnection(connections, connectionId);
         CreateClient request = body == null ? new CreateClient(null, null) : body;
@@ -87,6 +92,7 @@ public class OAuthClientResource {
 
     @DELETE
     @Path("{clientId}")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("connection") String connectionId, @PathParam("clientId") String id) {
         requireConnection(connections, connectionId);
         if (!clients.revoke(connectionId, parseId(id, "OAuth client"))) {

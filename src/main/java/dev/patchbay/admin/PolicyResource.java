@@ -1,5 +1,6 @@
 package dev.patchbay.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.Capabilities;
@@ -45,17 +46,39 @@ public class PolicyResource {
     public record PolicyView(int version, PolicyDocument document, Instant created) {
     }
 
+    /** {@code userId}: the user's SCIM id or userName. */
     public record DryRun(@NotNull(message = "is required") String userId, PolicyDocument policy) {
     }
+
+    /** A proposed policy tried on the connection's users, the first {@code limit} of them by userName. */
+    public record Impact(@NotNull(message = "is required") PolicyDocument policy, Integer limit) {
+    }
+
+    /** A seat field as the policy in force and the proposed one make it ("" for none). */
+    public record Change(String field, String current, String proposed) {
+    }
+
+    /** A user whose seat the proposed policy changes, and the steps it would run at the vendor now. */
+    public record UserChange(UUID userId, String userName, List<Change> changes, List<ObjectNode> steps) {
+    }
+
+    /** {@code complete}: every user was checked (else only {@code checked} of them). */
+    public record ImpactReport(int currentVersion, int checked, boolean complete, List<UserChange> changed) {
+    }
+
+    static final int DEFAULT_IMPACT_LIMIT = 1000;
+    static final int MAX_IMPACT_LIMIT = 10_000;
 
     private final ConnectionService connections;
     private final PolicyStore policies;
     private final SyncPlanner planner;
     private final ConnectorRegistry connectors;
     private final VendorConnections vendorConnections;
+    private final UserDirectory directory;
 
     public PolicyResource(ConnectionService connections, PolicyStore policies, SyncPlanner planner,
-            ConnectorRegistry connectors, VendorConnections vendorConnections) {
+            ConnectorRegistry connectors, VendorConnections vendorConnections, UserDirectory directory) {
+        this.directory = directory;
         this.vendorConnections = vendorConnections;
         this.connections = connections;
         this.policies = policies;
@@ -85,21 +108,14 @@ public class PolicyResource {
     public ObjectNode dryRun(@PathParam("connection") String connection,
             @NotNull(message = "is required") @jakarta.validation.Valid DryRun request) {
         Connection found = connection(connection);
-        UUID userId;
-        try {
-            userId = UUID.fromString(request.userId());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("userId", "must be the SCIM id of a user of this connection");
-        }
+        UUID userId = directory.resolve(connection, request.userId()).orElseThrow(() -> ApiException.invalid("userId",
+                "must be the SCIM id or the userName of a user of this connection"));
         // The policy in force was checked when it was saved: only a proposed one is checked (and the vendor read).
         if (request.policy() != null) {
             validate(request.policy(), "policy.", found);
         }
         PolicyDocument policy = request.policy() != null ? request.policy() : policies.current(connection).document();
-        Capabilities capabilities = vendorConnections.capabilities(found, policy.vendorOptionsOrNone())
-                .orElseThrow(() -> new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
-                        + "' is available, so no plan can be made"));
-        SyncPlanner.SyncPlan plan = planner.plan(connection, userId, capabilities, policy);
+        SyncPlanner.SyncPlan plan = planner.plan(connection, userId, capabilities(found, policy), policy);
         if (plan.desired() == null && plan.applied() == null) {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + userId);
         }
@@ -111,6 +127,55 @@ public class PolicyResource {
         var awaiting = result.putArray("awaitingApproval");
         plan.awaitingApproval().forEach(awaiting::add);
         return result;
+    }
+
+    /**
+     * Which users a proposed policy would change, and how: per user, each seat field the proposed policy
+     * gives another value than the one in force, and the steps it would run at the vendor. Nothing is saved.
+     */
+    @POST
+    @Path("impact")
+    public ImpactReport impact(@PathParam("connection") String connection,
+            @NotNull(message = "is required") @jakarta.validation.Valid Impact request) {
+        Connection found = connection(connection);
+        int limit = request.limit() == null ? DEFAULT_IMPACT_LIMIT : request.limit();
+        if (limit < 1 || limit > MAX_IMPACT_LIMIT) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_IMPACT_LIMIT);
+        }
+        validate(request.policy(), "policy.", found);
+        PolicyStore.StoredPolicy current = policies.current(connection);
+        Capabilities currentCapabilities = capabilities(found, current.document());
+        Capabilities proposedCapabilities = capabilities(found, request.policy());
+        List<UserChange> changed = new java.util.ArrayList<>();
+        int checked = 0;
+        String cursor = null;
+        do {
+            UserDirectory.UserPage page = directory.search(connection, null, null, cursor,
+                    Math.min(UserDirectory.MAX_PAGE, limit - checked));
+            for (UserDirectory.ListedUser user : page.items()) {
+                SyncPlanner.SyncPlan before = planner.plan(connection, user.id(), currentCapabilities, current.document());
+                SyncPlanner.SyncPlan after = planner.plan(connection, user.id(), proposedCapabilities, request.policy());
+                List<Change> changes = SeatDiff.changes(seat(before), seat(after)).stream()
+                        .map(field -> new Change(field.field(), field.left(), field.right())).toList();
+                if (!changes.isEmpty() || !before.steps().equals(after.steps())) {
+                    changed.add(new UserChange(user.id(), user.userName(), changes,
+                            after.steps().stream().map(StepJson::write).toList()));
+                }
+                checked++;
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && checked < limit);
+        return new ImpactReport(current.version(), checked, cursor == null, changed);
+    }
+
+    private static JsonNode seat(SyncPlanner.SyncPlan plan) {
+        return plan.desired() == null ? null : SeatJson.write(plan.desired());
+    }
+
+    private Capabilities capabilities(Connection found, PolicyDocument policy) {
+        return vendorConnections.capabilities(found, policy.vendorOptionsOrNone())
+                .orElseThrow(() -> new ApiException(409, "no_connector", "No connector for vendor '" + found.vendor
+                        + "' is available, so no plan can be made"));
     }
 
     /** The policy's own rules, then the vendor's: dropped fields, recreate, skill scale, names it knows. */

@@ -20,13 +20,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Where admins see provisioning: each user's timeline, and jobs that gave up (dead letters). */
 @Path("/admin/v1/connections/{connection}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvisioningResource {
 
-    public record Timeline(UUID userId, VendorAccount account, List<ProvisioningEvents.Event> events) {
+    /** {@code userName}: null once the IdP deleted the user. */
+    public record Timeline(UUID userId, String userName, VendorAccount account, List<ProvisioningEvents.Event> events) {
     }
 
     public record DeadJobs(List<JobQueue.DeadJob> items) {
@@ -77,13 +79,13 @@ public class ProvisioningResource {
     @Path("users/{user}/timeline")
     public Timeline timeline(@PathParam("connection") String connection, @PathParam("user") String user) {
         requireConnection(connection);
-        UUID userId = parse(user);
+        UUID userId = user(connection, user);
         VendorAccount account = accounts.find(connection, userId).orElse(null);
         List<ProvisioningEvents.Event> timeline = events.timeline(connection, userId, 1000);
         if (account == null && timeline.isEmpty() && users.find(connection, userId).isEmpty()) {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
         }
-        return new Timeline(userId, account, timeline);
+        return new Timeline(userId, directory.userName(connection, userId).orElse(null), account, timeline);
     }
 
     /**
@@ -92,10 +94,11 @@ public class ProvisioningResource {
      */
     @POST
     @Path("users/{user}/sync")
+    @APIResponse(responseCode = "202", description = "The user's job is due now; the timeline shows what it did")
     @jakarta.transaction.Transactional
     public jakarta.ws.rs.core.Response sync(@PathParam("connection") String connection, @PathParam("user") String user) {
         requireConnection(connection);
-        UUID userId = parse(user);
+        UUID userId = user(connection, user);
         if (users.find(connection, userId).isEmpty() && accounts.find(connection, userId).isEmpty()) {
             throw ApiException.notFound("Connection '" + connection + "' has no user " + user);
         }
@@ -119,8 +122,17 @@ public class ProvisioningResource {
         return new DeadJobs(jobs.deadJobs(connection, 0, 200));
     }
 
+    /** The user's dead jobs (by SCIM id or userName), newest first. */
+    @GET
+    @Path("users/{user}/jobs/dead")
+    public DeadJobs userDeadJobs(@PathParam("connection") String connection, @PathParam("user") String user) {
+        requireConnection(connection);
+        return new DeadJobs(jobs.deadJobs(connection, user(connection, user), 200));
+    }
+
     @POST
     @Path("jobs/{job}/redrive")
+    @APIResponse(responseCode = "202", description = "Back in the queue with fresh attempts")
     public jakarta.ws.rs.core.Response redrive(@PathParam("connection") String connection,
             @PathParam("job") String job) {
         requireConnection(connection);
@@ -142,11 +154,9 @@ public class ProvisioningResource {
         }
     }
 
-    private static UUID parse(String user) {
-        try {
-            return UUID.fromString(user);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No user " + user);
-        }
+    /** The user named by SCIM id or userName, or a 404. */
+    private UUID user(String connection, String user) {
+        return directory.resolve(connection, user)
+                .orElseThrow(() -> ApiException.notFound("Connection '" + connection + "' has no user " + user));
     }
 }

@@ -25,6 +25,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Reconciliation runs of a connection: start one (or a preview), follow its progress, read its findings. */
 @Path("/admin/v1/connections/{connection}/reconciliations")
@@ -54,6 +57,9 @@ public class ReconciliationResource {
     }
 
     @POST
+    @APIResponse(responseCode = "202", description = "Started; Location follows its progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReconciliationRun.class)))
+    @APIResponse(responseCode = "409", description = "A run is going on, or the vendor cannot list its accounts")
     public Response start(@PathParam("connection") String connection, Start body) {
         boolean preview = body != null && Boolean.TRUE.equals(body.preview());
         Reconciliations.Started started = reconciliations.start(connection, preview, "on_demand");
@@ -80,6 +86,9 @@ public class ReconciliationResource {
     @GET
     @Path("{run}")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @APIResponse(responseCode = "200", description = "The run and a page of its findings, or all of them as CSV",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Findings.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE)})
     public Response get(@PathParam("connection") String connection, @PathParam("run") String run,
             @QueryParam("situation") String situation,
             @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "\\d{1,9}",

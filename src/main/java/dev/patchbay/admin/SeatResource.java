@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The seat inventory: per connection (and summed per vendor) the seats its vendor accounts hold by license
@@ -54,6 +57,9 @@ public class SeatResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Seats per vendor and connection, or one row per account as CSV",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Overview.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE)})
     public Response all(@QueryParam("idleDays") String idleDays, @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         int days = idleDays(idleDays);

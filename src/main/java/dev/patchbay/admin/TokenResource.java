@@ -1,9 +1,9 @@
 package dev.patchbay.admin;
 
-import dev.patchbay.web.ApiException;
 import dev.patchbay.security.ScimTokenService;
 import dev.patchbay.security.ScimTokenService.IssuedToken;
 import dev.patchbay.store.ScimToken;
+import dev.patchbay.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** SCIM bearer tokens of a connection: several may be live at once, so a token rotates without downtime. */
 @Path("/admin/v1/connections/{connection}/tokens")
@@ -52,6 +55,8 @@ public class TokenResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Issued: the token is shown this once; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedTokenView.class)))
     public Response create(@PathParam("connection") String connectionId, @Valid CreateToken body, UriInfo uriInfo) {
         requireConnection(connectionId);
         CreateToken request = body == null ? new CreateToken(null, null) : body;
@@ -78,6 +83,7 @@ public class TokenResource {
 
     @DELETE
     @Path("{tokenId}")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("connection") String connectionId, @PathParam("tokenId") String tokenId) {
         requireConnection(connectionId);
         UUID id = parseId(tokenId);

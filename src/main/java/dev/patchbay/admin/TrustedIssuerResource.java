@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * External issuers whose JWTs a connection accepts, for example Entra ID's own tokens: issuer
@@ -63,6 +66,8 @@ public class TrustedIssuerResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Trusted; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class)))
     public Response create(@PathParam("connection") String connectionId, @Valid CreateIssuer body, UriInfo uriInfo) {
         requireConnection(connections, connectionId);
         if (body == null) {
@@ -100,6 +105,7 @@ public class TrustedIssuerResource {
 
     @DELETE
     @Path("{issuerId}")
+    @APIResponse(responseCode = "204", description = "No longer trusted")
     public Response remove(@PathParam("connection") String connectionId, @PathParam("issuerId") String id) {
         requireConnection(connections, connectionId);
         if (!issuers.remove(connectionId, parseId(id, "trusted issuer"))) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,6 +41,37 @@ public class UserDirectory {
     public UserDirectory(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;
+    }
+
+    /**
+     * The user a path or body names, by SCIM id or by userName (case-insensitive, as the IdP's uniqueness):
+     * empty when the connection has no such user (a userName of a user deleted at the IdP is gone with it).
+     */
+    @Transactional
+    public Optional<UUID> resolve(String connectionId, String idOrUserName) {
+        if (idOrUserName == null || idOrUserName.isBlank() || idOrUserName.length() > MAX_QUERY) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(idOrUserName));
+        } catch (IllegalArgumentException notAnId) {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = entityManager.createNativeQuery("""
+                    select id from scim_user where connection_id = :connection and lower(user_name) = lower(:name)""")
+                    .setParameter("connection", connectionId).setParameter("name", idOrUserName.strip())
+                    .getResultList();
+            return ids.stream().findFirst();
+        }
+    }
+
+    /** The userName of a user the IdP still has. */
+    @Transactional
+    public Optional<String> userName(String connectionId, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<String> names = entityManager.createNativeQuery(
+                "select user_name from scim_user where connection_id = :connection and id = :id")
+                .setParameter("connection", connectionId).setParameter("id", id).getResultList();
+        return names.stream().findFirst();
     }
 
     /** Checks the parameters (400 for a bad one); the connection must exist. */

@@ -18,8 +18,8 @@ import java.util.Set;
 public class AuditResource {
 
     static final int MAX_LIMIT = 500;
-    static final Set<String> OPERATIONS = Set.of("create", "replace", "update", "delete", "bulk", "read", "search",
-            "authenticate", "sign-in", "sign-out", "complete", "dismiss", "sync", "redrive");
+    /** What the APIs' requests are ({@link RequestTarget}) and the console's own actions. */
+    static final Set<String> OPERATIONS = operations();
 
     public record AuditPage(List<AuditEntry> items, String nextCursor) {
     }
@@ -50,6 +50,14 @@ public class AuditResource {
                 blankToNull(resourceType), fromTime, toTime, statusCode, cursorId, pageSize));
         String next = entries.size() == pageSize ? String.valueOf(entries.get(entries.size() - 1).id()) : null;
         return new AuditPage(entries, next);
+    }
+
+    private static Set<String> operations() {
+        Set<String> names = new java.util.TreeSet<>(List.of("create", "replace", "update", "delete", "bulk", "read",
+                "search", "authenticate", "sign-in", "sign-out", "preview"));
+        names.addAll(RequestTarget.ADMIN_ACTIONS);
+        names.addAll(RequestTarget.ADMIN_STARTS.values());
+        return Set.copyOf(names);
     }
 
     private static Instant instant(String field, String value) {

@@ -3,6 +3,7 @@ package dev.patchbay.audit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a request addresses, read from its method and path: the API, the connection, the resource type
@@ -16,6 +17,15 @@ record RequestTarget(String api, String method, String path, String connectionId
     static final String SCIM = "scim";
     static final String ADMIN = "admin";
     static final String OAUTH = "oauth";
+
+    /**
+     * Admin POSTs that are actions on a resource rather than creations: the path's last segment names the
+     * action ({@code /tasks/{id}/complete}, {@code /policy/dry-run}), and the resource is the path before it.
+     */
+    static final List<String> ADMIN_ACTIONS = List.of("complete", "dismiss", "redrive", "discard", "sync",
+            "dry-run", "impact", "check", "rotate");
+    /** Admin collections whose POST starts something rather than creating a record. */
+    static final Map<String, String> ADMIN_STARTS = Map.of("reconciliations", "reconcile");
 
     /** Null when the path belongs to none of the audited APIs. */
     static RequestTarget of(String method, String path) {
@@ -36,11 +46,19 @@ record RequestTarget(String api, String method, String path, String connectionId
         if (path.startsWith("/admin/")) {
             // /admin/v1/connections/{id}/tokens/{tokenId}: the type is the last collection, the id what follows it.
             List<String> rest = segments.size() > 2 ? segments.subList(2, segments.size()) : List.of();
+            String action = null;
+            if ("POST".equals(upper) && !rest.isEmpty() && ADMIN_ACTIONS.contains(rest.get(rest.size() - 1))) {
+                action = rest.get(rest.size() - 1);
+                rest = rest.subList(0, rest.size() - 1);
+            }
             String connection = rest.size() > 1 && rest.get(0).equals("connections") ? rest.get(1) : null;
             int typeIndex = rest.isEmpty() ? -1 : (rest.size() - 1) / 2 * 2;
             String type = typeIndex < 0 ? null : rest.get(typeIndex);
             String id = typeIndex >= 0 && typeIndex + 1 < rest.size() ? rest.get(typeIndex + 1) : null;
-            return new RequestTarget(ADMIN, upper, path, connection, type, id, operation(upper),
+            if (action == null && "POST".equals(upper) && id == null && ADMIN_STARTS.containsKey(type)) {
+                action = ADMIN_STARTS.get(type);
+            }
+            return new RequestTarget(ADMIN, upper, path, connection, type, id, action != null ? action : operation(upper),
                     isRead(upper) || "DELETE".equals(upper) ? BodyKind.NONE : BodyKind.ADMIN);
         }
         if (path.startsWith("/oauth2/")) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.admin.ConnectionService;
 import dev.patchbay.admin.PolicyResource;
 import dev.patchbay.admin.ProvisioningResource;
+import dev.patchbay.admin.SeatDiff;
 import dev.patchbay.admin.UserDirectory;
 import dev.patchbay.followup.FollowUpTask;
 import dev.patchbay.followup.FollowUpTasks;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -52,7 +52,8 @@ public class ConnectionPagesResource {
 
     public record UserView(String connectionId, String connectionName, UUID id, String userName, String state,
             String vendorId, String lastError, List<SeatRow> seat, String planNote,
-            List<ProvisioningEvents.Event> events, List<FollowUpTask> tasks, boolean canSync) {
+            List<ProvisioningEvents.Event> events, List<FollowUpTask> tasks, boolean canSync,
+            List<JobQueue.DeadJob> deadJobs, boolean canRedrive) {
     }
 
     @CheckedTemplate(basePath = "console")
@@ -69,10 +70,12 @@ public class ConnectionPagesResource {
     private final FollowUpTasks tasks;
     private final ConsoleCaller caller;
     private final ConsoleAudit audit;
+    private final UserDirectory directory;
 
     public ConnectionPagesResource(ConnectionService connections, ProvisioningResource provisioning,
             PolicyResource policies, UserService users, FollowUpTasks tasks, ConsoleCaller caller,
-            ConsoleAudit audit) {
+            ConsoleAudit audit, UserDirectory directory) {
+        this.directory = directory;
         this.connections = connections;
         this.provisioning = provisioning;
         this.policies = policies;
@@ -128,7 +131,9 @@ public class ConnectionPagesResource {
                 account == null ? VendorAccount.PENDING : account.status(),
                 account == null ? null : account.vendorId(), account == null ? null : account.lastError(), seat,
                 planNote, events, tasks.list(new FollowUpTasks.Filter(id, userId, null, null, null, false), 0, 50),
-                caller.may("/admin/v1/connections/" + id + "/users/" + userId + "/sync")));
+                caller.may("/admin/v1/connections/" + id + "/users/" + userId + "/sync"),
+                provisioning.userDeadJobs(id, userId.toString()).items(),
+                caller.may("/admin/v1/connections/" + id + "/jobs/0/redrive")));
     }
 
     @POST
@@ -150,7 +155,7 @@ public class ConnectionPagesResource {
     @POST
     @Path("jobs/{job}/redrive")
     public Response redrive(@PathParam("connection") String id, @PathParam("job") String job,
-            @FormParam("csrf") String csrf, @Context HttpServerRequest http) {
+            @FormParam("csrf") String csrf, @FormParam("user") String user, @Context HttpServerRequest http) {
         connection(id);
         caller.requireWrite(csrf, "/admin/v1/connections/" + id + "/jobs/" + job + "/redrive");
         try {
@@ -159,64 +164,29 @@ public class ConnectionPagesResource {
             throw ConsoleErrors.refused(e.status(), e.getMessage());
         }
         audit.record(caller.session(), http, "redrive", id, "jobs", job, 303);
-        return Response.seeOther(URI.create("/console/connections/" + Links.encode(id))).build();
+        String back = "/console/connections/" + Links.encode(id);
+        return Response.seeOther(URI.create(user == null || user.isBlank() ? back
+                : back + "/users/" + userId(id, user))).build();
     }
 
     private Connection connection(String id) {
+        return found(connections, id);
+    }
+
+    /** The connection, or a 404 page. */
+    static Connection found(ConnectionService connections, String id) {
         return connections.find(id).orElseThrow(() -> ConsoleErrors.refused(404, "No connection '" + id + "'"));
     }
 
-    private static UUID userId(String connection, String user) {
-        try {
-            return UUID.fromString(user);
-        } catch (IllegalArgumentException e) {
-            throw ConsoleErrors.refused(404, "Connection '" + connection + "' has no user " + user);
-        }
+    /** The user by SCIM id or userName, as the admin API takes them. */
+    private UUID userId(String connection, String user) {
+        return directory.resolve(connection, user)
+                .orElseThrow(() -> ConsoleErrors.refused(404, "Connection '" + connection + "' has no user " + user));
     }
 
     /** A row per seat field: the seat's {@code fields} one by one, then its other members (active, ...). */
     static List<SeatRow> seatRows(JsonNode desired, JsonNode applied) {
-        List<SeatRow> rows = flatRows(desired == null ? null : desired.get("fields"),
-                applied == null ? null : applied.get("fields"));
-        rows.addAll(flatRows(withoutFields(desired), withoutFields(applied)));
-        return rows;
-    }
-
-    private static JsonNode withoutFields(JsonNode seat) {
-        if (seat == null || !seat.isObject()) {
-            return seat;
-        }
-        ObjectNode copy = ((ObjectNode) seat).deepCopy();
-        copy.remove("fields");
-        return copy;
-    }
-
-    private static List<SeatRow> flatRows(JsonNode desired, JsonNode applied) {
-        TreeSet<String> fields = new TreeSet<>();
-        names(desired, fields);
-        names(applied, fields);
-        List<SeatRow> rows = new ArrayList<>();
-        for (String field : fields) {
-            String wanted = text(desired, field);
-            String got = text(applied, field);
-            rows.add(new SeatRow(field, wanted, got, !wanted.equals(got)));
-        }
-        return rows;
-    }
-
-    private static void names(JsonNode seat, TreeSet<String> into) {
-        if (seat != null && seat.isObject()) {
-            for (Iterator<String> names = seat.fieldNames(); names.hasNext(); ) {
-                into.add(names.next());
-            }
-        }
-    }
-
-    private static String text(JsonNode seat, String field) {
-        if (seat == null || !seat.has(field) || seat.get(field).isNull()) {
-            return "";
-        }
-        JsonNode value = seat.get(field);
-        return value.isValueNode() ? value.asText() : value.toString();
+        return SeatDiff.fields(desired, applied).stream()
+                .map(field -> new SeatRow(field.field(), field.left(), field.right(), field.differs())).toList();
     }
 }

@@ -29,13 +29,21 @@ public class ConsoleCaller {
 
     /** Whether the role may POST to this admin API path (the buttons a page shows follow this). */
     public boolean may(String adminPath) {
-        return session != null && AdminCredentials.allows(session.role(), "POST", adminPath);
+        return may("POST", adminPath);
+    }
+
+    public boolean may(String method, String adminPath) {
+        return session != null && AdminCredentials.allows(session.role(), method, adminPath);
     }
 
     /** 403 unless the form carries this session's CSRF token and the role may make the admin call. */
     public void requireWrite(String csrf, String adminPath) {
+        requireWrite(csrf, "POST", adminPath);
+    }
+
+    public void requireWrite(String csrf, String method, String adminPath) {
         requireCsrf(csrf);
-        if (!may(adminPath)) {
+        if (!may(method, adminPath)) {
             throw ConsoleErrors.refused(403, "Your role '" + session.role() + "' may not do this.");
         }
     }

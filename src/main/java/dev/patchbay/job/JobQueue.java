@@ -295,8 +295,26 @@ public class JobQueue {
                 offset :offset limit :limit""")
                 .setParameter("connection", connectionId).setParameter("offset", offset).setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> new DeadJob(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), (String) row[4], (Instant) row[5])).toList();
+        return rows.stream().map(JobQueue::deadJob).toList();
+    }
+
+    /** One user's dead jobs, newest first (a user page's "redrive"). */
+    @Transactional
+    public List<DeadJob> deadJobs(String connectionId, UUID userId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select j.id, j.user_id, u.user_name, j.attempts, j.last_error, j.updated from provisioning_job j
+                left join scim_user u on u.id = j.user_id and u.connection_id = j.connection_id
+                where j.connection_id = :connection and j.user_id = :user and j.state = 'dead'
+                order by j.updated desc, j.id desc limit :limit""")
+                .setParameter("connection", connectionId).setParameter("user", userId).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(JobQueue::deadJob).toList();
+    }
+
+    private static DeadJob deadJob(Object[] row) {
+        return new DeadJob(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], ((Number) row[3]).intValue(),
+                (String) row[4], (Instant) row[5]);
     }
 
     /** Puts a dead job back in the queue with fresh attempts; false when the connection has no such dead job. */

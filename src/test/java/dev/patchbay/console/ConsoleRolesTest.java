@@ -141,4 +141,80 @@ class ConsoleRolesTest {
         assertFalse(browser.getCurrentUrl().endsWith("/console"));
         assertTrue(browser.manage().getCookieNamed(ConsoleFilter.COOKIE) == null);
     }
+
+    private String connection() {
+        String connection = uniqueConnectionId("roles");
+        given().auth().oauth2(token("admin")).contentType("application/json")
+                .body(Map.of("id", connection, "vendor", "fake", "displayName", "Roles " + connection))
+                .post("/admin/v1/connections").then().statusCode(201);
+        return connection;
+    }
+
+    private String page(String path) {
+        return signIn.toString().replace("/sign-in", path);
+    }
+
+    @Test
+    void aViewerReadsReconciliationPolicyAndSeatsButHasNoButtonsAndForgedWritesAreRefused() {
+        String connection = connection();
+        ConsoleBrowserTest.signIn(browser, signIn.toString(), token("viewer"));
+        String csrf = browser.findElement(By.cssSelector("form.who input[name=csrf]")).getAttribute("value");
+        String session = browser.manage().getCookieNamed(ConsoleFilter.COOKIE).getValue();
+
+        browser.get(page("/connections/" + connection + "/reconciliations"));
+        assertTrue(browser.findElement(By.id("run-list")).isDisplayed());
+        assertTrue(browser.findElements(By.id("start-run")).isEmpty());
+        browser.get(page("/connections/" + connection + "/policy"));
+        assertEquals("pre", browser.findElement(By.id("policy-text")).getTagName(), "read-only");
+        assertTrue(browser.findElements(By.id("policy-form")).isEmpty());
+        assertTrue(browser.findElements(By.id("dry-run")).isEmpty());
+        browser.get(page("/seats"));
+        assertTrue(browser.findElement(By.id("seats-" + connection)).isDisplayed());
+        browser.get(page("/connections/" + connection + "/credentials"));
+        assertTrue(browser.findElements(By.id("new-token")).isEmpty());
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .post("/console/connections/" + connection + "/credentials/tokens").then().statusCode(403);
+        given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}/tokens", connection).then()
+                .body("items", org.hamcrest.Matchers.hasSize(0));
+        browser.get(page("/connections/" + connection + "/settings"));
+        assertTrue(browser.findElements(By.id("save-settings")).isEmpty());
+        assertEquals("true", browser.findElement(By.id("displayName")).getAttribute("disabled"));
+
+        String base = "/console/connections/" + connection;
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("preview", "true").post(base + "/reconciliations").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("policy", "{}").post(base + "/policy").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("policy", "{}").post(base + "/policy/dry-run").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .post(base + "/jobs/1/redrive").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("displayName", "Forged").post(base + "/settings").then().statusCode(403);
+        given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}", connection).then()
+                .body("displayName", equalTo("Roles " + connection));
+        given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}/reconciliations", connection).then()
+                .body("items", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(token("admin")).get("/admin/v1/connections/{c}/policy", connection).then()
+                .body("version", equalTo(0));
+    }
+
+    @Test
+    void anOperatorMayRedriveButNotReconcileOrEditThePolicy() {
+        String connection = connection();
+        ConsoleBrowserTest.signIn(browser, signIn.toString(), token("operator"));
+        String csrf = browser.findElement(By.cssSelector("form.who input[name=csrf]")).getAttribute("value");
+        String session = browser.manage().getCookieNamed(ConsoleFilter.COOKIE).getValue();
+        browser.get(page("/connections/" + connection + "/reconciliations"));
+        assertTrue(browser.findElements(By.id("start-run")).isEmpty());
+        browser.get(page("/connections/" + connection + "/policy"));
+        assertTrue(browser.findElements(By.id("policy-form")).isEmpty());
+
+        String base = "/console/connections/" + connection;
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .formParam("policy", "{}").post(base + "/policy").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).formParam("csrf", csrf)
+                .post(base + "/jobs/1/redrive").then().statusCode(404)
+                .body(org.hamcrest.Matchers.containsString("no dead job"));
+    }
 }
