@@ -15,7 +15,10 @@ import java.util.Set;
  * tasks for changes no API can make; rate limit and retry policy; what must happen before a delete, and
  * a task a person must complete before it ({@code deleteGate}, e.g. export voicemails); the skill scale;
  * seats the vendor accepts but that will not work ({@code warnings}); roles it can never take back, which
- * wait for an admin's approval whatever the policy says ({@code irreversibleRoles}).
+ * wait for an admin's approval whatever the policy says ({@code irreversibleRoles}); follow-up fields
+ * the vendor sets for many users in one call ({@code batched}, see {@link Connector#applyBatch}); whether
+ * the vendor refuses a create whose account exists already ({@code createRefusesDuplicates}: a create is
+ * then sent without looking for the account first, and a refusal finds it).
  */
 public record Capabilities(
         Set<Operation> operations,
@@ -34,7 +37,9 @@ public record Capabilities(
         List<SeatWarning> warnings,
         Set<String> irreversibleRoles,
         Set<SeatField> writtenTogether,
-        Map<SeatField, TaskTemplate> followUpByHand) {
+        Map<SeatField, TaskTemplate> followUpByHand,
+        Set<SeatField> batched,
+        boolean createRefusesDuplicates) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -54,6 +59,7 @@ public record Capabilities(
         irreversibleRoles = Set.copyOf(irreversibleRoles);
         writtenTogether = Set.copyOf(writtenTogether);
         followUpByHand = Map.copyOf(followUpByHand);
+        batched = Set.copyOf(batched);
     }
 
     public static Builder builder() {
@@ -83,6 +89,8 @@ public record Capabilities(
         builder.writtenTogether = writtenTogether;
         builder.followUpByHand = new EnumMap<>(SeatField.class);
         builder.followUpByHand.putAll(followUpByHand);
+        builder.batched = batched;
+        builder.createRefusesDuplicates = createRefusesDuplicates;
         return builder;
     }
 
@@ -138,6 +146,8 @@ public record Capabilities(
         private Set<String> irreversibleRoles = Set.of();
         private Set<SeatField> writtenTogether = Set.of();
         private Map<SeatField, TaskTemplate> followUpByHand = new EnumMap<>(SeatField.class);
+        private Set<SeatField> batched = Set.of();
+        private boolean createRefusesDuplicates;
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -248,10 +258,22 @@ public record Capabilities(
             return this;
         }
 
+        /** Follow-up fields the vendor sets for many users in one call: due users' changes share calls. */
+        public Builder batched(SeatField... fields) {
+            batched = Set.of(fields);
+            return this;
+        }
+
+        /** The vendor answers a create of an account it has already with a conflict (Genesys: 409). */
+        public Builder createRefusesDuplicates() {
+            createRefusesDuplicates = true;
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
                     immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings,
-                    irreversibleRoles, writtenTogether, followUpByHand);
+                    irreversibleRoles, writtenTogether, followUpByHand, batched, createRefusesDuplicates);
         }
     }
 }

@@ -84,6 +84,22 @@ public class JobQueue {
                 .setParameter("connection", connectionId).setParameter("now", now()).executeUpdate();
     }
 
+    /** The users' pending jobs are due now (a batched call they waited for went out). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int makeUsersDue(String connectionId, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createNativeQuery("""
+                update provisioning_job set next_attempt_at = :now
+                where connection_id = :connection and state = 'pending' and next_attempt_at > :now
+                  and user_id = any(cast(:users as uuid[]))""")
+                .setParameter("connection", connectionId).setParameter("now", now())
+                .setParameter("users", userIds.stream().map(UUID::toString)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+    }
+
     /** A job due now for every user with an open follow-up task, so connectors can verify and close them. */
     @Transactional
     public int enqueueUsersWithOpenTasks() {
