@@ -87,7 +87,7 @@ class GenesysCallBudgetTest {
         JsonPath sandbox = GenesysSandbox.state();
         assertEquals(0, sandbox.getInt("rateLimited"), "no call met a 429");
         int vendorCounted = sandbox.getInt("callsByClient.'" + CLIENT + "'");
-        assertTrue(vendorCounted <= 30 && vendorCounted >= 30 - GenesysCapabilitiesView.reservedPerStep(),
+        assertTrue(vendorCounted <= 30 && vendorCounted >= 30 - GenesysCapabilities.capabilities().rateLimit().reservedPerStep(),
                 "the window was used up to the vendor's 30: " + vendorCounted);
         RateLimiter.WindowUse minute = minute();
         assertEquals(30, minute.calls(), "the vendor's allowance");
@@ -159,12 +159,5 @@ class GenesysCallBudgetTest {
         return QuarkusTransaction.requiringNew().call(() -> (Instant) entityManager.createNativeQuery(
                 "select min(next_attempt_at) from provisioning_job where connection_id = :c and state = 'pending'")
                 .setParameter("c", connection).getSingleResult());
-    }
-
-    /** What a step reserves of the Genesys budget. */
-    static final class GenesysCapabilitiesView {
-        static int reservedPerStep() {
-            return GenesysCapabilities.capabilities().rateLimit().reservedPerStep();
-        }
     }
 }
