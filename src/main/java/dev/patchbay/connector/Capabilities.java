@@ -16,7 +16,10 @@ import java.util.Set;
  * a task a person must complete before it ({@code deleteGate}, e.g. export voicemails); the skill scale;
  * seats the vendor accepts but that will not work ({@code warnings}); roles it can never take back, which
  * wait for an admin's approval whatever the policy says ({@code irreversibleRoles}); what listing its
- * accounts costs ({@code listing}).
+ * accounts costs ({@code listing}); follow-up fields
+ * the vendor sets for many users in one call ({@code batched}, see {@link Connector#applyBatch}); whether
+ * the vendor refuses a create whose account exists already ({@code createRefusesDuplicates}: a create is
+ * then sent without looking for the account first, and a refusal finds it).
  */
 public record Capabilities(
         Set<Operation> operations,
@@ -36,7 +39,9 @@ public record Capabilities(
         Set<String> irreversibleRoles,
         Set<SeatField> writtenTogether,
         Map<SeatField, TaskTemplate> followUpByHand,
-        Listing listing) {
+        Listing listing,
+        Set<SeatField> batched,
+        boolean createRefusesDuplicates) {
 
     /** The task for a user who lacks a field the vendor needs to create the account. */
     public static final TaskTemplate MISSING_FIELD = new TaskTemplate("missing_field",
@@ -56,6 +61,7 @@ public record Capabilities(
         irreversibleRoles = Set.copyOf(irreversibleRoles);
         writtenTogether = Set.copyOf(writtenTogether);
         followUpByHand = Map.copyOf(followUpByHand);
+        batched = Set.copyOf(batched);
     }
 
     public static Builder builder() {
@@ -86,6 +92,8 @@ public record Capabilities(
         builder.followUpByHand = new EnumMap<>(SeatField.class);
         builder.followUpByHand.putAll(followUpByHand);
         builder.listing = listing;
+        builder.batched = batched;
+        builder.createRefusesDuplicates = createRefusesDuplicates;
         return builder;
     }
 
@@ -142,6 +150,8 @@ public record Capabilities(
         private Set<SeatField> writtenTogether = Set.of();
         private Map<SeatField, TaskTemplate> followUpByHand = new EnumMap<>(SeatField.class);
         private Listing listing = Listing.standard();
+        private Set<SeatField> batched = Set.of();
+        private boolean createRefusesDuplicates;
 
         public Builder operations(Operation... declared) {
             operations = EnumSet.noneOf(Operation.class);
@@ -258,10 +268,22 @@ public record Capabilities(
             return this;
         }
 
+        /** Follow-up fields the vendor sets for many users in one call: due users' changes share calls. */
+        public Builder batched(SeatField... fields) {
+            batched = Set.of(fields);
+            return this;
+        }
+
+        /** The vendor answers a create of an account it has already with a conflict (Genesys: 409). */
+        public Builder createRefusesDuplicates() {
+            createRefusesDuplicates = true;
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(operations, fields, followUpOrder, deleteMode, offboarding, forgottenOnDeactivate,
                     immutableChange, byHand, rateLimit, retryPolicy, beforeDelete, deleteGate, skillScale, warnings,
-                    irreversibleRoles, writtenTogether, followUpByHand, listing);
+                    irreversibleRoles, writtenTogether, followUpByHand, listing, batched, createRefusesDuplicates);
         }
     }
 }

@@ -52,6 +52,17 @@ public interface Connector {
         return Map.of();
     }
 
+    /**
+     * Sets a {@link Capabilities#batched} follow-up field for many users in as few calls as the vendor
+     * allows. Each user's outcome is its own: the failures by item id (an item absent from the answer
+     * went through), so that a partial failure retries only the users it failed for. A failure of the
+     * whole call is thrown.
+     */
+    default Map<Long, ConnectorException> applyBatch(SeatField field, java.util.List<BatchItem> items,
+            CallContext context) {
+        throw new ConnectorException.Rejected("this connector sets " + field + " one user at a time");
+    }
+
     /** The refusal of an operation the vendor's capabilities do not declare. */
     static ConnectorException.Rejected undeclared(String vendor, Operation operation) {
         return new ConnectorException.Rejected(vendor + " does not support " + operation.name().toLowerCase()

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The durable provisioning queue in PostgreSQL. Jobs are enqueued inside the SCIM write's transaction;
@@ -32,14 +33,23 @@ public class JobQueue {
              or exists (select 1 from pg_stat_activity a where a.application_name = :prefix || j.instance)
              or pg_postmaster_start_time() > clock_timestamp() - make_interval(secs => :grace))""";
 
+    /**
+     * Claiming order inside the due jobs: offboarding first (the IdP deleted or deactivated the user: a
+     * leaver's access goes before a joiner's arrives), then single changes, then waves.
+     */
+    private static final String PRIORITY = "case when u.id is null or not u.active then 0 when j.wave then 2 else 1 end";
+
     private final EntityManager entityManager;
     private final Clock clock;
     private final InstancePresence presence;
+    private final int waveThreshold;
 
-    public JobQueue(EntityManager entityManager, Clock clock, InstancePresence presence) {
+    public JobQueue(EntityManager entityManager, Clock clock, InstancePresence presence,
+            @ConfigProperty(name = "patchbay.jobs.wave-threshold", defaultValue = "50") int waveThreshold) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.presence = presence;
+        this.waveThreshold = waveThreshold;
     }
 
     /**
@@ -48,21 +58,21 @@ public class JobQueue {
      */
     @Transactional(TxType.MANDATORY)
     public void enqueue(String connectionId, UUID userId) {
-        enqueueSelected(connectionId, "select cast(:id as uuid)", userId);
+        enqueueSelected(connectionId, "select cast(:id as uuid)", userId, false);
     }
 
     /** Part of the caller's transaction: a job for each of {@code idsArray} that is a user of the connection. */
     @Transactional(TxType.MANDATORY)
     public void enqueueUsers(String connectionId, String idsArray) {
         enqueueSelected(connectionId, "select u.id from scim_user u where u.connection_id = :connection"
-                + " and u.id = any(cast(:id as uuid[]))", idsArray);
+                + " and u.id = any(cast(:id as uuid[]))", idsArray, true);
     }
 
     /** Part of the caller's transaction: a job for every user member of the group (not nested groups). */
     @Transactional(TxType.MANDATORY)
     public void enqueueMembers(String connectionId, UUID groupId) {
         enqueueSelected(connectionId, "select m.member_id from scim_group_member m where m.group_id = :id"
-                + " and m.member_type = 'User'", groupId);
+                + " and m.member_type = 'User'", groupId, true);
     }
 
     /** The connection's pending jobs are due now (its settings were just fixed); returns how many. */
@@ -74,35 +84,72 @@ public class JobQueue {
                 .setParameter("connection", connectionId).setParameter("now", now()).executeUpdate();
     }
 
+    /** The users' pending jobs are due now (a batched call they waited for went out). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int makeUsersDue(String connectionId, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createNativeQuery("""
+                update provisioning_job set next_attempt_at = :now
+                where connection_id = :connection and state = 'pending' and next_attempt_at > :now
+                  and user_id = any(cast(:users as uuid[]))""")
+                .setParameter("connection", connectionId).setParameter("now", now())
+                .setParameter("users", userIds.stream().map(UUID::toString)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+    }
+
     /** A job due now for every user with an open follow-up task, so connectors can verify and close them. */
     @Transactional
     public int enqueueUsersWithOpenTasks() {
         Instant now = now();
         return entityManager.createNativeQuery("""
-                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated, wave)
                 select distinct t.connection_id, t.user_id, 'pending', 0, cast(:now as timestamptz), cast(:now as timestamptz),
-                       cast(:now as timestamptz)
+                       cast(:now as timestamptz), true
                 from followup_task t where t.status = 'open' and t.user_id is not null
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at)""")
                 .setParameter("now", now).executeUpdate();
     }
 
-    /** One pending job for each user {@code selectUserIds} yields (it may use :connection and :id). */
-    private void enqueueSelected(String connectionId, String selectUserIds, Object id) {
+    /**
+     * One pending job for each user {@code selectUserIds} yields (it may use :connection and :id). The jobs
+     * are a wave when {@code many} users (more than one) were enqueued at once (a group change), or when a user without a
+     * vendor account yet arrives while the connection has {@code wave-threshold} jobs pending (an IdP's
+     * initial push sends its users one by one). A single change merged into a wave job makes it single.
+     */
+    private void enqueueSelected(String connectionId, String selectUserIds, Object id, boolean many) {
         Instant now = now();
         entityManager.createNativeQuery("""
-                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated)
-                select :connection, selected.user_id, 'pending', 0, :now, :now, :now
+                insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created, updated,
+                                              wave)
+                select :connection, selected.user_id, 'pending', 0, :now, :now, :now,
+                       :many and count(*) over () > 1 or (%s
+                                 and not exists (select 1 from vendor_account a where a.connection_id = :connection
+                                                 and a.user_id = selected.user_id and a.vendor_id is not null))
                 from (%s) as selected(user_id)
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set updated = excluded.updated,
-                              next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at)"""
-                .formatted(selectUserIds))
+                              next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at),
+                              wave = provisioning_job.wave and excluded.wave"""
+                .formatted(backlogOfAWave(":connection"), selectUserIds))
                 .setParameter("connection", connectionId)
                 .setParameter("id", id)
                 .setParameter("now", now)
+                .setParameter("many", many)
                 .executeUpdate();
+    }
+
+    /**
+     * SQL that is true when the connection ({@code connectionSql}, a column or parameter) has the backlog that
+     * makes a new user's job part of a wave. Creates written by their own statement ({@code UserCreates})
+     * mark their jobs with it too.
+     */
+    public String backlogOfAWave(String connectionSql) {
+        return "((select count(*) from provisioning_job b where b.connection_id = " + connectionSql
+                + " and b.state = 'pending') >= " + waveThreshold + ")";
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -113,17 +160,18 @@ public class JobQueue {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 with candidate as (
                     select j.id from provisioning_job j
+                    left join scim_user u on u.id = j.user_id and u.connection_id = j.connection_id
                     where j.state = 'pending' and j.next_attempt_at <= :now
                       and not exists (select 1 from provisioning_job r where r.connection_id = j.connection_id
                                       and r.user_id = j.user_id and r.state = 'running')
-                    order by j.next_attempt_at, j.id
+                    order by %s, j.next_attempt_at, j.id
                     limit :limit
-                    for update skip locked)
+                    for update of j skip locked)
                 update provisioning_job j
                 set state = 'running', attempts = j.attempts + 1, lease_until = :lease, worker = :worker,
                     instance = :instance, updated = :now
                 from candidate c where j.id = c.id
-                returning j.id, j.connection_id, j.user_id, j.attempts, j.failing_since""")
+                returning j.id, j.connection_id, j.user_id, j.attempts, j.failing_since""".formatted(PRIORITY))
                 .setParameter("now", now)
                 .setParameter("instance", presence.id())
                 .setParameter("limit", limit)
@@ -178,15 +226,15 @@ public class JobQueue {
         aliveParameters(entityManager.createNativeQuery("""
                 with expired as (
                     delete from provisioning_job j where j.state = 'running' and (j.lease_until < :now or not %s)
-                    returning id, connection_id, user_id, attempts, last_error, created)
+                    returning id, connection_id, user_id, attempts, last_error, created, wave)
                 insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
-                                              created, updated)
+                                              created, updated, wave)
                 select id, connection_id, user_id, 'pending', attempts, :now,
-                       coalesce(last_error, 'the worker stopped before finishing (lease expired)'), created, :now
+                       coalesce(last_error, 'the worker stopped before finishing (lease expired)'), created, :now, wave
                 from expired
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set attempts = greatest(provisioning_job.attempts, excluded.attempts),
-                              updated = excluded.updated""".formatted(INSTANCE_ALIVE)))
+                              updated = excluded.updated, wave = provisioning_job.wave and excluded.wave""".formatted(INSTANCE_ALIVE)))
                 .setParameter("now", now).executeUpdate();
     }
 
@@ -240,18 +288,19 @@ public class JobQueue {
         entityManager.createNativeQuery("""
                 with removed as (
                     delete from provisioning_job where id = :id and state = 'running'
-                    returning id, connection_id, user_id, attempts, created, failing_since)
+                    returning id, connection_id, user_id, attempts, created, failing_since, wave)
                 insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
-                                              created, updated, failing_since)
+                                              created, updated, failing_since, wave)
                 select id, connection_id, user_id, 'pending', attempts - case when :counts then 0 else 1 end,
                        :due, :error, created, :now,
-                       case when :counts then coalesce(failing_since, :now) else failing_since end
+                       case when :counts then coalesce(failing_since, :now) else failing_since end, wave
                 from removed
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set next_attempt_at = greatest(provisioning_job.next_attempt_at, excluded.next_attempt_at),
                               attempts = greatest(provisioning_job.attempts, excluded.attempts),
                               last_error = excluded.last_error, updated = excluded.updated,
-                              failing_since = least(provisioning_job.failing_since, excluded.failing_since)""")
+                              failing_since = least(provisioning_job.failing_since, excluded.failing_since),
+                              wave = provisioning_job.wave and excluded.wave""")
                 .setParameter("id", jobId).setParameter("due", now.plus(delay)).setParameter("error", error)
                 .setParameter("counts", countsAsAttempt).setParameter("now", now)
                 .executeUpdate();

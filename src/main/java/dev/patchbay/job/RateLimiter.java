@@ -1,5 +1,6 @@
 package dev.patchbay.job;
 
+import dev.patchbay.connector.CallMeter;
 import dev.patchbay.connector.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /**
  * Fixed-window call budgets per vendor account (several windows at once: per minute, hour, day), kept
  * in PostgreSQL so that every gateway instance draws from the same budgets; and a pause every instance
- * honours when the vendor said "retry after".
+ * honours when the vendor said "retry after". A window starts on its period's boundary, unless the vendor
+ * reports its own counters ({@link #follow}): then it is the vendor's window, with the vendor's count and
+ * allowance, and the next one starts when it ends.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -70,11 +73,10 @@ public class RateLimiter {
         }
         Duration wait = Duration.ZERO;
         for (RateLimit.Window window : limit.windows()) {
-            Instant start = windowStart(window, now);
-            int used = used(connectionId, window, start);
-            int allowed = Math.max(1, (int) Math.floor(window.calls() * share));
-            if (used > 0 && used + calls > allowed) {
-                Duration untilNext = Duration.between(now, start.plus(window.period()));
+            Current current = current(connectionId, window, now);
+            int allowed = Math.max(1, (int) Math.floor(current.allowed() * share));
+            if (current.used() > 0 && current.used() + calls > allowed) {
+                Duration untilNext = Duration.between(now, current.end());
                 wait = untilNext.compareTo(wait) > 0 ? untilNext : wait;
             }
         }
@@ -93,9 +95,45 @@ public class RateLimiter {
                     on conflict (connection_id, period_millis) do update set
                         used = case when rate_limit_budget.window_start = excluded.window_start
                                     then greatest(0, rate_limit_budget.used + :calls) else excluded.used end,
+                        allowed = case when rate_limit_budget.window_start = excluded.window_start
+                                       then rate_limit_budget.allowed end,
                         window_start = excluded.window_start""")
                     .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
-                    .setParameter("start", windowStart(window, now)).setParameter("calls", calls).executeUpdate();
+                    .setParameter("start", current(connectionId, window, now).start()).setParameter("calls", calls)
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * The vendor reported its own count for the window of {@code count.period()}: the window becomes the
+     * vendor's (it ends when the vendor's resets), counts at least the vendor's calls, and allows what the
+     * vendor allows. A count for a period the limit does not declare is ignored.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void follow(String connectionId, RateLimit limit, CallMeter.VendorCount count) {
+        Instant now = now();
+        for (RateLimit.Window window : limit.windows()) {
+            if (!window.period().equals(count.period())) {
+                continue;
+            }
+            ensureAccount(connectionId);
+            entityManager.createNativeQuery("select 1 from rate_limit_window where connection_id = :connection for update")
+                    .setParameter("connection", connectionId).getResultList();
+            Current current = current(connectionId, window, now);
+            Duration resetsIn = count.resetsIn().compareTo(window.period()) > 0 ? window.period() : count.resetsIn();
+            Instant vendorStart = now.plus(resetsIn).minus(window.period());
+            boolean sameWindow = current.end().isAfter(vendorStart)
+                    && vendorStart.plus(window.period()).isAfter(current.start());
+            Instant start = sameWindow && current.start().isAfter(vendorStart) ? current.start() : vendorStart;
+            int used = Math.max(count.used(), sameWindow ? current.used() : 0);
+            entityManager.createNativeQuery("""
+                    insert into rate_limit_budget (connection_id, period_millis, window_start, used, allowed)
+                    values (:connection, :period, :start, :used, :allowed)
+                    on conflict (connection_id, period_millis) do update set
+                        window_start = excluded.window_start, used = excluded.used, allowed = excluded.allowed""")
+                    .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
+                    .setParameter("start", start).setParameter("used", used).setParameter("allowed", count.allowed())
+                    .executeUpdate();
         }
     }
 
@@ -128,9 +166,8 @@ public class RateLimiter {
     public List<WindowUse> usage(String connectionId, RateLimit limit) {
         Instant now = now();
         return limit.windows().stream().map(window -> {
-            Instant start = windowStart(window, now);
-            return new WindowUse(window.calls(), window.period(), used(connectionId, window, start),
-                    start.plus(window.period()));
+            Current current = current(connectionId, window, now);
+            return new WindowUse(current.allowed(), window.period(), current.used(), current.end());
         }).toList();
     }
 
@@ -141,14 +178,34 @@ public class RateLimiter {
         return pausedFor(connectionId, now).map(now::plus);
     }
 
-    /** The calls counted in the window that starts at {@code start} (0 once a newer window began). */
-    private int used(String connectionId, RateLimit.Window window, Instant start) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        select used from rate_limit_budget
-                        where connection_id = :connection and period_millis = :period and window_start = :start""")
+    /** The window running at some instant: when it started and ends, its calls so far, what it allows. */
+    private record Current(Instant start, Instant end, int used, int allowed) {
+    }
+
+    /**
+     * The stored window while it runs; after it, a new one from the period's boundary (or from the stored
+     * window's end, when that is later: the vendor's window was not on a boundary), with nothing used.
+     */
+    private Current current(String connectionId, RateLimit.Window window, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select window_start, used, allowed from rate_limit_budget
+                        where connection_id = :connection and period_millis = :period""")
                 .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
-                .setParameter("start", start).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+                .getResultList();
+        Instant aligned = windowStart(window, now);
+        if (rows.isEmpty()) {
+            return new Current(aligned, aligned.plus(window.period()), 0, window.calls());
+        }
+        Instant start = (Instant) rows.get(0)[0];
+        Instant end = start.plus(window.period());
+        if (end.isAfter(now) && !start.isAfter(now)) {
+            Number allowed = (Number) rows.get(0)[2];
+            return new Current(start, end, ((Number) rows.get(0)[1]).intValue(),
+                    allowed == null ? window.calls() : allowed.intValue());
+        }
+        Instant next = end.isAfter(aligned) && !end.isAfter(now) ? end : aligned;
+        return new Current(next, next.plus(window.period()), 0, window.calls());
     }
 
     /** Windows are aligned to their period since the epoch, so all instances agree where one begins. */

@@ -18,7 +18,8 @@ final class SyncRun {
     final Job job;
     final String vendor;
     final Connector connector;
-    final CallContext context;
+    /** Knows the seat applied so far: renewed as each step is recorded. */
+    CallContext context;
     final PolicyDocument policy;
     final SyncPlanner.SyncPlan plan;
     final RateLimit rateLimit;
@@ -29,6 +30,10 @@ final class SyncRun {
     int done;
     /** The vendor's account differs from what this run's plan assumed: the user is synced again at once. */
     boolean syncAgain;
+    /** Set when the run found batched steps due but no budget to send them: how long until it has room. */
+    java.time.Duration batchBudgetWait;
+    /** The calls of this run the budget counts already (reserved or charged). */
+    int callsCharged;
 
     SyncRun(Job job, String vendor, Connector connector, CallContext context, PolicyDocument policy,
             SyncPlanner.SyncPlan plan, RateLimit rateLimit, List<Notice> notices) {

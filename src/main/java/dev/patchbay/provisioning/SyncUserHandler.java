@@ -20,7 +20,6 @@ import dev.patchbay.job.Job;
 import dev.patchbay.job.JobHandler;
 import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.JobResult;
-import dev.patchbay.job.RateLimiter;
 import dev.patchbay.job.VendorCircuit;
 import dev.patchbay.provisioning.planner.AppliedSeat;
 import dev.patchbay.provisioning.policy.PolicyDocument;
@@ -54,7 +53,6 @@ public class SyncUserHandler implements JobHandler {
     private final VendorAccounts accounts;
     private final FollowUpTasks tasks;
     private final ProvisioningEvents events;
-    private final RateLimiter rateLimiter;
     private final JobQueue jobs;
     private final MeterRegistry metrics;
     private final VendorConnections vendorConnections;
@@ -63,11 +61,16 @@ public class SyncUserHandler implements JobHandler {
     private final StepFailures failures;
     private final CredentialPause credentials;
     private final VendorCircuit circuit;
+    private final CallBudget budget;
+    private final BatchFlush batches;
 
     public SyncUserHandler(ConnectorRegistry connectors, SyncPlanner planner, PolicyStore policies,
-            VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events, RateLimiter rateLimiter,
+            VendorAccounts accounts, FollowUpTasks tasks, ProvisioningEvents events,
             JobQueue jobs, MeterRegistry metrics, VendorConnections vendorConnections, TaskRaiser raiser, TaskVerifier verifier,
-            StepFailures failures, CredentialPause credentials, VendorCircuit circuit) {
+            StepFailures failures, CredentialPause credentials, VendorCircuit circuit, CallBudget budget,
+            BatchFlush batches) {
+        this.budget = budget;
+        this.batches = batches;
         this.credentials = credentials;
         this.circuit = circuit;
         this.connectors = connectors;
@@ -76,7 +79,6 @@ public class SyncUserHandler implements JobHandler {
         this.accounts = accounts;
         this.tasks = tasks;
         this.events = events;
-        this.rateLimiter = rateLimiter;
         this.jobs = jobs;
         this.metrics = metrics;
         this.vendorConnections = vendorConnections;
@@ -119,7 +121,12 @@ public class SyncUserHandler implements JobHandler {
         }
         List<Notice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
         CallContext context = bound.context(job.connectionId() + ":" + job.userId(), notices::add, plan.applied());
-        return run(new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit(), notices));
+        SyncRun run = new SyncRun(job, vendor, bound.connector(), context, policy, plan, bound.rateLimit(), notices);
+        try {
+            return run(run);
+        } finally {
+            budget.settle(run);
+        }
     }
 
     private JobResult run(SyncRun run) {
@@ -137,6 +144,7 @@ public class SyncUserHandler implements JobHandler {
                         .map(entry -> SyncPlanner.irreversibleTaskField(entry.getKey(), entry.getValue()))
                         .collect(java.util.stream.Collectors.toSet())));
         warn(run);
+        batches.flushIfDue(run);
         boolean stepsWaiting = false;
         List<Step> steps = run.plan.steps();
         if (!steps.isEmpty()) {
@@ -165,6 +173,13 @@ public class SyncUserHandler implements JobHandler {
                 run.done++;
                 continue;
             }
+            if (batches.batched(run, step)) {
+                Optional<JobResult> end = batched(run, (Step.Apply) step);
+                if (end.isPresent()) {
+                    return end.get();
+                }
+                continue;
+            }
             Optional<Duration> closed = circuit.admit(run.job.connectionId(), run.job.id());
             if (closed.isPresent()) {
                 // The vendor keeps failing: nobody calls it (or burns an attempt) until the circuit's probe.
@@ -172,19 +187,21 @@ public class SyncUserHandler implements JobHandler {
                         run.remaining());
                 return new JobResult.Wait(closed.get());
             }
-            Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.rateLimit);
+            Optional<Duration> wait = budget.reserve(run);
             if (wait.isPresent()) {
                 save(run, VendorAccount.PENDING, null, run.remaining());
                 return new JobResult.Wait(wait.get());
             }
             try {
                 execute(run, step);
+                budget.settle(run);
                 if (circuit.succeeded(run.job.connectionId())) {
                     // The vendor is back: every user waiting for it goes on now, at the budget.
                     jobs.makeDue(run.job.connectionId());
                 }
                 raiseNotices(run);
             } catch (RuntimeException failure) {
+                budget.settle(run);
                 raiseNotices(run);
                 if (!(failure instanceof ConnectorException)) {
                     finishOffboarding(run, steps.subList(index + 1, steps.size()));
@@ -218,6 +235,30 @@ public class SyncUserHandler implements JobHandler {
             return new JobResult.Wait(Duration.between(Instant.now(), run.plan.revisitAt()));
         }
         return new JobResult.Done();
+    }
+
+    /**
+     * A step sent with other users': the run waits until it went out, then takes this user's outcome as if
+     * the step had run here (recorded as applied, or failed as its own failure says).
+     */
+    private Optional<JobResult> batched(SyncRun run, Step.Apply step) {
+        Optional<BatchedSteps.Row> outcome = batches.outcome(run, step);
+        if (outcome.isEmpty()) {
+            save(run, VendorAccount.PENDING, null, run.remaining());
+            return Optional.of(batches.waitForBatch(run));
+        }
+        if ("failed".equals(outcome.get().state())) {
+            Optional<JobResult> end = failures.onFailure(run, step, outcome.get().failure());
+            run.done++;
+            return end;
+        }
+        run.applied = AppliedSeat.after(run.applied, step);
+        run.context = run.context.withApplied(run.applied);
+        run.done++;
+        events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step",
+                StepNames.describe(step) + " (with other users, in one call)");
+        save(run, VendorAccount.PENDING, null, run.remaining());
+        return Optional.empty();
     }
 
     /** What the connector's calls left for a person, each a task priced as the notice says. */
@@ -337,6 +378,7 @@ public class SyncUserHandler implements JobHandler {
         if (step instanceof Step.Retire) {
             run.vendorId = null;
         }
+        run.context = run.context.withApplied(run.applied);
         run.done++;
         events.record(run.job.connectionId(), run.job.userId(), run.job.id(), "step", StepNames.describe(step));
         save(run, VendorAccount.PENDING, null, run.remaining());
@@ -369,14 +411,18 @@ public class SyncUserHandler implements JobHandler {
                 by.contains("email") ? desired.text(SeatField.EMAIL) : null, desired.text(SeatField.EXTERNAL_ID));
     }
 
-    /** A create that already happened (the worker died before recording it) is found and adopted. */
     /** The user's account, and whether it existed already (found by the matching keys) or was made now. */
     private record Adoption(VendorRef ref, boolean adopted) {
     }
 
+    /**
+     * Looks for the account first, unless the vendor refuses a duplicate create anyway (one call fewer a
+     * new user); then the refusal's account is found and adopted.
+     */
     private static Adoption createOrAdopt(SyncRun run, Step.Create create) {
         MatchKey key = matchKey(run.plan.desired(), run.policy);
-        Optional<VendorRef> existing = run.connector.find(key, run.context);
+        Optional<VendorRef> existing = run.plan.capabilities().createRefusesDuplicates() ? Optional.empty()
+                : run.connector.find(key, run.context);
         if (existing.isPresent()) {
             return new Adoption(existing.get(), true);
         }

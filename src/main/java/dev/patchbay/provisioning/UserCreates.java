@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.patchbay.database.GroupCommit;
+import dev.patchbay.job.JobQueue;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -50,9 +51,10 @@ public class UserCreates {
     private final Clock clock;
     private final Instance<CreateAuditTrail> auditTrail;
     private final GroupCommit<PendingCreate> groups;
+    private final String sql;
 
     public UserCreates(AgroalDataSource dataSource, TransactionManager transactions, UserService users,
-            JsonColumns json, Clock clock, Instance<CreateAuditTrail> auditTrail,
+            JsonColumns json, Clock clock, Instance<CreateAuditTrail> auditTrail, JobQueue queue,
             @ConfigProperty(name = "patchbay.database.group-committers", defaultValue = "2") int committers) {
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -61,6 +63,7 @@ public class UserCreates {
         this.clock = clock;
         this.auditTrail = auditTrail;
         this.groups = new GroupCommit<>(this::commit, committers);
+        this.sql = StatementText.sql(queue);
     }
 
     /** Creates the user (or reactivates a retained one, see {@link UserService#create}) durably with its job. */
@@ -127,7 +130,7 @@ public class UserCreates {
         }
         String auditRows = auditRows(batch);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(StatementText.SQL)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             connection.setAutoCommit(true); // the statement is its own transaction: one round trip, one commit
             statement.setArray(1, connection.createArrayOf("uuid", ids));
             statement.setArray(2, connection.createArrayOf("text", connections));
@@ -227,7 +230,8 @@ public class UserCreates {
     }
 
     /**
-     * The group as one statement. Its job row is the one {@code JobQueue.enqueue} writes. Each create takes the same advisory lock on its userName as
+     * The group as one statement. Its job row is the one {@code JobQueue.enqueue} writes for a new user,
+     * a wave job when the connection has a backlog ({@link JobQueue#backlogOfAWave}). Each create takes the same advisory lock on its userName as
      * {@link UserService} does, so updates claiming that name wait for the commit. {@code on conflict do
      * nothing} on the unique (connection, lower(userName)) index settles duplicates — with committed users
      * and between creates of the group alike (the earlier create wins) — without failing the statement.
@@ -260,11 +264,12 @@ public class UserCreates {
                     returning id, connection_id),
                 jobs as (
                     insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created,
-                                                  updated)
-                    select i.connection_id, i.id, 'pending', 0, ?, ?, ? from inserted i
+                                                  updated, wave)
+                    select i.connection_id, i.id, 'pending', 0, ?, ?, ?, %s from inserted i
                     on conflict (connection_id, user_id) where state = 'pending'
                     do update set updated = excluded.updated,
-                                  next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at)),
+                                  next_attempt_at = least(provisioning_job.next_attempt_at, excluded.next_attempt_at),
+                                  wave = provisioning_job.wave and excluded.wave),
                 waits as (
                     select l.n, (select case when jsonb_typeof(c.settings -> 'synchronousCreateSeconds') = 'number'
                                              then c.settings ->> 'synchronousCreateSeconds' end
@@ -289,6 +294,11 @@ public class UserCreates {
                 select l.n, l.n in (select n from retained), l.id in (select id from inserted), w.seconds,
                        cast(l.id as text) in (select resource_id from audited)
                 from locked l join waits w on w.n = l.n order by l.n""";
+
+        /** The statement, with the queue's rule for when a new user's job is part of a wave. */
+        static String sql(JobQueue queue) {
+            return SQL.formatted(queue.backlogOfAWave("i.connection_id"));
+        }
 
         private StatementText() {
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchbay.TestApi;
+import dev.patchbay.connector.CallMeter;
 import dev.patchbay.connector.RateLimit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -154,5 +155,46 @@ class RateLimiterTest {
 
     private Optional<Duration> batch(RateLimiter limiter, String connection, RateLimit limit, int calls) {
         return QuarkusTransaction.requiringNew().call(() -> limiter.acquire(connection, limit, calls, 0.5));
+    }
+
+    /**
+     * Genesys' window starts with its first call, not on the minute: the vendor's counters move the shared
+     * window to the vendor's, with its count and allowance, for both instances; the next window starts
+     * when the vendor's ends, so that no instance calls into a window the vendor still counts.
+     */
+    @Test
+    void theVendorsCountersMoveTheWindowToTheVendorsAndBothInstancesFollowIt() {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("follow"), "fake");
+        RateLimiter instanceA = new RateLimiter(entityManager, clock);
+        RateLimiter instanceB = new RateLimiter(entityManager, clock);
+        RateLimit perCall = new RateLimit(300, Duration.ofMinutes(1), 1).perCall(2);
+        now.set(Instant.parse("2026-12-01T12:00:20Z"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> instanceA.acquire(connection, perCall, 2, 1.0)).isEmpty());
+
+        // The vendor counted 9 of its 10 calls in a window that resets in 50 s (it began at 12:00:10).
+        QuarkusTransaction.requiringNew().run(() -> instanceA.follow(connection, perCall,
+                new CallMeter.VendorCount(10, 9, Duration.ofSeconds(50), Duration.ofMinutes(1))));
+        RateLimiter.WindowUse use = QuarkusTransaction.requiringNew().call(() -> instanceB.usage(connection, perCall))
+                .get(0);
+        assertEquals(10, use.calls(), "the vendor's allowance");
+        assertEquals(9, use.used(), "the vendor's count, above what was reserved");
+        assertEquals(Instant.parse("2026-12-01T12:01:10Z"), use.resetsAt(), "the vendor's window");
+        assertEquals(Optional.of(Duration.ofSeconds(50)),
+                QuarkusTransaction.requiringNew().call(() -> instanceB.acquire(connection, perCall, 2, 1.0)),
+                "two more calls would pass the vendor's 10: wait for its reset, not the minute's");
+
+        now.set(Instant.parse("2026-12-01T12:01:05Z"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> instanceB.acquire(connection, perCall, 1, 1.0))
+                .isEmpty(), "one more fits");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> instanceA.acquire(connection, perCall, 1, 1.0))
+                .isPresent(), "the eleventh does not, though a new minute began");
+
+        now.set(Instant.parse("2026-12-01T12:01:10Z"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> instanceA.acquire(connection, perCall, 2, 1.0))
+                .isEmpty(), "the vendor's window reset");
+        RateLimiter.WindowUse next = QuarkusTransaction.requiringNew().call(() -> instanceB.usage(connection, perCall))
+                .get(0);
+        assertEquals(Instant.parse("2026-12-01T12:02:10Z"), next.resetsAt(), "the next window follows the vendor's");
+        assertEquals(300, next.calls(), "with the declared allowance until the vendor reports again");
     }
 }

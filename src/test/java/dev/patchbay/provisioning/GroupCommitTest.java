@@ -121,6 +121,28 @@ class GroupCommitTest {
         assertEquals(0, count("select count(*) from audit_log where connection_id = ? and request_id = 'req-taken'"));
     }
 
+    @Test
+    void aCreateArrivingIntoABacklogIsPartOfAWaveAsTheQueueDecides() throws Exception {
+        List<HttpResponse<String>> first = postConcurrently(1, n -> "before-the-backlog@example.com");
+        assertEquals(201, first.get(0).statusCode(), first.get(0).body());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement backlog = connection.prepareStatement("""
+                        insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at, created,
+                                                      updated)
+                        select ?, gen_random_uuid(), 'pending', 0, now() + interval '1 hour', now(), now()
+                        from generate_series(1, 60)""")) {
+            backlog.setString(1, scim.connection);
+            backlog.executeUpdate();
+        }
+        List<HttpResponse<String>> later = postConcurrently(4, n -> "in-the-wave" + n + "@example.com");
+        later.forEach(answer -> assertEquals(201, answer.statusCode(), answer.body()));
+
+        assertEquals(0, count("select count(*) from provisioning_job j join scim_user u on u.id = j.user_id"
+                + " where j.connection_id = ? and u.user_name = 'before-the-backlog@example.com' and j.wave"));
+        assertEquals(4, count("select count(*) from provisioning_job j join scim_user u on u.id = j.user_id"
+                + " where j.connection_id = ? and u.user_name like 'in-the-wave%' and j.wave"));
+    }
+
     private CreateAuditTrail.Row auditRow(String requestId) {
         return new CreateAuditTrail.Row(java.time.Instant.now(), requestId, "token:bench", null, "scim", "POST",
                 scim.path("/Users"), "create", scim.connection, "Users", 201, "[\"userName\"]", "127.0.0.1");

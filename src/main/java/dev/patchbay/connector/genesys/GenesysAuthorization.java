@@ -33,6 +33,7 @@ final class GenesysAuthorization {
         String from = user.path("division").path("id").asText();
         String to = api.catalog().divisionId(name);
         if (from.equals(to)) {
+            api.catalog().listings().putDivision(ref.id(), to);
             return;
         }
         Set<String> roles = roleValues(ref, from);
@@ -40,8 +41,9 @@ final class GenesysAuthorization {
         if (api.http().send("POST", "/authorization/divisions/" + to + "/objects/USER", ids).notFound()) {
             throw new ConnectorException.Rejected("Genesys Cloud has no division '" + name + "'");
         }
+        api.catalog().listings().putDivision(ref.id(), to);
         if (!roles.isEmpty()) {
-            grantRoles(ref, roles);
+            grantRoles(ref, roles, null);
         }
     }
 
@@ -57,10 +59,17 @@ final class GenesysAuthorization {
         return roles;
     }
 
-    /** Role values are role names, granted in the user's division, or {@code Role@Division}. */
-    void grantRoles(VendorRef ref, Set<String> roles) {
-        JsonNode user = api.user(ref);
-        String userDivision = user.path("division").path("id").asText();
+    /**
+     * Role values are role names, granted in the user's division, or {@code Role@Division}. The user's
+     * division and license ({@code appliedLicense}, what Patchbay last applied; null to read it) are read
+     * only when this gateway does not know them.
+     */
+    void grantRoles(VendorRef ref, Set<String> roles, Object appliedLicense) {
+        String userDivision = api.catalog().listings().divisionOf(ref.id());
+        if (userDivision == null) {
+            userDivision = api.user(ref).path("division").path("id").asText();
+            api.catalog().listings().putDivision(ref.id(), userDivision);
+        }
         ArrayNode grants = GenesysHttp.JSON.createArrayNode();
         for (String role : roles) {
             int at = role.lastIndexOf('@');
@@ -68,7 +77,7 @@ final class GenesysAuthorization {
             String division = at > 0 ? api.catalog().divisionId(role.substring(at + 1)) : userDivision;
             grants.addObject().put("roleId", api.catalog().roleId(roleName)).put("divisionId", division);
         }
-        List<String> held = licenses.held(ref);
+        List<String> held = licenses.heldOrApplied(ref, appliedLicense);
         Map<String, String> uncovered = licenses.uncoveredRoles(held, roles);
         if (!uncovered.isEmpty()) {
             throw new ConnectorException.NeedsAction("role(s) " + uncovered.keySet() + " need license "

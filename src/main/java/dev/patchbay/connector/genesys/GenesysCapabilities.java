@@ -20,7 +20,7 @@ import java.util.List;
  * are separate calls in that order, because a role is granted in the user's division and needs its
  * license first. Genesys keeps queue memberships of a deactivated user, so offboarding clears them first.
  * Deleting is soft (restorable), and a restore brings back none of the follow-ups. 300 calls a minute
- * per OAuth client.
+ * per OAuth client, counted per call.
  */
 final class GenesysCapabilities {
 
@@ -41,13 +41,17 @@ final class GenesysCapabilities {
                         Operation.VERIFY_TASK)
                 .fields(List.of(SeatField.USER_NAME, SeatField.DISPLAY_NAME), FieldCapability.patch())
                 .followUps(SeatField.DIVISION, SeatField.LICENSE, SeatField.ROLES, SeatField.SKILLS, SeatField.QUEUES)
+                .batched(SeatField.LICENSE, SeatField.QUEUES)
+                // An email is unique across active, inactive and deleted users: a duplicate create is a 409.
+                .createRefusesDuplicates()
                 .deleteMode(DeleteMode.SOFT_DELETE)
                 .offboarding(new OffboardingAction.Clear(SeatField.QUEUES), new OffboardingAction.Deactivate())
                 .forgottenOnDeactivate(SeatField.ROLES, SeatField.SKILLS, SeatField.QUEUES)
                 .byHand(Operation.DELETE, DELETE_BY_HAND)
-                // The budget counts steps, and a step makes about three calls of the org's 300 a minute;
-                // a 429 beyond that pauses the account until its Retry-After.
-                .rateLimit(new RateLimit(100, Duration.ofMinutes(1), 20))
+                // The budget counts calls: 300 a minute per OAuth client (the factory multiplies it by the
+                // connection's clients), a step reserving 6 before it starts; the inin-ratelimit-* counters
+                // of each answer correct it, and a 429 still pauses the account until its Retry-After.
+                .rateLimit(new RateLimit(300, Duration.ofMinutes(1), 20).perCall(6))
                 // Pages of up to 500 users; each account's read is the user, licenses, grants, skills, queues.
                 .listing(new Listing(500, 1, 5).showing(SeatField.LICENSE, SeatField.ROLES, SeatField.SKILLS,
                         SeatField.QUEUES))

@@ -25,10 +25,42 @@ final class GenesysCatalog {
     record Entry(String id, String name, JsonNode raw) {
     }
 
-    /** Listings shared by the connectors of one connection. */
+    /**
+     * Listings shared by the connectors of one connection; and, kept as long, the licenses each role
+     * needs and the division of each user this gateway created or moved (the last {@link #USERS_KEPT}),
+     * so that a wave reads none of them once per user.
+     */
     static final class Listings {
+        static final int USERS_KEPT = 20_000;
+
         private final Map<String, List<Entry>> entries = new HashMap<>();
         private final Map<String, Instant> readAt = new HashMap<>();
+        private final Map<String, List<String>> required = new HashMap<>();
+        private final Map<String, Instant> requiredAt = new HashMap<>();
+        private final Map<String, String> divisions = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > USERS_KEPT;
+            }
+        };
+
+        synchronized List<String> requiredLicenses(String roleId, Instant now) {
+            Instant read = requiredAt.get(roleId);
+            return read == null || read.plus(KEPT_FOR).isBefore(now) ? null : required.get(roleId);
+        }
+
+        synchronized void putRequiredLicenses(String roleId, List<String> licenses, Instant now) {
+            required.put(roleId, List.copyOf(licenses));
+            requiredAt.put(roleId, now);
+        }
+
+        synchronized String divisionOf(String userId) {
+            return divisions.get(userId);
+        }
+
+        synchronized void putDivision(String userId, String divisionId) {
+            divisions.put(userId, divisionId);
+        }
 
         synchronized List<Entry> get(String path, Instant now) {
             Instant read = readAt.get(path);
@@ -49,6 +81,15 @@ final class GenesysCatalog {
         this.http = http;
         this.listings = listings;
         this.clock = clock;
+    }
+
+    /** The shared listings, for what the parts keep besides them. */
+    Listings listings() {
+        return listings;
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     String roleId(String name) {

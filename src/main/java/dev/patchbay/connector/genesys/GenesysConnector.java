@@ -2,6 +2,7 @@ package dev.patchbay.connector.genesys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchbay.connector.AccountPage;
+import dev.patchbay.connector.BatchItem;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
@@ -50,11 +51,18 @@ final class GenesysConnector implements Connector {
         this.clock = clock;
     }
 
+    /** The parts, with the calls this thread makes for {@code context} counted on its meter. */
+    private Parts parts(CallContext context) {
+        Parts parts = parts();
+        parts.api().http().meteredBy(context.meter());
+        return parts;
+    }
+
     private synchronized Parts parts() {
         if (parts == null) {
             GenesysSettings settings = GenesysSettings.from(rawSettings);
             GenesysSession session = sessions.apply(settings);
-            GenesysHttp http = new GenesysHttp(settings, session.tokens());
+            GenesysHttp http = new GenesysHttp(settings, session.clients());
             GenesysApi api = new GenesysApi(settings, http, new GenesysCatalog(http, session.listings(), clock));
             GenesysLicenses licenses = new GenesysLicenses(api);
             parts = new Parts(api, new GenesysUsers(api), licenses, new GenesysAuthorization(api, licenses),
@@ -65,12 +73,12 @@ final class GenesysConnector implements Connector {
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
-        return parts().users().create(seat);
+        return parts(context).users().create(seat);
     }
 
     @Override
     public Optional<Seat> read(VendorRef ref, CallContext context) {
-        Parts parts = parts();
+        Parts parts = parts(context);
         GenesysHttp.Answer answer = parts.api().http().send("GET", "/users/" + ref.id(), null);
         if (answer.notFound() || "deleted".equals(answer.body().path("state").asText())) {
             return Optional.empty();
@@ -98,7 +106,7 @@ final class GenesysConnector implements Connector {
     @Override
     public AccountPage list(String cursor, int pageSize, CallContext context) {
         int pageNumber = cursor == null ? 1 : Integer.parseInt(cursor);
-        JsonNode page = parts().api().http().send("GET", "/users?state=any&pageSize=" + pageSize
+        JsonNode page = parts(context).api().http().send("GET", "/users?state=any&pageSize=" + pageSize
                 + "&pageNumber=" + pageNumber, null).body();
         java.util.List<ListedAccount> accounts = new java.util.ArrayList<>();
         for (JsonNode user : page.path("entities")) {
@@ -120,13 +128,13 @@ final class GenesysConnector implements Connector {
         if (email == null) {
             return Optional.empty();
         }
-        return parts().users().search(email, List.of("active")).stream().findFirst()
+        return parts(context).users().search(email, List.of("active")).stream().findFirst()
                 .map(user -> new VendorRef(user.path("id").asText()));
     }
 
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
-        Parts parts = parts();
+        Parts parts = parts(context);
         if (step instanceof Step.Update update && update.route() == WriteRoute.PATCH) {
             parts.users().patchUser(ref, null, body -> GenesysUsers.identity(body, update.changes()));
         } else if (step instanceof Step.Apply apply) {
@@ -134,7 +142,8 @@ final class GenesysConnector implements Connector {
             switch (apply.field()) {
                 case DIVISION -> parts.authorization().moveToDivision(ref, value);
                 case LICENSE -> parts.licenses().assign(ref, value);
-                case ROLES -> parts.authorization().grantRoles(ref, strings(apply.value()));
+                case ROLES -> parts.authorization().grantRoles(ref, strings(apply.value()),
+                        context.appliedValue(SeatField.LICENSE));
                 case SKILLS -> parts.routing().setSkills(ref, apply.value());
                 case QUEUES -> parts.routing().setQueues(ref, strings(apply.value()));
                 default -> throw new ConnectorException.Rejected("Genesys Cloud has no follow-up call for "
@@ -151,10 +160,21 @@ final class GenesysConnector implements Connector {
         }
     }
 
+    /** Licenses in {@code POST /license/organization} for many users; queue members up to 100 per queue per call. */
+    @Override
+    public Map<Long, ConnectorException> applyBatch(SeatField field, List<BatchItem> items, CallContext context) {
+        Parts parts = parts(context);
+        return switch (field) {
+            case LICENSE -> parts.licenses().assignMany(items);
+            case QUEUES -> parts.routing().setQueuesMany(items);
+            default -> throw new ConnectorException.Rejected("Genesys Cloud sets " + field + " one user at a time");
+        };
+    }
+
     /** Roles, skills, queues and divisions as the org lists them; licenses as the settings name their tiers. */
     @Override
     public Map<SeatField, Set<String>> catalogue(CallContext context) {
-        Parts parts = parts();
+        Parts parts = parts(context);
         Map<SeatField, Set<String>> names = new EnumMap<>(parts.api().catalog().names());
         names.put(SeatField.LICENSE, Set.copyOf(parts.api().settings().licenseTiers()));
         return names;
@@ -163,7 +183,7 @@ final class GenesysConnector implements Connector {
     @Override
     public Health check(CallContext context) {
         try {
-            parts().api().http().send("GET", "/authorization/divisions?pageSize=1", null);
+            parts(context).api().http().send("GET", "/authorization/divisions?pageSize=1", null);
             return Health.up("Genesys Cloud Platform API answers");
         } catch (ConnectorException e) {
             return Health.of(e);
@@ -184,7 +204,7 @@ final class GenesysConnector implements Connector {
                 roles.add(role.trim());
             }
         }
-        GenesysLicenses licenses = parts().licenses();
+        GenesysLicenses licenses = parts(context).licenses();
         return Optional.of(licenses.uncoveredRoles(licenses.held(ref), roles).isEmpty());
     }
 

@@ -3,6 +3,7 @@ package dev.patchbay.connector.genesys;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorFactory;
 import dev.patchbay.connector.ListPrices;
+import dev.patchbay.connector.RateLimit;
 import dev.patchbay.connector.SandboxDemo;
 import dev.patchbay.connector.Setting;
 import dev.patchbay.connector.SettingType;
@@ -15,6 +16,8 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Genesys Cloud connections: settings region (or apiBaseUrl and loginBaseUrl), clientId, clientSecret,
- * licenseTiers. One access token per OAuth client is shared by all of the connection's calls.
+ * Genesys Cloud connections: settings region (or apiBaseUrl and loginBaseUrl), clientId, clientSecret (and
+ * up to three more clients), licenseTiers. One access token per OAuth client is shared by all of the
+ * connection's calls; the budget is 300 calls a minute per client.
  */
 @ApplicationScoped
 public class GenesysConnectorFactory implements ConnectorFactory {
@@ -35,12 +39,22 @@ public class GenesysConnectorFactory implements ConnectorFactory {
             Setting.of("loginBaseUrl", SettingType.URL, "Login (OAuth) base URL instead of a region"),
             Setting.of("clientId", SettingType.STRING, "OAuth client id (client credentials grant)").asRequired(),
             Setting.of("clientSecret", SettingType.STRING, "OAuth client secret").asRequired().asSecret(),
+            Setting.of("clientId2", SettingType.STRING, "A second OAuth client of the org: Genesys limits calls per"
+                    + " client (300 a minute each), so calls spread over the clients"),
+            Setting.of("clientSecret2", SettingType.STRING, "The second OAuth client's secret").asSecret(),
+            Setting.of("clientId3", SettingType.STRING, "A third OAuth client of the org"),
+            Setting.of("clientSecret3", SettingType.STRING, "The third OAuth client's secret").asSecret(),
+            Setting.of("clientId4", SettingType.STRING, "A fourth OAuth client of the org"),
+            Setting.of("clientSecret4", SettingType.STRING, "The fourth OAuth client's secret").asSecret(),
             Setting.of("licenseTiers", SettingType.STRING_LIST,
                     "The org's license ids, lowest tier first").withDefault(GenesysSettings.DEFAULT_LICENSE_TIERS),
             Setting.of("requestTimeoutSeconds", SettingType.INTEGER, "Timeout of one HTTP call").withDefault(10)
                     .range(1, 300))
             .anyOf("region", "apiBaseUrl")
-            .together("apiBaseUrl", "loginBaseUrl");
+            .together("apiBaseUrl", "loginBaseUrl")
+            .together("clientId2", "clientSecret2")
+            .together("clientId3", "clientSecret3")
+            .together("clientId4", "clientSecret4");
 
     /** Public list prices of Genesys Cloud CX 1 and CX 4 (the low end of each), under both naming styles. */
     static final ListPrices LIST_PRICES = new ListPrices("USD", Map.of("CX 1", new BigDecimal("75"),
@@ -90,24 +104,49 @@ public class GenesysConnectorFactory implements ConnectorFactory {
         return new GenesysConnector(settings, parsed -> sessionFor(connectionId, parsed), clock);
     }
 
-    /** The connection's session, new when it points at another org, login or client, or the secret changed. */
+    /** Calls a minute per OAuth client, each client counted on its own by Genesys. */
+    static final int CALLS_PER_CLIENT_PER_MINUTE = 300;
+
+    /** 300 calls a minute for each of the connection's OAuth clients. */
+    @Override
+    public RateLimit rateLimit(Map<String, Object> settings) {
+        RateLimit declared = vendor().capabilities().rateLimit();
+        int clientCount = 1;
+        for (int number = 2; number <= GenesysSettings.MAX_CLIENTS; number++) {
+            Object id = settings.get("clientId" + number);
+            if (id != null && !id.toString().isBlank()) {
+                clientCount++;
+            }
+        }
+        return new RateLimit(List.of(new RateLimit.Window(CALLS_PER_CLIENT_PER_MINUTE * clientCount,
+                Duration.ofMinutes(1))), declared.maxConcurrent(), declared.callsPerStep());
+    }
+
+    /** The connection's session, new when it points at another org, login or clients, or a secret changed. */
     private synchronized GenesysSession sessionFor(String connectionId, GenesysSettings settings) {
-        String madeFor = settings.apiBaseUrl() + "|" + settings.loginBaseUrl() + "|" + settings.clientId() + "|"
-                + Integer.toHexString(settings.clientSecret().hashCode());
+        StringBuilder madeFor = new StringBuilder(settings.apiBaseUrl() + "|" + settings.loginBaseUrl());
+        settings.clients().forEach(client -> madeFor.append('|').append(client.id()).append('|')
+                .append(Integer.toHexString(client.secret().hashCode())));
         Shared existing = sessions.get(connectionId);
-        if (existing != null && existing.madeFor().equals(madeFor)) {
+        if (existing != null && existing.madeFor().equals(madeFor.toString())) {
             return existing.session();
         }
         if (existing != null) {
-            existing.session().tokens().close();
+            existing.session().clients().close();
         }
-        ClientCredentialsTokens.Client client = new ClientCredentialsTokens.Client("Genesys Cloud",
-                URI.create(settings.loginBaseUrl() + "/oauth/token"), settings.clientId(), settings.clientSecret(),
-                List.of(), true, settings.requestTimeout());
-        GenesysSession session = new GenesysSession(
-                new ClientCredentialsTokens(clients, client, "genesys-" + connectionId, clock),
+        List<GenesysClients.Client> oauthClients = new ArrayList<>();
+        for (int index = 0; index < settings.clients().size(); index++) {
+            GenesysSettings.OAuthClient oauth = settings.clients().get(index);
+            ClientCredentialsTokens.Client client = new ClientCredentialsTokens.Client("Genesys Cloud",
+                    URI.create(settings.loginBaseUrl() + "/oauth/token"), oauth.id(), oauth.secret(),
+                    List.of(), true, settings.requestTimeout());
+            String name = "genesys-" + connectionId + (index == 0 ? "" : "-" + (index + 1));
+            oauthClients.add(new GenesysClients.Client(oauth.id(),
+                    new ClientCredentialsTokens(clients, client, name, clock)));
+        }
+        GenesysSession session = new GenesysSession(new GenesysClients(oauthClients, clock),
                 new GenesysCatalog.Listings());
-        sessions.put(connectionId, new Shared(madeFor, session));
+        sessions.put(connectionId, new Shared(madeFor.toString(), session));
         return session;
     }
 }

@@ -2,6 +2,7 @@ package dev.patchbay.connector.genesys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.patchbay.connector.BatchItem;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.VendorRef;
 import java.util.ArrayList;
@@ -62,6 +63,77 @@ final class GenesysRouting {
                 members(queueId, List.of(ref.id()), true);
             }
         }
+    }
+
+    /**
+     * Queue memberships of many users: each joins the queues it should be in and leaves those Patchbay
+     * put it in before ({@code previous}), at most 100 users per queue per call. A call Genesys refuses
+     * as a whole (a user it cannot add) is repeated one user at a time, so that only that user fails.
+     */
+    Map<Long, ConnectorException> setQueuesMany(List<BatchItem> items) {
+        Map<Long, ConnectorException> failures = new LinkedHashMap<>();
+        Map<String, List<BatchItem>> joins = new LinkedHashMap<>();
+        Map<String, List<BatchItem>> leaves = new LinkedHashMap<>();
+        for (BatchItem item : items) {
+            try {
+                Set<String> wanted = new LinkedHashSet<>();
+                for (String queue : names(item.value())) {
+                    wanted.add(api.catalog().queueId(queue));
+                }
+                Set<String> before = new LinkedHashSet<>();
+                for (String queue : names(item.previous())) {
+                    try {
+                        before.add(api.catalog().queueId(queue));
+                    } catch (ConnectorException.Rejected gone) {
+                        // a queue deleted since: nothing to leave
+                    }
+                }
+                wanted.stream().filter(id -> !before.contains(id))
+                        .forEach(id -> joins.computeIfAbsent(id, key -> new ArrayList<>()).add(item));
+                before.stream().filter(id -> !wanted.contains(id))
+                        .forEach(id -> leaves.computeIfAbsent(id, key -> new ArrayList<>()).add(item));
+            } catch (ConnectorException e) {
+                failures.put(item.id(), e);
+            }
+        }
+        joins.forEach((queueId, members) -> membersEach(queueId, members, false, failures));
+        leaves.forEach((queueId, members) -> membersEach(queueId, members, true, failures));
+        return failures;
+    }
+
+    private void membersEach(String queueId, List<BatchItem> items, boolean delete,
+            Map<Long, ConnectorException> failures) {
+        List<BatchItem> live = items.stream().filter(item -> !failures.containsKey(item.id())).toList();
+        for (int start = 0; start < live.size(); start += MEMBERS_PER_CALL) {
+            List<BatchItem> chunk = live.subList(start, Math.min(live.size(), start + MEMBERS_PER_CALL));
+            try {
+                members(queueId, chunk.stream().map(item -> item.ref().id()).toList(), delete);
+            } catch (ConnectorException.Rejected refused) {
+                if (chunk.size() == 1) {
+                    failures.put(chunk.get(0).id(), refused);
+                    continue;
+                }
+                for (BatchItem item : chunk) {
+                    try {
+                        members(queueId, List.of(item.ref().id()), delete);
+                    } catch (ConnectorException e) {
+                        failures.put(item.id(), e);
+                    }
+                }
+            } catch (ConnectorException e) {
+                chunk.forEach(item -> failures.put(item.id(), e));
+            }
+        }
+    }
+
+    private static List<String> names(Object value) {
+        List<String> names = new ArrayList<>();
+        if (value instanceof java.util.Collection<?> values) {
+            values.forEach(name -> names.add(String.valueOf(name)));
+        } else if (value != null) {
+            names.add(value.toString());
+        }
+        return names;
     }
 
     private void members(String queueId, List<String> userIds, boolean delete) {

@@ -32,10 +32,13 @@ final class GenesysUsers {
         ObjectNode user = GenesysHttp.JSON.createObjectNode();
         user.put("name", name(seat));
         user.put("email", seat.text(SeatField.USER_NAME));
-        user.put("divisionId", api.catalog().divisionId(seat.text(SeatField.DIVISION)));
+        String divisionId = api.catalog().divisionId(seat.text(SeatField.DIVISION));
+        user.put("divisionId", divisionId);
         user.put("state", "active");
         try {
-            return new VendorRef(api.http().send("POST", "/users", user).body().path("id").asText());
+            String id = api.http().send("POST", "/users", user).body().path("id").asText();
+            api.catalog().listings().putDivision(id, divisionId);
+            return new VendorRef(id);
         } catch (ConnectorException.Conflict e) {
             return rehire(seat).orElseThrow(() -> e);
         }

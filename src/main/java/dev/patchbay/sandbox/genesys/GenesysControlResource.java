@@ -36,6 +36,9 @@ public class GenesysControlResource extends ControlResource {
     protected ObjectNode simulatorState(UriInfo uri) {
         ObjectNode state = org.state();
         state.put("tokensIssued", gate.tokensIssued());
+        state.put("rateLimited", gate.rateLimited());
+        ObjectNode calls = state.putObject("callsByClient");
+        gate.callsByClient().forEach(calls::put);
         return state;
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * What every request passes through: injected faults, then (Platform API) the bearer token and the
- * per-token rate limit of a fixed one-minute window. Adds {@code inin-ratelimit-*} and
+ * per-token rate limit of a fixed one-minute window that starts with the token's first call. Adds {@code inin-ratelimit-*} and
  * {@code ININ-Correlation-Id} and turns {@link GenesysFailure} into Genesys' ErrorBody.
  */
 @ApplicationScoped
@@ -35,8 +35,11 @@ public class GenesysGate {
     private final ObjectMapper mapper;
     private final GenesysFaults faults;
     private final Map<String, Instant> tokens = new HashMap<>();
+    private final Map<String, String> clientOfToken = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
     private int tokensIssued;
+    private int rateLimited;
+    private final Map<String, Integer> callsByClient = new HashMap<>();
 
     public GenesysGate(GenesysSettings settings, GenesysClock clock, GenesysFaults faults, ObjectMapper mapper) {
         this.settings = settings;
@@ -52,8 +55,21 @@ public class GenesysGate {
 
     synchronized void reset() {
         tokens.clear();
+        clientOfToken.clear();
         windows.clear();
         tokensIssued = 0;
+        rateLimited = 0;
+        callsByClient.clear();
+    }
+
+    /** How many requests met a 429 since the last reset. */
+    synchronized int rateLimited() {
+        return rateLimited;
+    }
+
+    /** The requests each OAuth client's tokens made since the last reset (those the rate limit counted). */
+    synchronized Map<String, Integer> callsByClient() {
+        return Map.copyOf(callsByClient);
     }
 
     /** How many access tokens were issued since the last reset, so tests can see a client caches them. */
@@ -61,9 +77,10 @@ public class GenesysGate {
         return tokensIssued;
     }
 
-    synchronized String issueToken() {
+    synchronized String issueToken(String clientId) {
         String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         tokens.put(token, clock.now().plusSeconds(settings.tokenLifetimeSeconds()));
+        clientOfToken.put(token, clientId);
         tokensIssued++;
         return token;
     }
@@ -99,6 +116,7 @@ public class GenesysGate {
                 } else {
                     limit = window(token, true);
                     if (limit[0] == 0) {
+                        rateLimited++;
                         int retryAfter = limit[3];
                         response = error(429, "too.many.requests.retry.after",
                                 "Rate limit exceeded the maximum. Retry the request in [" + retryAfter + "] seconds",
@@ -157,6 +175,7 @@ public class GenesysGate {
         boolean ok = window.count < allowed;
         if (ok && count) {
             window.count++;
+            callsByClient.merge(clientOfToken.getOrDefault(token, token), 1, Integer::sum);
         }
         long millisLeft = Duration.between(now, window.start.plusSeconds(60)).toMillis();
         int reset = (int) Math.max(1, (millisLeft + 999) / 1000);

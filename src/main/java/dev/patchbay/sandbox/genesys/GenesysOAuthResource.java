@@ -26,7 +26,8 @@ public class GenesysOAuthResource {
     @POST
     public Uni<Response> token(@Context HttpHeaders headers, String body) {
         return gate.oauth(() -> {
-            if (!clientAuthenticated(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            String client = authenticatedClient(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+            if (client == null) {
                 return oauthError(401, "invalid_client", "client not found or bad client secret")
                         .header("WWW-Authenticate", "Basic realm=\"oauth\"");
             }
@@ -38,16 +39,18 @@ public class GenesysOAuthResource {
                 return oauthError(400, "unsupported_grant_type", "grant type " + grantType + " is not supported");
             }
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
-            answer.put("access_token", gate.issueToken());
+            answer.put("access_token", gate.issueToken(client));
             answer.put("token_type", "bearer");
             answer.put("expires_in", settings.tokenLifetimeSeconds());
             return gate.json(200, answer);
         });
     }
 
-    private boolean clientAuthenticated(String authorization) {
-        return BasicAuthorization.parse(authorization).filter(basic -> basic.user().equals(settings.clientId())
-                && basic.password().equals(settings.clientSecret())).isPresent();
+    /** The client the Basic credentials authenticate, or null. */
+    private String authenticatedClient(String authorization) {
+        return BasicAuthorization.parse(authorization)
+                .filter(basic -> basic.password().equals(settings.clients().get(basic.user())))
+                .map(basic -> basic.user()).orElse(null);
     }
 
     private Response.ResponseBuilder oauthError(int status, String error, String description) {

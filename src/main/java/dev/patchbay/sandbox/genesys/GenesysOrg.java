@@ -76,6 +76,7 @@ public class GenesysOrg {
     }
 
     synchronized void reset() {
+        bulkCalls.clear();
         divisions.clear();
         roles.clear();
         skills.clear();
@@ -374,6 +375,7 @@ public class GenesysOrg {
 
     /** One result per (user, license, action); failures do not stop the batch. */
     synchronized ArrayNode licenseBatch(List<String[]> actions) {
+        countBulk("licenseBatch", actions.stream().map(action -> action[0]).distinct().count());
         ArrayNode results = JSON.arrayNode();
         for (String[] action : actions) {
             String userId = action[0];
@@ -638,6 +640,7 @@ public class GenesysOrg {
     // ---- queues ----
 
     synchronized void queueMembers(String queueId, boolean delete, List<JsonNode> entries) {
+        countBulk(delete ? "queueMembersDelete" : "queueMembersAdd", entries.size());
         Set<String> members = queueMembers.get(queueId);
         if (members == null) {
             throw GenesysFailure.notFound("Queue " + queueId + " not found");
@@ -706,8 +709,20 @@ public class GenesysOrg {
 
     // ---- control ----
 
+    /** Calls of the bulk endpoints since the last reset, and how many users the last of each carried. */
+    private final Map<String, long[]> bulkCalls = new LinkedHashMap<>();
+
+    private void countBulk(String endpoint, long users) {
+        long[] counts = bulkCalls.computeIfAbsent(endpoint, key -> new long[2]);
+        counts[0]++;
+        counts[1] = users;
+    }
+
     synchronized ObjectNode state() {
         ObjectNode state = JSON.objectNode();
+        ObjectNode bulk = state.putObject("bulkCalls");
+        bulkCalls.forEach((endpoint, counts) -> bulk.putObject(endpoint).put("calls", counts[0])
+                .put("lastUsers", counts[1]));
         ArrayNode list = state.putArray("users");
         users.values().forEach(user -> {
             ObjectNode node = list.addObject();

@@ -2,7 +2,9 @@ package dev.patchbay.sandbox.genesys;
 
 import dev.patchbay.sandbox.kit.Tunables;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,6 +16,7 @@ public class GenesysSettings {
 
     private final String clientId;
     private final String clientSecret;
+    private final Map<String, String> clients;
     private final List<String> licenseIds;
     private final boolean licenseCeiling;
     private final Tunables tunables;
@@ -23,6 +26,10 @@ public class GenesysSettings {
             String clientId,
             @ConfigProperty(name = "patchbay.sandbox.genesys.client-secret", defaultValue = "sandbox-genesys-secret")
             String clientSecret,
+            // Further OAuth clients of the org, "id:secret" each: Genesys limits calls per client.
+            @ConfigProperty(name = "patchbay.sandbox.genesys.more-clients",
+                    defaultValue = "sandbox-genesys-client-2:sandbox-genesys-secret-2")
+            List<String> moreClients,
             @ConfigProperty(name = "patchbay.sandbox.genesys.token-lifetime-seconds", defaultValue = "86400")
             long tokenLifetimeSeconds,
             @ConfigProperty(name = "patchbay.sandbox.genesys.rate-limit-per-minute", defaultValue = "300")
@@ -36,6 +43,15 @@ public class GenesysSettings {
             boolean licenseCeiling) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(clientId, clientSecret);
+        for (String client : moreClients) {
+            int colon = client.indexOf(':');
+            if (colon > 0) {
+                all.put(client.substring(0, colon).trim(), client.substring(colon + 1).trim());
+            }
+        }
+        this.clients = Map.copyOf(all);
         this.licenseIds = List.copyOf(licenseIds);
         this.licenseCeiling = licenseCeiling;
         this.tunables = Tunables.define().add("tokenLifetimeSeconds", tokenLifetimeSeconds, 1)
@@ -48,6 +64,11 @@ public class GenesysSettings {
 
     public String clientSecret() {
         return clientSecret;
+    }
+
+    /** Every OAuth client of the org, id to secret (the first one's included). */
+    public Map<String, String> clients() {
+        return clients;
     }
 
     /** License ids in tier order: a later one covers the roles of an earlier one. */

@@ -96,7 +96,7 @@ class GenesysEndToEndTest {
         assertEquals("provisioned", e2e.state(id));
         admin().get("/admin/v1/connections/{c}", connection).then()
                 .body("health.state", equalTo("up"))
-                .body("health.budget[0].calls", equalTo(100))
+                .body("health.budget[0].calls", equalTo(100000))
                 .body("health.budget[0].used", org.hamcrest.Matchers.greaterThan(0));
 
         patch(id, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Grace B. Hopper\"},"
