@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,25 +36,35 @@ public class SeatMetrics {
 
     @Scheduled(every = "${patchbay.seats.metrics-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void refresh() {
-        gauges.values().forEach(value -> value.set(0.0));
+    public synchronized void refresh() {
+        // One refresh at a time (the schedule's and a direct call), each gauge going from its old figure to its
+        // new one: a scrape meanwhile never sees a zero in between. A gauge no connection has any more goes to
+        // zero at the end.
+        Set<String> current = new HashSet<>();
         for (Connection connection : inventory.connections()) {
             SeatReport report = inventory.report(connection, idleDays);
             Tags base = Tags.of("connection", connection.id, "vendor", connection.vendor);
             for (SeatReport.Tier tier : report.tiers()) {
                 Tags tierTags = base.and("tier", tier.license());
-                set("patchbay_seats", tierTags.and("state", "active"), tier.active());
-                set("patchbay_seats", tierTags.and("state", "deactivated_licensed"), tier.deactivatedLicensed());
-                set("patchbay_seats", tierTags.and("state", "orphaned"), tier.orphaned());
-                set("patchbay_seats", tierTags.and("state", "idle"), tier.idle());
+                current.add(set("patchbay_seats", tierTags.and("state", "active"), tier.active()));
+                current.add(set("patchbay_seats", tierTags.and("state", "deactivated_licensed"),
+                        tier.deactivatedLicensed()));
+                current.add(set("patchbay_seats", tierTags.and("state", "orphaned"), tier.orphaned()));
+                current.add(set("patchbay_seats", tierTags.and("state", "idle"), tier.idle()));
             }
             Tags money = base.and("currency", report.currency());
-            set("patchbay_seat_monthly_cost", money, report.totals().monthlyCost().doubleValue());
-            set("patchbay_seat_savings_available", money, report.savingsAvailable().doubleValue());
+            current.add(set("patchbay_seat_monthly_cost", money, report.totals().monthlyCost().doubleValue()));
+            current.add(set("patchbay_seat_savings_available", money, report.savingsAvailable().doubleValue()));
         }
+        gauges.forEach((key, value) -> {
+            if (!current.contains(key)) {
+                value.set(0.0);
+            }
+        });
     }
 
-    private void set(String name, Tags tags, double value) {
+    /** Sets the gauge and returns its key. */
+    private String set(String name, Tags tags, double value) {
         String key = name + tags;
         gauges.computeIfAbsent(key, absent -> {
             AtomicReference<Double> holder = new AtomicReference<>(0.0);
@@ -60,5 +72,6 @@ public class SeatMetrics {
                     .description("Seat inventory from the latest reconciliation").register(registry);
             return holder;
         }).set(value);
+        return key;
     }
 }
