@@ -65,6 +65,17 @@ public class VendorWellnessChecks {
     }
 
     private HealthCheckResponse check(String connection) {
+        try {
+            return figures(connection);
+        } catch (RuntimeException e) {
+            // Named for its connection: SmallRye would name a failed check after the lambda's class.
+            LOG.warnf(e, "The wellness check of connection %s failed", connection);
+            return HealthCheckResponse.named("vendor:" + connection).down()
+                    .withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    private HealthCheckResponse figures(String connection) {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("vendor:" + connection);
         return wellness.of(connection).map(found -> {
             response.status(found.up()).withData("vendor", found.vendor()).withData("credentials", found.credentials())
