@@ -56,10 +56,10 @@ public class ResourceReads {
     /** The users the query selects; their groups (direct and nested) only when {@code withGroups}. */
     public UserPage users(String connectionId, ResourceQuery query, boolean withGroups) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        JdbcStatement select = new JdbcStatement().append("with recursive page as (select r.*");
+        JdbcStatement select = new JdbcStatement().append("with recursive ");
         page(select, "scim_user", connectionId, query);
         select.append("""
-                ), membership(user_id, group_id, depth) as (
+                , membership(user_id, group_id, depth) as (
                     select member_id, group_id, 1 from scim_group_member
                     where\s""").value(withGroups).append("""
                  and member_id in (select id from page)
@@ -117,9 +117,9 @@ public class ResourceReads {
 
     /** The groups the query selects, with their members in the order they were added when {@code withMembers}. */
     public GroupPage groups(String connectionId, ResourceQuery query, boolean withMembers) {
-        JdbcStatement select = new JdbcStatement().append("with page as (select r.*");
+        JdbcStatement select = new JdbcStatement().append("with ");
         page(select, "scim_group", connectionId, query);
-        select.append(") select ").append(GROUP_COLUMNS).append(", case when ").value(withMembers).append("""
+        select.append(" select ").append(GROUP_COLUMNS).append(", case when ").value(withMembers).append("""
                  then (select cast(json_agg(json_build_array(m.member_id, m.member_type,
                                                            coalesce(u.display_name, u.user_name, g.display_name))
                                             order by m.added, m.member_id) as text)
@@ -152,10 +152,28 @@ public class ResourceReads {
         }
     }
 
+    /**
+     * The {@code page} CTE. An array containment (the emails index) is first found on its own: a generic plan
+     * cannot tell how selective it is and would walk the page order's index through every resource of the
+     * connection, while planning the whole statement with its values on every request costs more than the lookup.
+     */
     private static void page(JdbcStatement select, String table, String connectionId, ResourceQuery query) {
+        if (query.condition().contains("@>")) {
+            select.append("matching as materialized (select r.*");
+            matching(select, table, connectionId, query);
+            select.append("), page as (select r.* from matching r");
+        } else {
+            select.append("page as (select r.*");
+            matching(select, table, connectionId, query);
+        }
+        select.append(" order by ").append(order(query))
+                .append(" offset " + query.offset() + " limit " + query.limit() + ")");
+    }
+
+    /** {@code from} the table {@code where} the connection's resources meet the query's condition. */
+    private static void matching(JdbcStatement select, String table, String connectionId, ResourceQuery query) {
         select.append(" from " + table + " r where r.connection_id = ").value(connectionId).append(" and (")
-                .condition(query.condition(), query.parameters()).append(") order by ").append(order(query))
-                .append(" offset " + query.offset() + " limit " + query.limit());
+                .condition(query.condition(), query.parameters()).append(")");
     }
 
     private static String order(ResourceQuery query) {
@@ -168,9 +186,8 @@ public class ResourceReads {
         if (query.limit() > 0 && found < query.limit() && (query.offset() == 0 || found > 0)) {
             return query.offset() + found;
         }
-        JdbcStatement count = new JdbcStatement().append("select count(*) from " + table
-                + " r where r.connection_id = ").value(connectionId).append(" and (")
-                .condition(query.condition(), query.parameters()).append(")");
+        JdbcStatement count = new JdbcStatement().append("select count(*)");
+        matching(count, table, connectionId, query);
         try (PreparedStatement statement = count.prepare(connection); ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
