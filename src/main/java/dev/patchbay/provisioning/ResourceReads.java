@@ -61,7 +61,7 @@ public class ResourceReads {
         select.append("""
                 , membership(user_id, group_id, depth) as (
                     select member_id, group_id, 1 from scim_group_member
-                    where\s""").value(withGroups).append("""
+                    where\s""").append(literal(withGroups)).append("""
                  and member_id in (select id from page)
                     union
                     select m.user_id, parent.group_id, m.depth + 1
@@ -119,7 +119,7 @@ public class ResourceReads {
     public GroupPage groups(String connectionId, ResourceQuery query, boolean withMembers) {
         JdbcStatement select = new JdbcStatement().append("with ");
         page(select, "scim_group", connectionId, query);
-        select.append(" select ").append(GROUP_COLUMNS).append(", case when ").value(withMembers).append("""
+        select.append(" select ").append(GROUP_COLUMNS).append(", case when ").append(literal(withMembers)).append("""
                  then (select cast(json_agg(json_build_array(m.member_id, m.member_type,
                                                            coalesce(u.display_name, u.user_name, g.display_name))
                                             order by m.added, m.member_id) as text)
@@ -174,6 +174,15 @@ public class ResourceReads {
     private static void matching(JdbcStatement select, String table, String connectionId, ResourceQuery query) {
         select.append(" from " + table + " r where r.connection_id = ").value(connectionId).append(" and (")
                 .condition(query.condition(), query.parameters()).append(")");
+    }
+
+    /**
+     * A flag written into the statement rather than bound: as a parameter, PostgreSQL's generic plan costs the
+     * membership query whether it runs or not, finds itself dearer than a plan made with the values, and plans
+     * every lookup anew (about 0.3 ms of the database's CPU per request).
+     */
+    private static String literal(boolean flag) {
+        return flag ? "true" : "false";
     }
 
     private static String order(ResourceQuery query) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.bench.BenchHttp;
 import dev.patchbay.bench.BenchSeed;
 import dev.patchbay.bench.LoadRun;
+import dev.patchbay.bench.ProcessCpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,12 @@ class PackagedGatewayBenchmark {
     private static final String GATEWAY_PROPERTY = "bench.gateway.";
     /** A static file of the console: Vert.x answers it without any of Patchbay's own work. */
     private static final String FLOOR = "/console/assets/console.js";
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final List<String> report = new ArrayList<>();
     private BenchHttp http;
+    private long gatewayPid;
+    private long postmasterPid;
 
     @Test
     void packagedGateway() throws Exception {
@@ -65,17 +69,23 @@ class PackagedGatewayBenchmark {
                 .forEach(name -> properties.put(name.substring(GATEWAY_PROPERTY.length()), System.getProperty(name)));
         try (GatewayProcess gateway = GatewayProcess.start(JVM, properties)) {
             http = new BenchHttp(gateway.baseUrl());
+            gatewayPid = gateway.pid();
             String token = "Bearer " + connectionWithToken(gateway);
             List<String> ids;
+            postmasterPid = Long.parseLong(postmaster(data).get(0).trim());
             try (Connection jdbc = database(data)) {
                 BenchSeed.usersAndGroups(jdbc, CONNECTION, USERS);
                 ids = userIds(jdbc);
             }
             report.add(String.format(Locale.ROOT, "Packaged gateway, JVM options %s, %,d users. Floor: a static file"
                     + " (%s), answered by Vert.x without Patchbay's filters.", String.join(" ", JVM), USERS, FLOOR));
+            report.add("CPU per request: milliseconds of CPU each process used over the whole run (warm-up"
+                    + " included) divided by the requests it served; the ceiling is what the machine's "
+                    + CORES + " cores could serve at that cost.");
             report.add("");
-            report.add("| request | clients | req/s | p50 ms | p99 ms | of the floor |");
-            report.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+            report.add("| request | clients | req/s | p50 ms | p99 ms | of the floor | CPU ms: gateway"
+                    + " | PostgreSQL | load generator | ceiling req/s |");
+            report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             Map<String, IntConsumer> requests = requests(token, ids);
             // Every path once at full load, unmeasured, so that the JIT has compiled them before any is measured.
             LoadRun.run("warm-up", 16, 0, 3 * WARM_UP_MILLIS, n -> expect(http.get(FLOOR, null), 200, null));
@@ -129,8 +139,18 @@ class PackagedGatewayBenchmark {
         if (floor != null && !name.contains(ONLY)) {
             return null;
         }
-        LoadRun.Result result = LoadRun.run(name, clients, WARM_UP_MILLIS, MEASURE_MILLIS, call);
-        report.add(result.row(floor));
+        AtomicInteger calls = new AtomicInteger();
+        double[] before = cpuMillis();
+        LoadRun.Result result = LoadRun.run(name, clients, WARM_UP_MILLIS, MEASURE_MILLIS, n -> {
+            call.accept(n);
+            calls.incrementAndGet();
+        });
+        double[] after = cpuMillis();
+        double gateway = (after[0] - before[0]) / calls.get();
+        double database = (after[1] - before[1]) / calls.get();
+        double generator = (after[2] - before[2]) / calls.get();
+        report.add(result.row(floor) + String.format(Locale.ROOT, " %.3f | %.3f | %.3f | %,.0f |", gateway, database,
+                generator, CORES * 1000 / (gateway + database + generator)));
         return result;
     }
 
@@ -145,11 +165,20 @@ class PackagedGatewayBenchmark {
                 .body()).path("token").asText();
     }
 
-    /** The gateway's embedded PostgreSQL, found by the port in its postmaster.pid (line 4). */
+    /** CPU milliseconds so far of the gateway, of its PostgreSQL (postmaster and backends) and of this JVM. */
+    private double[] cpuMillis() {
+        return new double[] {ProcessCpu.ownMillis(gatewayPid), ProcessCpu.treeMillis(postmasterPid),
+            ProcessCpu.ownMillis(ProcessHandle.current().pid())};
+    }
+
+    /** The gateway's embedded PostgreSQL's postmaster.pid: its process id (line 1) and port (line 4). */
+    private static List<String> postmaster(Path data) throws IOException {
+        return Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
+    }
+
     private static Connection database(Path data) throws Exception {
-        List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
-                "postgres", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postmaster(data).get(3).trim()
+                + "/postgres", "postgres", "postgres");
     }
 
     private static List<String> userIds(Connection jdbc) throws Exception {
