@@ -36,6 +36,8 @@ public class ResourceReads {
     public record GroupPage(QueryResult<StoredGroup> result, Map<UUID, List<Member>> members) {
     }
 
+    private static final int CONTAINED_IDS = 1_000;
+
     private static final String USER_COLUMNS = "r.id, r.user_name, r.external_id, r.display_name, r.active,"
             + " r.email_keys, cast(r.resource as text), r.version, r.created, r.last_modified";
     private static final String GROUP_COLUMNS = "r.id, r.display_name, r.external_id, cast(r.resource as text),"
@@ -54,7 +56,16 @@ public class ResourceReads {
     }
 
     /** The users the query selects; their groups (direct and nested) only when {@code withGroups}. */
-    public UserPage users(String connectionId, ResourceQuery query, boolean withGroups) {
+    public UserPage users(String connectionId, ResourceQuery filtered, boolean withGroups) {
+        try (Connection connection = dataSource.getConnection()) {
+            return users(connection, connectionId, containedFirst(connection, connectionId, filtered), withGroups);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read users: " + e.getMessage(), e);
+        }
+    }
+
+    private UserPage users(Connection connection, String connectionId, ResourceQuery query, boolean withGroups)
+            throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         JdbcStatement select = new JdbcStatement().append("with recursive ");
         page(select, "scim_user", connectionId, query);
@@ -89,30 +100,60 @@ public class ResourceReads {
         List<StoredUser> users = new ArrayList<>();
         Map<UUID, List<GroupMembership>> groups = new LinkedHashMap<>();
         Map<UUID, VendorAccount> statuses = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            if (query.limit() > 0) {
-                try (PreparedStatement statement = select.prepare(connection);
-                        ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        StoredUser user = user(rows);
-                        users.add(user);
-                        String memberships = rows.getString(11);
-                        if (memberships != null) {
-                            groups.put(user.id(), memberships(memberships));
-                        }
-                        if (rows.getBoolean(12)) {
-                            statuses.put(user.id(), VendorAccounts.withQueue(new VendorAccount(rows.getString(13), null,
-                                    rows.getString(15), rows.getString(16), rows.getInt(14), instant(rows, 17)),
-                                    rows.getBoolean(18), rows.getBoolean(19)));
-                        }
+        if (query.limit() > 0) {
+            try (PreparedStatement statement = select.prepare(connection);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    StoredUser user = user(rows);
+                    users.add(user);
+                    String memberships = rows.getString(11);
+                    if (memberships != null) {
+                        groups.put(user.id(), memberships(memberships));
+                    }
+                    if (rows.getBoolean(12)) {
+                        statuses.put(user.id(), VendorAccounts.withQueue(new VendorAccount(rows.getString(13), null,
+                                rows.getString(15), rows.getString(16), rows.getInt(14), instant(rows, 17)),
+                                rows.getBoolean(18), rows.getBoolean(19)));
                     }
                 }
             }
-            long total = total(connection, "scim_user", connectionId, query, users.size());
-            return new UserPage(new QueryResult<>(users, total), new UserDetails.Details(groups, statuses));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read users: " + e.getMessage(), e);
         }
+        long total = total(connection, "scim_user", connectionId, query, users.size());
+        return new UserPage(new QueryResult<>(users, total), new UserDetails.Details(groups, statuses));
+    }
+
+    /**
+     * A query with an array containment (the emails index) as a query by the ids it finds, found first by a
+     * statement of their own: as one statement, how selective PostgreSQL guessed the containment to be decided
+     * between its cached plan and a new one, and it planned the whole page anew on every emails lookup. Past
+     * {@link #CONTAINED_IDS} matches the query stays as it is.
+     */
+    private static ResourceQuery containedFirst(Connection connection, String connectionId, ResourceQuery query)
+            throws SQLException {
+        if (!query.condition().contains("@>")) {
+            return query;
+        }
+        JdbcStatement matching = new JdbcStatement().append("select r.id");
+        matching(matching, "scim_user", connectionId, query);
+        matching.append(" limit " + (CONTAINED_IDS + 1));
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = matching.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        if (ids.size() > CONTAINED_IDS) {
+            return query;
+        }
+        // One id (the usual lookup) as an equality: the cached plan then expects one row, as a plan made with
+        // the values would, and PostgreSQL keeps it.
+        return switch (ids.size()) {
+            case 0 -> new ResourceQuery("false", List.of(), query.orderBy(), query.offset(), query.limit());
+            case 1 -> new ResourceQuery("r.id = :p0", List.of(ids.get(0)), query.orderBy(), query.offset(),
+                    query.limit());
+            default -> new ResourceQuery("r.id = any(:p0)", List.of(connection.createArrayOf("uuid", ids.toArray())),
+                    query.orderBy(), query.offset(), query.limit());
+        };
     }
 
     /** The groups the query selects, with their members in the order they were added when {@code withMembers}. */
