@@ -28,8 +28,9 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a test: the packaged gateway — the jar a deployment runs — in a process of its own, with the heap a
- * 512 MiB container gives it ({@code -Xmx384m}, as {@code MaxRAMPercentage=75} does there), loaded from this
+ * Not a test: the packaged gateway — the jar a deployment runs — in a process of its own, with the heap and
+ * collector a 512 MiB container gives it ({@code -Xmx384m}, as the image's {@code MaxRAMPercentage=75} does there,
+ * and the serial collector, which the JVM picks below 1,792 MB of memory), loaded from this
  * JVM at 1 and 16 clients: the same lookups as {@code ScimFrontDoorBenchmark} at 100,000 users, POST /Users,
  * and the gateway process's own resident memory afterwards. Run with
  * {@code mvn -Pbench test -Dtest=PackagedGatewayBenchmark} (the bench profile packages the gateway first);
@@ -40,7 +41,8 @@ class PackagedGatewayBenchmark {
     private static final int USERS = Integer.getInteger("bench.users", 100_000);
     private static final long WARM_UP_MILLIS = Long.getLong("bench.warmup", 1_500);
     private static final long MEASURE_MILLIS = Long.getLong("bench.measure", 3_000);
-    private static final List<String> JVM = Arrays.asList(System.getProperty("bench.gateway-jvm", "-Xmx384m").split(" "));
+    private static final List<String> JVM = Arrays.asList(
+            System.getProperty("bench.gateway-jvm", "-Xmx384m -XX:+UseSerialGC").split(" "));
     private static final String ADMIN = "Bearer " + Wave.ADMIN_TOKEN;
     private static final String CONNECTION = "bench-packaged";
     private static final ObjectMapper JSON = new ObjectMapper();
