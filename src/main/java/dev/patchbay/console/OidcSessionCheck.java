@@ -5,6 +5,7 @@ import dev.patchbay.console.oidc.OidcProvider;
 import dev.patchbay.console.oidc.ProviderRefusal;
 import dev.patchbay.console.oidc.ProviderTokens;
 import dev.patchbay.secrets.ConnectionSecrets;
+import dev.patchbay.secrets.SecretDecryptionException;
 import dev.patchbay.security.AdminOidc;
 import dev.patchbay.security.AdminOidc.AdminIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -69,6 +70,8 @@ class OidcSessionCheck {
             refused = identity.isEmpty() ? "its new access token is not accepted" : "the admin has no admin role any more";
         } catch (ProviderRefusal e) {
             refused = e.getMessage();
+        } catch (SecretDecryptionException e) {
+            refused = "its refresh token cannot be read (" + e.getMessage() + ")";
         }
         LOG.infof("Console session of %s ended at the provider's re-check: %s", session.actor(), refused);
         sessions.close(id);

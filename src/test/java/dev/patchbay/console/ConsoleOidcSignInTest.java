@@ -260,6 +260,17 @@ class ConsoleOidcSignInTest {
         assertNull(denied.cookie(ConsoleFilter.COOKIE));
     }
 
+    @Test
+    void anIdTokenIssuedForAnotherSignInIsRefused() {
+        Started started = start();
+        URI back = atTheProvider(started, user("admin"), false);
+        SignInProvider.tamperNextNonce(issuer());
+        Response refused = callback(back, started.browserKey());
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.body().asString().contains("nonce does not match"), refused.body().asString());
+        assertNull(refused.cookie(ConsoleFilter.COOKIE));
+    }
+
     private static Response page(String session) {
         return given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, session).get("/console/tasks");
     }

@@ -49,6 +49,7 @@ public final class SignInProvider {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger refreshes = new AtomicInteger();
+    private volatile boolean tamperNextNonce;
 
     SignInProvider(TestIssuer issuer) {
         this.issuer = issuer;
@@ -82,6 +83,10 @@ public final class SignInProvider {
             refreshTokens.values().removeIf(username::equals);
             issuer.reply(exchange, "{}");
         });
+        server.createContext("/tamper-next-nonce", exchange -> {
+            tamperNextNonce = true;
+            issuer.reply(exchange, "{}");
+        });
         server.createContext("/refreshes", exchange -> issuer.reply(exchange, String.valueOf(refreshes.get())));
     }
 
@@ -93,6 +98,11 @@ public final class SignInProvider {
     /** Revokes every refresh token the user holds: the next refresh is refused with invalid_grant. */
     public static void revoke(String issuerUrl, String username) {
         post(issuerUrl + "/revoke", Map.of("username", username));
+    }
+
+    /** The next ID token the provider issues carries another nonce than the authorization request's. */
+    public static void tamperNextNonce(String issuerUrl) {
+        post(issuerUrl + "/tamper-next-nonce", Map.of());
     }
 
     /** How many refresh-token grants the provider has answered so far (granted or refused). */
@@ -158,7 +168,8 @@ public final class SignInProvider {
             refreshTokens.put(refreshToken, grant.username());
             Map<String, Object> idToken = issuer.claims(CLIENT_ID);
             idToken.put("sub", grant.username());
-            idToken.put("nonce", grant.nonce());
+            idToken.put("nonce", tamperNextNonce ? "n_tampered" : grant.nonce());
+            tamperNextNonce = false;
             Map<String, Object> answer = tokens(grant.username());
             answer.put("id_token", issuer.sign(idToken));
             answer.put("refresh_token", refreshToken);
