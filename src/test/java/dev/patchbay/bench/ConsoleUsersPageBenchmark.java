@@ -46,11 +46,12 @@ class ConsoleUsersPageBenchmark {
     @Inject
     ConsoleSessions sessions;
 
-    private final BenchHttp http = new BenchHttp("http://localhost:" + RestAssured.port);
+    private BenchHttp http;
     private String cookie;
 
     @Test
     void usersPage() throws IOException {
+        http = new BenchHttp("http://localhost:" + RestAssured.port);
         cookie = "patchbay_console=" + sessions.open("bench", "viewer").id();
         List<String> report = new ArrayList<>();
         report.add("| users in the connection | users page | p50 ms | p95 ms |");
