@@ -22,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SCIM credentials of a connection through the admin API's resources: SCIM tokens, OAuth clients and
  * Basic credentials issued here (the secret shown on the answer page once, never again) and revoked here;
- * trusted issuers listed and removed (they are added with the admin API).
+ * trusted issuers added, listed and removed.
  */
 @Path("/console/connections/{connection}/credentials")
 @Produces(MediaType.TEXT_HTML)
@@ -39,9 +41,16 @@ public class CredentialPagesResource {
     public record Issued(String kind, String name, String secret) {
     }
 
+    /** The trusted-issuer form as it was sent, to show it again with its error. */
+    public record IssuerForm(String issuer, String audience, String jwksUrl, String requiredClaims,
+            String description) {
+        static final IssuerForm EMPTY = new IssuerForm("", "", "", "", "");
+    }
+
     public record CredentialsView(String id, String name, TokenResource.TokenList tokens,
             OAuthClientResource.ClientList clients, BasicCredentialResource.CredentialList basics,
-            TrustedIssuerResource.IssuerList issuers, boolean canEdit, Issued issued, String error) {
+            TrustedIssuerResource.IssuerList issuers, boolean canEdit, Issued issued, String error,
+            IssuerForm issuerForm, String issuerError) {
     }
 
     @CheckedTemplate(basePath = "console")
@@ -106,12 +115,33 @@ public class CredentialPagesResource {
         } catch (ApiException e) {
             return Response.status(e.status()).entity(page(connection, null, e.getMessage())).build();
         } catch (ConstraintViolationException e) {
-            return Response.status(400).entity(page(connection, null, e.getConstraintViolations().stream()
-                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted()
-                    .reduce((a, b) -> a + "; " + b).orElse("invalid"))).build();
+            return Response.status(400).entity(page(connection, null, violations(e))).build();
         }
         audit.record(caller.session(), http, "create", id, kind, null, 200);
         return Response.ok(page(connection, issued, null)).build();
+    }
+
+    /** Trusts an issuer's JWTs (the admin API's checks); a refusal shows the form again with its error. */
+    @POST
+    @Path("trusted-issuers")
+    public Response trust(@PathParam("connection") String id, @FormParam("csrf") String csrf,
+            @FormParam("issuer") String issuer, @FormParam("audience") String audience,
+            @FormParam("jwksUrl") String jwksUrl, @FormParam("requiredClaims") String requiredClaims,
+            @FormParam("description") String description, @Context UriInfo uri, @Context HttpServerRequest http) {
+        Connection connection = ConnectionPagesResource.found(connections, id);
+        caller.requireWrite(csrf, "/admin/v1/connections/" + id + "/trusted-issuers");
+        IssuerForm form = new IssuerForm(issuer, audience, jwksUrl, requiredClaims, description);
+        try {
+            var created = (TrustedIssuerResource.IssuerView) issuers.create(id, new TrustedIssuerResource.CreateIssuer(
+                    blank(issuer), blank(audience), blank(jwksUrl), claims(requiredClaims), blank(description)), uri)
+                    .getEntity();
+            audit.record(caller.session(), http, "create", id, "trusted-issuers", created.id().toString(), 303);
+        } catch (ApiException e) {
+            return Response.status(e.status()).entity(page(connection, null, null, form, e.getMessage())).build();
+        } catch (ConstraintViolationException e) {
+            return Response.status(400).entity(page(connection, null, null, form, violations(e))).build();
+        }
+        return Response.seeOther(URI.create("/console/connections/" + Links.encode(id) + "/credentials")).build();
     }
 
     @POST
@@ -139,10 +169,46 @@ public class CredentialPagesResource {
     }
 
     private TemplateInstance page(Connection connection, Issued issued, String error) {
+        return page(connection, issued, error, IssuerForm.EMPTY, null);
+    }
+
+    private TemplateInstance page(Connection connection, Issued issued, String error, IssuerForm issuerForm,
+            String issuerError) {
         String id = connection.id;
         return Templates.credentials(caller.session(), new CredentialsView(id, connection.displayName,
                 tokens.list(id, false), clients.list(id, false), basics.list(id, false), issuers.list(id),
-                caller.may("/admin/v1/connections/" + id + "/tokens"), issued, error));
+                caller.may("/admin/v1/connections/" + id + "/tokens"), issued, error, issuerForm, issuerError));
+    }
+
+    private static String violations(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
+                .map(violation -> field(violation.getPropertyPath().toString()) + " " + violation.getMessage()).sorted()
+                .reduce((a, b) -> a + "; " + b).orElse("invalid");
+    }
+
+    /** The last node of a violation's path ({@code create.body.issuer} is the field {@code issuer}). */
+    private static String field(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** One {@code name=value} a line (or separated by commas); blank: none. */
+    static Map<String, String> claims(String text) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return claims;
+        }
+        for (String entry : text.split("[\\n,]")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw ApiException.invalid("requiredClaims", "must be name=value, one a line ('" + entry.strip()
+                        + "' is not)");
+            }
+            claims.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+        }
+        return claims;
     }
 
     private static Integer minutes(String lifetime) {

@@ -53,8 +53,12 @@ public class OverviewResource {
     public record VendorCost(String vendor, String currency, BigDecimal monthlyCost, BigDecimal savingsAvailable) {
     }
 
+    /** A vendor's seats nobody uses: idle (no login for patchbay.seats.idle-after-days) and orphaned. */
+    public record VendorIdle(String vendor, int idle, int orphaned) {
+    }
+
     /** The pictures' numbers, as JSON for console.js to draw. */
-    public record Charts(List<VendorTiers> seatsByTier, List<VendorCost> monthlyCost,
+    public record Charts(List<VendorTiers> seatsByTier, List<VendorCost> monthlyCost, List<VendorIdle> idleSeats,
             List<BacklogHistory.Series> backlog) {
     }
 
@@ -98,6 +102,7 @@ public class OverviewResource {
         Map<String, BigDecimal> savings = new HashMap<>();
         Map<String, Map<String, Integer>> tiers = new TreeMap<>();
         Map<String, VendorCost> costs = new TreeMap<>();
+        Map<String, VendorIdle> idle = new TreeMap<>();
         for (Connection connection : connections.page(0, MAX_CONNECTIONS)) {
             ConnectionStats.Stats numbers = stats.of(connection.id);
             QueueProgress.Progress progress = provisioning.progress(connection.id);
@@ -115,6 +120,9 @@ public class OverviewResource {
             savings.merge(report.currency(), report.savingsAvailable(), BigDecimal::add);
             if (report.reconciliation() != null) {
                 chartSeats(report, tiers, costs);
+                idle.merge(report.vendor(), new VendorIdle(report.vendor(), report.totals().idle(),
+                        report.totals().orphaned()), (a, b) -> new VendorIdle(a.vendor(), a.idle() + b.idle(),
+                        a.orphaned() + b.orphaned()));
             }
             users += numbers.users();
             backlog += progress.remaining();
@@ -125,7 +133,7 @@ public class OverviewResource {
         List<VendorTiers> byTier = new ArrayList<>();
         tiers.forEach((vendor, counts) -> byTier.add(new VendorTiers(vendor, List.copyOf(counts.keySet()),
                 List.copyOf(counts.values()))));
-        Charts charts = new Charts(byTier, List.copyOf(costs.values()),
+        Charts charts = new Charts(byTier, List.copyOf(costs.values()), List.copyOf(idle.values()),
                 backlogHistory.lastDay(cards.stream().map(Card::id).toList()));
         return Templates.overview(caller.session(), cards,
                 new Totals(cards.size(), users, backlog, dead, open, Money.of(cost), seats, Money.of(seatCost),

@@ -1,6 +1,7 @@
 package dev.patchbay.console;
 
 import dev.patchbay.admin.AdminCredentials;
+import dev.patchbay.console.oidc.ConsoleOidcSettings;
 import dev.patchbay.security.AdminOidc;
 import dev.patchbay.security.AdminOidc.AdminIdentity;
 import dev.patchbay.security.Secrets;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -21,7 +23,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Sign-in by pasting the bootstrap token or an admin OIDC access token; the same check as the admin API.
+ * Sign-in by pasting the bootstrap token or an admin OIDC access token; the same check as the admin API (or,
+ * when configured, at the provider itself: {@link OidcSignInResource}).
  * The sign-in form has its own CSRF token, a double-submit cookie, since there is no session yet.
  */
 @Path("/console")
@@ -29,29 +32,35 @@ import java.util.Optional;
 public class SignInResource {
 
     static final String SIGN_IN_COOKIE = "patchbay_console_signin";
+    static final String ENDED_BY_PROVIDER = "provider";
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance signIn(String csrf, String error);
+        static native TemplateInstance signIn(String csrf, String error, String oidcProvider);
     }
 
     private final AdminCredentials credentials;
     private final ConsoleSessions sessions;
     private final ConsoleCaller caller;
     private final ConsoleAudit audit;
+    private final ConsoleOidcSettings oidc;
 
     public SignInResource(AdminCredentials credentials, ConsoleSessions sessions, ConsoleCaller caller,
-            ConsoleAudit audit) {
+            ConsoleAudit audit, ConsoleOidcSettings oidc) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.caller = caller;
         this.audit = audit;
+        this.oidc = oidc;
     }
 
+    /** {@code ended=provider}: the provider's re-check ended the session (see {@link OidcSessionCheck}). */
     @GET
     @Path("sign-in")
-    public Response form(@Context HttpServerRequest http) {
-        return form(http, 200, null);
+    public Response form(@QueryParam("ended") String ended, @Context HttpServerRequest http) {
+        return form(http, 200, ENDED_BY_PROVIDER.equals(ended) ? "Your session ended: " + oidc.providerName()
+                + " no longer confirms your admin role (signed out, revoked, or the role was removed). Sign in again."
+                : null);
     }
 
     @POST
@@ -88,14 +97,19 @@ public class SignInResource {
 
     private Response form(HttpServerRequest http, int status, String error) {
         String csrf = Secrets.newToken("signin_");
-        return Response.status(status).entity(Templates.signIn(csrf, error))
+        return Response.status(status).entity(Templates.signIn(csrf, error, oidc.enabled() ? oidc.providerName() : null))
                 .cookie(cookie(SIGN_IN_COOKIE, csrf, ConsoleFilter.SIGN_IN, http, -1)).build();
     }
 
     /** HttpOnly and SameSite=Strict always; Secure when the browser came over HTTPS. */
     static NewCookie cookie(String name, String value, String path, HttpServerRequest http, int maxAge) {
+        return cookie(name, value, path, http, maxAge, NewCookie.SameSite.STRICT);
+    }
+
+    static NewCookie cookie(String name, String value, String path, HttpServerRequest http, int maxAge,
+            NewCookie.SameSite sameSite) {
         boolean https = http.isSSL() || "https".equalsIgnoreCase(http.scheme());
         return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(https)
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+                .sameSite(sameSite).maxAge(maxAge).build();
     }
 }

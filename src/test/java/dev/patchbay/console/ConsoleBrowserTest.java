@@ -88,6 +88,7 @@ class ConsoleBrowserTest {
     void signsInWithTheBootstrapTokenAndSignsOut() {
         browser.get(url("/console"));
         assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "signed out, the console asks for a token");
+        assertTrue(browser.findElements(By.id("sign-in-oidc")).isEmpty(), "no provider button while OIDC is off");
         signIn(browser, url("/console/sign-in"), "not-the-token");
         assertTrue(browser.findElement(By.id("error")).getText().contains("neither"));
 

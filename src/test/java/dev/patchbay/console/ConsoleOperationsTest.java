@@ -186,7 +186,8 @@ class ConsoleOperationsTest {
         assertTrue(counts.get(tiers.indexOf("CX 4")) >= 2 && counts.get(tiers.indexOf("CX 2")) >= 1, charts.prettify());
         assertTrue(charts.getDouble("monthlyCost.find { it.vendor == 'fake' }.savingsAvailable") >= 240);
         assertEquals(List.of(0), charts.getList("backlog.find { it.connectionId == '" + connection + "' }.remaining"));
-        for (String chart : List.of("chart-seats", "chart-cost", "chart-backlog")) {
+        assertTrue(charts.getInt("idleSeats.find { it.vendor == 'fake' }.orphaned") >= 1, "the ghost: " + charts.prettify());
+        for (String chart : List.of("chart-seats", "chart-cost", "chart-idle", "chart-backlog")) {
             waiting().until(page -> !page.findElements(By.cssSelector("#" + chart + " .uplot canvas")).isEmpty());
         }
         Screenshots.save(browser, "overview-charts");

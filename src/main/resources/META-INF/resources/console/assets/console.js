@@ -44,6 +44,11 @@ document.addEventListener('DOMContentLoaded', function () {
     { label: 'savings available', values: charts.monthlyCost.map(function (c) { return Number(c.savingsAvailable); }) }
   ], 'No seats counted yet.');
 
+  bars('chart-idle', charts.idleSeats.map(function (v) { return v.vendor; }), [
+    { label: 'idle', values: charts.idleSeats.map(function (v) { return v.idle; }) },
+    { label: 'orphaned', values: charts.idleSeats.map(function (v) { return v.orphaned; }) }
+  ], 'No seats counted yet: run a reconciliation.');
+
   backlog('chart-backlog', charts.backlog);
 
   function bars(id, labels, series, empty) {

@@ -31,7 +31,8 @@ import org.jose4j.lang.JoseException;
 /**
  * An OIDC issuer for tests, on a random local port: it serves {@code /.well-known/openid-configuration}
  * and {@code /jwks}, signs tokens with its own RSA key, and mints them over HTTP ({@code POST /mint}
- * with the claims as JSON) for tests that cannot share the object with the code that started it.
+ * with the claims as JSON) for tests that cannot share the object with the code that started it. Admins
+ * sign in at it through the browser too: see {@link SignInProvider}.
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -53,7 +54,9 @@ public final class TestIssuer implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TestIssuer issuer = new TestIssuer(server);
             server.createContext("/.well-known/openid-configuration", exchange -> issuer.reply(exchange,
-                    JSON.writeValueAsString(Map.of("issuer", issuer.url(), "jwks_uri", issuer.jwksUrl()))));
+                    JSON.writeValueAsString(Map.of("issuer", issuer.url(), "jwks_uri", issuer.jwksUrl(),
+                            "authorization_endpoint", issuer.url() + SignInProvider.AUTHORIZE,
+                            "token_endpoint", issuer.url() + SignInProvider.TOKEN))));
             server.createContext("/jwks", exchange -> {
                 issuer.jwksFetches.incrementAndGet();
                 issuer.reply(exchange, issuer.jwks());
@@ -63,6 +66,7 @@ public final class TestIssuer implements AutoCloseable {
                 Map<String, Object> claims = JSON.readValue(exchange.getRequestBody(), Map.class);
                 issuer.reply(exchange, issuer.sign(claims));
             });
+            new SignInProvider(issuer).serve(server);
             server.start();
             return issuer;
         } catch (IOException e) {
@@ -159,7 +163,7 @@ public final class TestIssuer implements AutoCloseable {
         return jwk;
     }
 
-    private void reply(HttpExchange exchange, String body) throws IOException {
+    void reply(HttpExchange exchange, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
