@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The container image that {@code mvn -Pimage package} writes to {@code target/patchbay-image.tar}, read as
- * a container engine would read it: its manifest, its configuration and the files of its layers.
+ * The container image that the package phase writes to {@code target/patchbay-image.tar}, read as a container
+ * engine would read it: its manifest, its configuration and the files of its layers. Skipped, with the reason,
+ * where the image could not be built (its Debian base needs root and the Debian mirror).
  */
 class ContainerImageIT {
 
@@ -55,7 +56,9 @@ class ContainerImageIT {
 
     @BeforeAll
     static void readImage() throws IOException {
-        assumeTrue(Files.exists(IMAGE), IMAGE + " was not built (mvn -Pimage package builds it)");
+        Path skipped = IMAGE.resolveSibling("patchbay-image.skipped");
+        assumeTrue(Files.exists(IMAGE), Files.exists(skipped) ? Files.readString(skipped).strip()
+                : IMAGE + " was not built (the package phase builds it on Linux amd64; elsewhere -Pimage)");
         JsonNode manifest = JSON.readTree(entry("manifest.json")).get(0);
         config = JSON.readTree(entry(manifest.get("Config").asText()));
         List<String> layers = new ArrayList<>();

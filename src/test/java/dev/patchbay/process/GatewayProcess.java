@@ -73,7 +73,8 @@ final class GatewayProcess implements AutoCloseable {
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().putAll(environment);
         GatewayProcess gateway = new GatewayProcess(builder.start(), port);
-        if (!gateway.started.await(90, TimeUnit.SECONDS)) {
+        // generous: on a loaded two-core machine a start took over 90 s
+        if (!gateway.started.await(180, TimeUnit.SECONDS)) {
             gateway.kill();
             throw new IllegalStateException("The gateway did not start:\n" + gateway.output());
         }
