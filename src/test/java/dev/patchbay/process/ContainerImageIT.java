@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,23 +60,37 @@ class ContainerImageIT {
                 : IMAGE + " was not built (the package phase builds it on Linux amd64; elsewhere -Pimage)");
         JsonNode manifest = JSON.readTree(entry("manifest.json")).get(0);
         config = JSON.readTree(entry(manifest.get("Config").asText()));
-        List<String> layers = new ArrayList<>();
-        manifest.get("Layers").forEach(layer -> layers.add(layer.asText()));
+        Map<String, Integer> layers = new HashMap<>();
+        manifest.get("Layers").forEach(layer -> layers.put(layer.asText(), layers.size()));
         layerCount = layers.size();
-        for (int i = 0; i < layers.size(); i++) {
-            try (TarArchiveInputStream files = new TarArchiveInputStream(new GZIPInputStream(
-                    new ByteArrayInputStream(entry(layers.get(i)))))) {
-                TarArchiveEntry file;
-                while ((file = files.getNextEntry()) != null) {
-                    String path = "/" + file.getName().replaceFirst("^\\.?/", "").replaceFirst("/$", "");
-                    FILES.put(path, file);
-                    LAYER_OF.put(path, i);
-                    if (file.isFile() && (path.startsWith("/opt/patchbay/") || path.equals("/etc/passwd"))) {
-                        Path target = extracted.resolve(path.substring(1));
-                        Files.createDirectories(target.getParent());
-                        Files.copy(files, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+        // one pass over the image, each layer streamed (the base's is hundreds of MiB unpacked)
+        int read = 0;
+        try (TarArchiveInputStream image = new TarArchiveInputStream(Files.newInputStream(IMAGE))) {
+            TarArchiveEntry layer;
+            while ((layer = image.getNextEntry()) != null) {
+                if (layers.containsKey(layer.getName())) {
+                    readLayer(new TarArchiveInputStream(new GZIPInputStream(image, 1 << 16)), layers.get(layer.getName()));
+                    read++;
                 }
+            }
+        }
+        assertEquals(layerCount, read, "every layer of the manifest is in the image");
+    }
+
+    /** The layer's files into FILES and LAYER_OF; the application's files and /etc/passwd extracted. */
+    private static void readLayer(TarArchiveInputStream files, int index) throws IOException {
+        TarArchiveEntry file;
+        while ((file = files.getNextEntry()) != null) {
+            String path = "/" + file.getName().replaceFirst("^\\.?/", "").replaceFirst("/$", "");
+            if (LAYER_OF.getOrDefault(path, -1) > index) {
+                continue; // a higher layer, read before this one, has the file
+            }
+            FILES.put(path, file);
+            LAYER_OF.put(path, index);
+            if (file.isFile() && (path.startsWith("/opt/patchbay/") || path.equals("/etc/passwd"))) {
+                Path target = extracted.resolve(path.substring(1));
+                Files.createDirectories(target.getParent());
+                Files.copy(files, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
