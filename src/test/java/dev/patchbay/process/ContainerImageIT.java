@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -183,6 +184,60 @@ class ContainerImageIT {
                 assertEquals(200, ready.statusCode(), ready.body());
             }
         }
+    }
+
+    /**
+     * The image's own file system, its JRE and its user, as a container engine would run it: its layers unpacked,
+     * /proc and /dev mounted in a mount namespace of its own, chroot as the image's user with only the image's
+     * environment, the image's entrypoint; the embedded database in the image's data directory.
+     */
+    @Test
+    void runsFromItsOwnFilesAsItsUserWithTheEmbeddedDatabase(@TempDir Path work) throws Exception {
+        assumeTrue(layerCount > OWN_LAYERS, "the image was built FROM scratch: it has no JRE to run");
+        assumeTrue(run(List.of("unshare", "--mount", "--fork", "true")) == 0,
+                "running the image's files needs root and a mount namespace (unshare), which this machine refuses");
+        Path root = Files.createDirectory(work.resolve("root"));
+        assertEquals(0, run(List.of("tar", "-xf", IMAGE.toAbsolutePath().toString(), "-C", work.toString())));
+        JsonNode manifest = JSON.readTree(work.resolve("manifest.json").toFile()).get(0);
+        for (JsonNode layer : manifest.get("Layers")) {
+            assertEquals(0, run(List.of("tar", "--numeric-owner", "-xzf", work.resolve(layer.asText()).toString(),
+                    "-C", root.toString())), "unpacking " + layer.asText());
+        }
+        int port = GatewayProcess.freePort();
+        List<String> inside = new ArrayList<>(List.of("/usr/bin/env", "-i"));
+        env().forEach((name, value) -> inside.add(name + "=" + value));
+        // the test machine's loopback (the image's own setting is every interface), on a free port
+        inside.addAll(List.of("QUARKUS_HTTP_HOST=127.0.0.1", "QUARKUS_HTTP_PORT=" + port,
+                "PATCHBAY_ADMIN_BOOTSTRAP_TOKEN=image-admin-token"));
+        config.at("/config/Entrypoint").forEach(part -> inside.add(part.asText()));
+        String script = "mount -t proc proc \"$1/proc\" && mount --rbind /dev \"$1/dev\" && root=\"$1\" && shift"
+                + " && exec chroot --userspec=" + config.at("/config/User").asText() + " \"$root\" \"$@\"";
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--fork",
+                "sh", "-c", script, "sh", root.toString()));
+        command.addAll(inside);
+        GatewayProcess gateway = GatewayProcess.start(command, Map.of(), port);
+        try {
+            assertTrue(gateway.output().contains("database: embedded PostgreSQL, data in /var/lib/patchbay/"),
+                    gateway.output());
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(gateway.baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+        } finally {
+            gateway.stopChildrenFirst();
+        }
+        assertTrue(gateway.output().contains("Embedded PostgreSQL stopped"), gateway.output());
+        assertTrue(Files.isDirectory(root.resolve("var/lib/patchbay/postgres")), "the data is in the data directory");
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
     }
 
     private static Map<String, String> env() {
