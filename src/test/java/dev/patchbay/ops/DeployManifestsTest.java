@@ -12,15 +12,23 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +144,62 @@ class DeployManifestsTest {
         assertEquals(appPort, containerPort(kubernetes.get("Deployment").at("/spec/template/spec/containers/0"),
                 servicePort.get("targetPort").asText()));
         assertEquals(kubernetes.get("Deployment").at("/spec/template/metadata/labels"), service.at("/spec/selector"));
+    }
+
+    @Test
+    void everyVariableTheManifestsGivePatchbayIsAConfigurationKeyItReads() throws IOException {
+        Set<String> quarkus = quarkusVariables();
+        Set<String> patchbay = patchbayVariables();
+        assertTrue(quarkus.contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES") && !quarkus.contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXY"),
+                "Quarkus' configuration model was read");
+        assertTrue(patchbay.contains("PATCHBAY_SECRETS_KEY") && !patchbay.contains("PATCHBAY_SECRET_KEY"),
+                "Patchbay's keys were read");
+        Map<String, List<String>> given = new HashMap<>();
+        given.put("compose", texts(compose.at("/services/patchbay/environment")));
+        List<String> kubernetesEnv = new ArrayList<>();
+        kubernetes.get("Deployment").at("/spec/template/spec/containers/0/env")
+                .forEach(variable -> kubernetesEnv.add(variable.get("name").asText()));
+        given.put("kubernetes", kubernetesEnv);
+        given.forEach((manifest, variables) -> {
+            assertFalse(variables.isEmpty(), manifest);
+            for (String variable : variables) {
+                assertTrue(quarkus.contains(variable) || patchbay.contains(variable),
+                        manifest + " sets " + variable + ", which is no configuration key of Patchbay or Quarkus");
+            }
+        });
+    }
+
+    /** The environment variable of every property in the configuration models of the Quarkus extensions here. */
+    private static Set<String> quarkusVariables() throws IOException {
+        Pattern variable = Pattern.compile("\"environmentVariable\"\\s*:\\s*\"([A-Z0-9_]+)\"");
+        Set<String> variables = new TreeSet<>();
+        for (URL model : Collections.list(DeployManifestsTest.class.getClassLoader()
+                .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
+            try (InputStream in = model.openStream()) {
+                Matcher matcher = variable.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    variables.add(matcher.group(1));
+                }
+            }
+        }
+        return variables;
+    }
+
+    /** The patchbay.* keys the code reads and application.properties sets or documents, as environment variables. */
+    private static Set<String> patchbayVariables() throws IOException {
+        Pattern key = Pattern.compile("(?:\"|\\$\\{|^#?(?:%\\w+\\.)?)(patchbay\\.[a-z0-9.-]*[a-z0-9])", Pattern.MULTILINE);
+        List<Path> sources = new ArrayList<>(List.of(Path.of("src/main/resources/application.properties")));
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(sources::add);
+        }
+        Set<String> variables = new TreeSet<>();
+        for (Path source : sources) {
+            Matcher matcher = key.matcher(Files.readString(source));
+            while (matcher.find()) {
+                variables.add(matcher.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            }
+        }
+        return variables;
     }
 
     private static int containerPort(JsonNode container, String name) {

@@ -68,12 +68,18 @@ final class GatewayProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
+        return start(command, environment, port);
+    }
+
+    /** A gateway that {@code command} starts (e.g. in a chroot), listening on {@code port}. */
+    static GatewayProcess start(List<String> command, Map<String, String> environment, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("PATCHBAY_ADMIN_BOOTSTRAP_TOKEN");
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().putAll(environment);
         GatewayProcess gateway = new GatewayProcess(builder.start(), port);
-        if (!gateway.started.await(90, TimeUnit.SECONDS)) {
+        // generous: on a loaded two-core machine a start took over 90 s
+        if (!gateway.started.await(180, TimeUnit.SECONDS)) {
             gateway.kill();
             throw new IllegalStateException("The gateway did not start:\n" + gateway.output());
         }
@@ -113,6 +119,18 @@ final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGTERM to the processes the started one runs the gateway in (its children: a launcher such as unshare
+     * does not pass the signal on), then stops it.
+     */
+    int stopChildrenFirst() throws InterruptedException {
+        for (ProcessHandle child : process.children().toList()) {
+            child.destroy();
+            child.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+        }
+        return stop();
+    }
+
     /** SIGKILL: the gateway gets no chance to clean up. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -143,7 +161,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
