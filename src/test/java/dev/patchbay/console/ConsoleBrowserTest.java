@@ -20,21 +20,16 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The operator console in headless Chromium, signed in with the bootstrap token. */
 @QuarkusTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends InChromium {
 
-    private static ChromeDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -44,23 +39,6 @@ class ConsoleBrowserTest {
 
     @Inject
     FollowUpTasks tasks;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
 
     /** Leaves no due job behind for the next test class that counts vendor calls. */
     @AfterEach

@@ -32,12 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -46,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(ConsoleOidcSignInTest.ProviderSignIn.class)
-class ConsoleOidcSignInTest {
+class ConsoleOidcSignInTest extends InChromium {
 
     static final String PROVIDER = "Test IdP";
 
@@ -69,7 +65,6 @@ class ConsoleOidcSignInTest {
         }
     }
 
-    private static ChromeDriver browser;
 
     @TestHTTPResource("/console/sign-in")
     URL signIn;
@@ -79,23 +74,6 @@ class ConsoleOidcSignInTest {
 
     @Inject
     EntityManager entityManager;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
 
     private static String issuer() {
         return ConfigProvider.getConfig().getValue("patchbay.admin.oidc.issuer", String.class);

@@ -27,23 +27,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Reconciliation, seats, the policy editor and redrive in the console, in headless Chromium. */
 @QuarkusTest
-class ConsoleOperationsTest {
+class ConsoleOperationsTest extends InChromium {
 
     private static final String CX4 = "{\"license\":\"CX 4\"}";
 
-    private static ChromeDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -69,21 +65,8 @@ class ConsoleOperationsTest {
     private String connection;
     private EndToEnd e2e;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void freshConnection() {
-        browser.manage().deleteAllCookies();
         drain();
         fake.reset();
         connection = createConnection(uniqueConnectionId("ops"), "fake");

@@ -22,18 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Admins signed in with OIDC access tokens: what a viewer and an operator see, and what the server refuses. */
 @QuarkusTest
 @TestProfile(ConsoleRolesTest.OidcAdmins.class)
-class ConsoleRolesTest {
+class ConsoleRolesTest extends InChromium {
 
     static final String AUDIENCE = "patchbay-admin";
 
@@ -51,30 +47,12 @@ class ConsoleRolesTest {
         }
     }
 
-    private static ChromeDriver browser;
 
     @TestHTTPResource("/console/sign-in")
     URL signIn;
 
     @Inject
     FollowUpTasks tasks;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
 
     private static String token(String... roles) {
         String issuer = ConfigProvider.getConfig().getValue("patchbay.admin.oidc.issuer", String.class);

@@ -12,40 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Trusted issuers added and removed on the credentials page, and what the admin API refuses shown inline. */
 @QuarkusTest
-class ConsoleTrustedIssuersTest {
+class ConsoleTrustedIssuersTest extends InChromium {
 
-    private static ChromeDriver browser;
 
     @TestHTTPResource("/")
     URL root;
 
     private String connection;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void signIn() {
-        browser.manage().deleteAllCookies();
         connection = createConnection(uniqueConnectionId("issuers"), "fake");
         ConsoleBrowserTest.signIn(browser, url("/console/sign-in"), ADMIN_TOKEN);
         browser.get(url("/console/connections/" + connection + "/credentials"));
