@@ -1,13 +1,12 @@
 package dev.patchbay.admin;
 
-import dev.patchbay.connector.RateLimit;
 import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.QueueProgress;
+import dev.patchbay.provisioning.ConnectionProgress;
 import dev.patchbay.provisioning.ProvisioningEvents;
 import dev.patchbay.provisioning.UserService;
 import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.provisioning.VendorAccounts;
-import dev.patchbay.provisioning.VendorConnections;
 import dev.patchbay.store.Connection;
 import dev.patchbay.web.ApiException;
 import jakarta.ws.rs.DefaultValue;
@@ -39,17 +38,15 @@ public class ProvisioningResource {
     private final VendorAccounts accounts;
     private final JobQueue jobs;
     private final UserService users;
-    private final QueueProgress progress;
-    private final VendorConnections vendorConnections;
+    private final ConnectionProgress progress;
     private final UserDirectory directory;
 
     public ProvisioningResource(ConnectionService connections, ProvisioningEvents events, VendorAccounts accounts,
-            JobQueue jobs, UserService users, QueueProgress progress, VendorConnections vendorConnections,
+            JobQueue jobs, UserService users, ConnectionProgress progress,
             UserDirectory directory) {
         this.directory = directory;
         this.users = users;
         this.progress = progress;
-        this.vendorConnections = vendorConnections;
         this.connections = connections;
         this.events = events;
         this.accounts = accounts;
@@ -111,8 +108,7 @@ public class ProvisioningResource {
     @Path("progress")
     public QueueProgress.Progress progress(@PathParam("connection") String connection) {
         Connection found = connections.find(connection).orElseThrow(() -> ConnectionService.notFound(connection));
-        RateLimit limit = vendorConnections.rateLimit(found).orElse(RateLimit.unlimited());
-        return progress.of(connection, limit);
+        return progress.of(found);
     }
 
     @GET

@@ -226,15 +226,17 @@ public class JobQueue {
         aliveParameters(entityManager.createNativeQuery("""
                 with expired as (
                     delete from provisioning_job j where j.state = 'running' and (j.lease_until < :now or not %s)
-                    returning id, connection_id, user_id, attempts, last_error, created, wave)
+                    returning id, connection_id, user_id, attempts, last_error, created, wave, budget_used)
                 insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
-                                              created, updated, wave)
+                                              created, updated, wave, budget_used)
                 select id, connection_id, user_id, 'pending', attempts, :now,
-                       coalesce(last_error, 'the worker stopped before finishing (lease expired)'), created, :now, wave
+                       coalesce(last_error, 'the worker stopped before finishing (lease expired)'), created, :now, wave,
+                       budget_used
                 from expired
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set attempts = greatest(provisioning_job.attempts, excluded.attempts),
-                              updated = excluded.updated, wave = provisioning_job.wave and excluded.wave""".formatted(INSTANCE_ALIVE)))
+                              updated = excluded.updated, wave = provisioning_job.wave and excluded.wave,
+                              budget_used = provisioning_job.budget_used + excluded.budget_used""".formatted(INSTANCE_ALIVE)))
                 .setParameter("now", now).executeUpdate();
     }
 
@@ -259,6 +261,13 @@ public class JobQueue {
                         where j.connection_id = :connection and j.state = 'running' and j.lease_until > :now
                           and %s""".formatted(INSTANCE_ALIVE)))
                 .setParameter("connection", connectionId).setParameter("now", now()).getSingleResult()).longValue();
+    }
+
+    /** The running job took {@code units} more of its connection's budget (calls, or steps). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void addBudgetUse(long jobId, int units) {
+        entityManager.createNativeQuery("update provisioning_job set budget_used = budget_used + :units where id = :id")
+                .setParameter("units", units).setParameter("id", jobId).executeUpdate();
     }
 
     /** The user is in sync: the job is done, and the user's older dead letters are settled by it. */
@@ -288,19 +297,20 @@ public class JobQueue {
         entityManager.createNativeQuery("""
                 with removed as (
                     delete from provisioning_job where id = :id and state = 'running'
-                    returning id, connection_id, user_id, attempts, created, failing_since, wave)
+                    returning id, connection_id, user_id, attempts, created, failing_since, wave, budget_used)
                 insert into provisioning_job (id, connection_id, user_id, state, attempts, next_attempt_at, last_error,
-                                              created, updated, failing_since, wave)
+                                              created, updated, failing_since, wave, budget_used)
                 select id, connection_id, user_id, 'pending', attempts - case when :counts then 0 else 1 end,
                        :due, :error, created, :now,
-                       case when :counts then coalesce(failing_since, :now) else failing_since end, wave
+                       case when :counts then coalesce(failing_since, :now) else failing_since end, wave, budget_used
                 from removed
                 on conflict (connection_id, user_id) where state = 'pending'
                 do update set next_attempt_at = greatest(provisioning_job.next_attempt_at, excluded.next_attempt_at),
                               attempts = greatest(provisioning_job.attempts, excluded.attempts),
                               last_error = excluded.last_error, updated = excluded.updated,
                               failing_since = least(provisioning_job.failing_since, excluded.failing_since),
-                              wave = provisioning_job.wave and excluded.wave""")
+                              wave = provisioning_job.wave and excluded.wave,
+                              budget_used = provisioning_job.budget_used + excluded.budget_used""")
                 .setParameter("id", jobId).setParameter("due", now.plus(delay)).setParameter("error", error)
                 .setParameter("counts", countsAsAttempt).setParameter("now", now)
                 .executeUpdate();

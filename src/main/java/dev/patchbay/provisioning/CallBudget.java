@@ -1,6 +1,7 @@
 package dev.patchbay.provisioning;
 
 import dev.patchbay.connector.CallMeter;
+import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,10 +18,12 @@ class CallBudget {
 
     private final RateLimiter rateLimiter;
     private final CredentialPause credentials;
+    private final JobQueue jobs;
 
-    CallBudget(RateLimiter rateLimiter, CredentialPause credentials) {
+    CallBudget(RateLimiter rateLimiter, CredentialPause credentials, JobQueue jobs) {
         this.rateLimiter = rateLimiter;
         this.credentials = credentials;
+        this.jobs = jobs;
     }
 
     /** Takes a step's share before it runs; how long to wait when the budget is spent. */
@@ -29,8 +32,18 @@ class CallBudget {
         Optional<Duration> wait = rateLimiter.acquire(run.job.connectionId(), run.rateLimit, calls, 1.0);
         if (wait.isEmpty() && run.rateLimit.countsCalls()) {
             run.callsCharged += calls;
+        } else if (wait.isEmpty()) {
+            run.stepsTaken += calls;
         }
         return wait;
+    }
+
+    /** Adds what the run took from the budget (after {@link #settle}) to its job's measured cost. */
+    void recordUse(SyncRun run) {
+        int used = run.rateLimit.countsCalls() ? run.callsCharged : run.stepsTaken;
+        if (used > 0) {
+            jobs.addBudgetUse(run.job.id(), used);
+        }
     }
 
     /** Brings the budget to what the run's calls so far came to. */

@@ -34,6 +34,8 @@ final class SyncRun {
     java.time.Duration batchBudgetWait;
     /** The calls of this run the budget counts already (reserved or charged). */
     int callsCharged;
+    /** The steps this run took from a budget of steps. */
+    int stepsTaken;
 
     SyncRun(Job job, String vendor, Connector connector, CallContext context, PolicyDocument policy,
             SyncPlanner.SyncPlan plan, RateLimit rateLimit, List<Notice> notices) {

@@ -126,6 +126,7 @@ public class SyncUserHandler implements JobHandler {
             return run(run);
         } finally {
             budget.settle(run);
+            budget.recordUse(run);
         }
     }
 

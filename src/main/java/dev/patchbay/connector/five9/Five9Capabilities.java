@@ -79,6 +79,8 @@ final class Five9Capabilities {
                 // writes nothing for it.
                 .field(SeatField.LICENSE, FieldCapability.replace())
                 .followUps(SeatField.ROLES, SeatField.USER_PROFILE, SeatField.SKILLS, SeatField.AGENT_GROUPS)
+                // modifyAgentGroup adds and removes many agents in one request.
+                .batched(SeatField.AGENT_GROUPS)
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(SEAT_REDUCTION))
                 .immutableChange(USER_NAME_IMMUTABLE)

@@ -1,13 +1,19 @@
 package dev.patchbay.connector.five9;
 
+import dev.patchbay.connector.CallMeter;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.five9.soap.WsAdmin;
 import dev.patchbay.connector.five9.soap.WsAdminService;
 import jakarta.xml.ws.BindingProvider;
 import java.net.URL;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -17,9 +23,13 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 /**
  * The Admin Web Service through CXF, one port per admin user. Five9 refuses a second concurrent request
  * of one admin user, so each port is used by one call at a time: a call takes a free admin user, or
- * waits for the first.
+ * waits for the first. An admin user whose credentials Five9 refuses is set aside for {@link #SET_ASIDE_FOR}
+ * while the others carry on (the call is made again with another); the refusal, and the user's return once
+ * it works again, are reported to the job's {@link CallMeter} so that a task says which admin user to fix.
  */
 final class Five9Client {
+
+    static final Duration SET_ASIDE_FOR = Duration.ofMinutes(5);
 
     /** A call of the Admin Web Service; its declared faults are checked exceptions. */
     interface Call<T> {
@@ -30,11 +40,29 @@ final class Five9Client {
 
     private final List<Port> ports = new ArrayList<>();
     private final Five9Failures failures = new Five9Failures(Clock.systemUTC());
+    private final Clock clock;
+    /** Admin users refused and not reported yet (reason), or working again ({@code null} reason). */
+    private final Map<String, Optional<String>> changes = new LinkedHashMap<>();
 
-    private record Port(WsAdmin admin, ReentrantLock lock) {
+    private static final class Port {
+        final String adminUser;
+        final WsAdmin admin;
+        final ReentrantLock lock = new ReentrantLock(true);
+        Instant asideUntil;
+        String refusal;
+
+        Port(String adminUser, WsAdmin admin) {
+            this.adminUser = adminUser;
+            this.admin = admin;
+        }
     }
 
     Five9Client(Five9Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    Five9Client(Five9Settings settings, Clock clock) {
+        this.clock = clock;
         WsAdminService service = new WsAdminService(WSDL);
         for (Five9Settings.AdminUser user : settings.adminUsers()) {
             WsAdmin port = service.getWsAdminPort();
@@ -51,20 +79,26 @@ final class Five9Client {
             policy.setReceiveTimeout(settings.requestTimeout().toMillis());
             policy.setAllowChunking(false);
             ((HTTPConduit) client.getConduit()).setClient(policy);
-            ports.add(new Port(port, new ReentrantLock(true)));
+            ports.add(new Port(user.name(), port));
         }
     }
 
     <T> T call(Call<T> call) {
-        Port port = take();
-        try {
-            return call.on(port.admin());
-        } catch (ConnectorException e) {
-            throw e;
-        } catch (Exception e) {
-            throw failures.classify(e);
-        } finally {
-            port.lock().unlock();
+        while (true) {
+            Port port = take();
+            try {
+                T result = call.on(port.admin);
+                reinstate(port);
+                return result;
+            } catch (Exception e) {
+                ConnectorException failure = e instanceof ConnectorException typed ? typed : failures.classify(e);
+                if (!(failure instanceof ConnectorException.AuthFailed) || !setAside(port, failure.getMessage())) {
+                    throw failure;
+                }
+                // Another admin user is left: the call goes to it.
+            } finally {
+                port.lock.unlock();
+            }
         }
     }
 
@@ -72,14 +106,65 @@ final class Five9Client {
         call(call);
     }
 
+    /** Reports the admin users refused or working again since the last report, once. */
+    void reportTo(CallMeter meter) {
+        Map<String, Optional<String>> taken;
+        synchronized (this) {
+            taken = new LinkedHashMap<>(changes);
+            changes.clear();
+        }
+        taken.forEach((user, refusal) -> {
+            if (refusal.isPresent()) {
+                meter.credentialRefused(user, refusal.get());
+            } else {
+                meter.credentialAccepted(user);
+            }
+        });
+    }
+
+    /** A free admin user that is not set aside, else waits for the first of them; none left: the refusal. */
     private Port take() {
-        for (Port port : ports) {
-            if (port.lock().tryLock()) {
+        List<Port> usable = usable();
+        for (Port port : usable) {
+            if (port.lock.tryLock()) {
                 return port;
             }
         }
-        Port first = ports.get(0);
-        first.lock().lock();
+        Port first = usable.get(0);
+        first.lock.lock();
         return first;
+    }
+
+    private synchronized List<Port> usable() {
+        Instant now = clock.instant();
+        List<Port> usable = ports.stream().filter(port -> port.asideUntil == null || !now.isBefore(port.asideUntil))
+                .toList();
+        if (usable.isEmpty()) {
+            throw new ConnectorException.AuthFailed(ports.get(0).refusal);
+        }
+        return usable;
+    }
+
+    /**
+     * Five9 refused the admin user: with others to carry on it is set aside (true when one is usable now);
+     * a connection's only admin user is not, so that its refusal pauses the connection as before.
+     */
+    private synchronized boolean setAside(Port port, String refusal) {
+        if (ports.size() == 1) {
+            return false;
+        }
+        Instant now = clock.instant();
+        port.asideUntil = now.plus(SET_ASIDE_FOR);
+        port.refusal = refusal;
+        changes.put(port.adminUser, Optional.of("Five9 refused the admin user " + port.adminUser + ": " + refusal));
+        return ports.stream().anyMatch(other -> other.asideUntil == null || !now.isBefore(other.asideUntil));
+    }
+
+    private synchronized void reinstate(Port port) {
+        if (port.refusal != null) {
+            port.refusal = null;
+            port.asideUntil = null;
+            changes.put(port.adminUser, Optional.empty());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.patchbay.connector.five9;
 
 import dev.patchbay.connector.AccountPage;
+import dev.patchbay.connector.BatchItem;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
@@ -42,19 +43,24 @@ final class Five9Connector implements Connector {
     private static final Set<SeatField> IDENTITY = Set.of(SeatField.GIVEN_NAME, SeatField.FAMILY_NAME, SeatField.EMAIL);
 
     private final Map<String, Object> rawSettings;
+    private final java.util.function.Function<Five9Settings, Five9Client> clients;
     private Five9Settings settings;
     private Five9Client client;
     private SkillPacer pacer;
 
-    /** Settings are checked on the first vendor call, so capabilities (dry-runs) need none. */
-    Five9Connector(Map<String, Object> rawSettings) {
+    /**
+     * Settings are checked on the first vendor call, so capabilities (dry-runs) need none; {@code clients}
+     * gives the connection's client for them.
+     */
+    Five9Connector(Map<String, Object> rawSettings, java.util.function.Function<Five9Settings, Five9Client> clients) {
         this.rawSettings = rawSettings;
+        this.clients = clients;
     }
 
     private synchronized Five9Client client() {
         if (client == null) {
             settings = Five9Settings.from(rawSettings);
-            client = new Five9Client(settings);
+            client = clients.apply(settings);
             pacer = SkillPacer.of(settings.endpoint().toString(), settings.skillPacing());
         }
         return client;
@@ -62,6 +68,53 @@ final class Five9Connector implements Connector {
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
+        return metered(context, () -> createUser(seat));
+    }
+
+    @Override
+    public Optional<Seat> read(VendorRef ref, CallContext context) {
+        return metered(context, () -> user(ref.id()).map(Five9Connector::seat));
+    }
+
+    @Override
+    public Optional<VendorRef> find(MatchKey key, CallContext context) {
+        return metered(context, () -> findUser(key));
+    }
+
+    @Override
+    public void apply(VendorRef ref, Step step, CallContext context) {
+        metered(context, () -> {
+            applyStep(ref, step);
+            return null;
+        });
+    }
+
+    /** Agent group memberships of many users, one modifyAgentGroup per group. */
+    @Override
+    public Map<Long, ConnectorException> applyBatch(SeatField field, List<BatchItem> items, CallContext context) {
+        if (field != SeatField.AGENT_GROUPS) {
+            throw new ConnectorException.Rejected("Five9 sets " + field + " one user at a time");
+        }
+        return metered(context, () -> new AgentGroupBatch(client()).apply(items));
+    }
+
+    /** Runs {@code work}, then tells the job which admin users Five9 refused or accepts again meanwhile. */
+    private <T> T metered(CallContext context, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } finally {
+            Five9Client made = madeClient();
+            if (made != null && context != null) {
+                made.reportTo(context.meter());
+            }
+        }
+    }
+
+    private synchronized Five9Client madeClient() {
+        return client;
+    }
+
+    private VendorRef createUser(Seat seat) {
         Five9Client five9 = client();
         UserGeneralInfo general = new UserGeneralInfo();
         String userName = seat.text(SeatField.USER_NAME);
@@ -84,11 +137,6 @@ final class Five9Connector implements Connector {
         return new VendorRef(created.getGeneralInfo().getUserName());
     }
 
-    @Override
-    public Optional<Seat> read(VendorRef ref, CallContext context) {
-        return user(ref.id()).map(Five9Connector::seat);
-    }
-
     /**
      * Five9 has no paging: {@code getUsersInfo} with a pattern matching every user name answers with all of
      * them in one call (the id of a Five9 account is its user name), so there is one page whatever its size.
@@ -101,16 +149,14 @@ final class Five9Connector implements Connector {
         return new AccountPage(accounts, null, (long) accounts.size(), 1);
     }
 
-    @Override
-    public Optional<VendorRef> find(MatchKey key, CallContext context) {
+    private Optional<VendorRef> findUser(MatchKey key) {
         if (key.userName() == null) {
             return Optional.empty();
         }
         return user(key.userName()).map(user -> new VendorRef(user.getGeneralInfo().getUserName()));
     }
 
-    @Override
-    public void apply(VendorRef ref, Step step, CallContext context) {
+    private void applyStep(VendorRef ref, Step step) {
         if (step instanceof Step.Update update && update.route() == WriteRoute.REPLACE) {
             if (update.changes().keySet().stream().anyMatch(IDENTITY::contains)) {
                 modifyGeneral(ref, general -> writeIdentity(general, update.changes()));

@@ -68,6 +68,8 @@ public class Five9ConnectorFactory implements ConnectorFactory {
         this.demo = Optional.of(Five9Demo.demo(adminUsers, password));
     }
 
+    private final Five9Clients clients = new Five9Clients();
+
     @Override
     public Vendor vendor() {
         return new Vendor("five9", "Five9", SETTINGS, Five9Capabilities.capabilities(), Five9Capabilities.LIST_PRICES);
@@ -75,7 +77,7 @@ public class Five9ConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector connect(String connectionId, Map<String, Object> settings) {
-        return new Five9Connector(settings);
+        return new Five9Connector(settings, parsed -> clients.of(connectionId, parsed));
     }
 
     /** The domain's Modify windows from the settings, one call at a time per admin user. */

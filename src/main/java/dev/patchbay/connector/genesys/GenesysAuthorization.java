@@ -33,7 +33,7 @@ final class GenesysAuthorization {
         String from = user.path("division").path("id").asText();
         String to = api.catalog().divisionId(name);
         if (from.equals(to)) {
-            api.catalog().listings().putDivision(ref.id(), to);
+            api.catalog().listings().putDivision(ref.id(), to, api.catalog().now());
             return;
         }
         Set<String> roles = roleValues(ref, from);
@@ -41,7 +41,7 @@ final class GenesysAuthorization {
         if (api.http().send("POST", "/authorization/divisions/" + to + "/objects/USER", ids).notFound()) {
             throw new ConnectorException.Rejected("Genesys Cloud has no division '" + name + "'");
         }
-        api.catalog().listings().putDivision(ref.id(), to);
+        api.catalog().listings().putDivision(ref.id(), to, api.catalog().now());
         if (!roles.isEmpty()) {
             grantRoles(ref, roles, null);
         }
@@ -65,10 +65,10 @@ final class GenesysAuthorization {
      * only when this gateway does not know them.
      */
     void grantRoles(VendorRef ref, Set<String> roles, Object appliedLicense) {
-        String userDivision = api.catalog().listings().divisionOf(ref.id());
+        String userDivision = api.catalog().listings().divisionOf(ref.id(), api.catalog().now());
         if (userDivision == null) {
             userDivision = api.user(ref).path("division").path("id").asText();
-            api.catalog().listings().putDivision(ref.id(), userDivision);
+            api.catalog().listings().putDivision(ref.id(), userDivision, api.catalog().now());
         }
         ArrayNode grants = GenesysHttp.JSON.createArrayNode();
         for (String role : roles) {

@@ -26,23 +26,33 @@ final class GenesysCatalog {
     }
 
     /**
-     * Listings shared by the connectors of one connection; and, kept as long, the licenses each role
-     * needs and the division of each user this gateway created or moved (the last {@link #USERS_KEPT}),
-     * so that a wave reads none of them once per user.
+     * Listings shared by the connectors of one connection; and the licenses each role needs (kept as long),
+     * and the division of each user this gateway created or moved (the last {@link #USERS_KEPT}, each for
+     * {@code divisionsKeptFor}: a person may move a user in the Genesys admin UI), so that a wave reads none
+     * of them once per user.
      */
     static final class Listings {
         static final int USERS_KEPT = 20_000;
 
+        /** A user's division as this gateway last knew it, and since when. */
+        private record Known(String divisionId, Instant at) {
+        }
+
+        private final Duration divisionsKeptFor;
         private final Map<String, List<Entry>> entries = new HashMap<>();
         private final Map<String, Instant> readAt = new HashMap<>();
         private final Map<String, List<String>> required = new HashMap<>();
         private final Map<String, Instant> requiredAt = new HashMap<>();
-        private final Map<String, String> divisions = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<String, Known> divisions = new java.util.LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
                 return size() > USERS_KEPT;
             }
         };
+
+        Listings(Duration divisionsKeptFor) {
+            this.divisionsKeptFor = divisionsKeptFor;
+        }
 
         synchronized List<String> requiredLicenses(String roleId, Instant now) {
             Instant read = requiredAt.get(roleId);
@@ -54,12 +64,21 @@ final class GenesysCatalog {
             requiredAt.put(roleId, now);
         }
 
-        synchronized String divisionOf(String userId) {
-            return divisions.get(userId);
+        /** The user's division while it is kept; null once it is older than {@code divisionsKeptFor}. */
+        synchronized String divisionOf(String userId, Instant now) {
+            Known known = divisions.get(userId);
+            if (known == null) {
+                return null;
+            }
+            if (known.at().plus(divisionsKeptFor).isBefore(now)) {
+                divisions.remove(userId);
+                return null;
+            }
+            return known.divisionId();
         }
 
-        synchronized void putDivision(String userId, String divisionId) {
-            divisions.put(userId, divisionId);
+        synchronized void putDivision(String userId, String divisionId, Instant now) {
+            divisions.put(userId, new Known(divisionId, now));
         }
 
         synchronized List<Entry> get(String path, Instant now) {

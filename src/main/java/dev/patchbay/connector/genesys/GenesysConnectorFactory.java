@@ -70,23 +70,30 @@ public class GenesysConnectorFactory implements ConnectorFactory {
 
     private final Optional<SandboxDemo> demo;
 
+    /** How long the division of a user this gateway created or moved is taken as known. */
+    private final Duration divisionsKeptFor;
+
     @Inject
     public GenesysConnectorFactory(OidcClients clients,
             @ConfigProperty(name = "patchbay.sandbox.genesys.client-id", defaultValue = "sandbox-genesys-client")
             String sandboxClientId,
             @ConfigProperty(name = "patchbay.sandbox.genesys.client-secret", defaultValue = "sandbox-genesys-secret")
-            String sandboxClientSecret) {
-        this(clients, Clock.systemUTC(), Optional.of(GenesysDemo.demo(sandboxClientId, sandboxClientSecret)));
+            String sandboxClientSecret,
+            @ConfigProperty(name = "patchbay.genesys.division-cache-ttl", defaultValue = "5m") Duration divisionsKeptFor) {
+        this(clients, Clock.systemUTC(), Optional.of(GenesysDemo.demo(sandboxClientId, sandboxClientSecret)),
+                divisionsKeptFor);
     }
 
     GenesysConnectorFactory(OidcClients clients, Clock clock) {
-        this(clients, clock, Optional.empty());
+        this(clients, clock, Optional.empty(), GenesysCatalog.KEPT_FOR);
     }
 
-    private GenesysConnectorFactory(OidcClients clients, Clock clock, Optional<SandboxDemo> demo) {
+    private GenesysConnectorFactory(OidcClients clients, Clock clock, Optional<SandboxDemo> demo,
+            Duration divisionsKeptFor) {
         this.clients = clients;
         this.clock = clock;
         this.demo = demo;
+        this.divisionsKeptFor = divisionsKeptFor;
     }
 
     @Override
@@ -145,7 +152,7 @@ public class GenesysConnectorFactory implements ConnectorFactory {
                     new ClientCredentialsTokens(clients, client, name, clock)));
         }
         GenesysSession session = new GenesysSession(new GenesysClients(oauthClients, clock),
-                new GenesysCatalog.Listings());
+                new GenesysCatalog.Listings(divisionsKeptFor));
         sessions.put(connectionId, new Shared(madeFor.toString(), session));
         return session;
     }

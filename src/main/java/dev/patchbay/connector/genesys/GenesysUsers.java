@@ -37,7 +37,7 @@ final class GenesysUsers {
         user.put("state", "active");
         try {
             String id = api.http().send("POST", "/users", user).body().path("id").asText();
-            api.catalog().listings().putDivision(id, divisionId);
+            api.catalog().listings().putDivision(id, divisionId, api.catalog().now());
             return new VendorRef(id);
         } catch (ConnectorException.Conflict e) {
             return rehire(seat).orElseThrow(() -> e);

@@ -71,6 +71,12 @@ public class Five9ControlResource extends ControlResource {
         ArrayNode calls = state.putArray("skillCalls");
         domain.skillCalls().forEach(call -> calls.addObject().put("operation", call.operation())
                 .put("userName", call.userName()).put("skillName", call.skillName()).put("at", call.at().toString()));
+        ArrayNode groupCalls = state.putArray("agentGroupCalls");
+        domain.agentGroupCalls().forEach(call -> {
+            ObjectNode node = groupCalls.addObject().put("group", call.group());
+            call.added().forEach(node.putArray("added")::add);
+            call.removed().forEach(node.putArray("removed")::add);
+        });
         ObjectNode callCounters = state.putObject("callCounters");
         for (OperationType type : OperationType.LIMITED) {
             ObjectNode windows = callCounters.putObject(type.name()).put("refused", counters.refused(type));

@@ -37,6 +37,7 @@ public class Five9Domain {
     private final Map<String, Five9User> users = new LinkedHashMap<>();
     private final Map<String, Entry> skills = new LinkedHashMap<>();
     private final Map<String, Entry> agentGroups = new LinkedHashMap<>();
+    private final List<AgentGroupCall> agentGroupCalls = new ArrayList<>();
     private final Map<String, Entry> profiles = new LinkedHashMap<>();
     private final List<SkillCall> skillCalls = new ArrayList<>();
     private long nextId;
@@ -53,6 +54,7 @@ public class Five9Domain {
         agentGroups.clear();
         profiles.clear();
         skillCalls.clear();
+        agentGroupCalls.clear();
         nextId = 300_000_000_000_001L;
         for (String skill : List.of("Sales", "Support", "Billing", "Technical", "Spanish")) {
             skills.put(skill, new Entry(nextId++, skill, skill + " calls", Set.of()));
@@ -258,6 +260,15 @@ public class Five9Domain {
         if (description != null) {
             agentGroups.put(name, new Entry(group.id(), name, description, members));
         }
+        agentGroupCalls.add(new AgentGroupCall(name, List.copyOf(add), List.copyOf(remove)));
+    }
+
+    /** A modifyAgentGroup the domain carried out: the group and the agents it added and removed. */
+    record AgentGroupCall(String group, List<String> added, List<String> removed) {
+    }
+
+    synchronized List<AgentGroupCall> agentGroupCalls() {
+        return List.copyOf(agentGroupCalls);
     }
 
     /**

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * time, vendor calls per user, 429s met, and the ratio to the floor: one create, one role and one skill
  * call per user plus the batched license and queue calls (100 users a call), at 300 a minute per client.
  * {@code mvn -Pbench test -Dtest=GenesysWaveBenchmark -Dwave.users=1000} (default 1,000; each run at that
- * size takes over ten minutes per configuration).
+ * size takes over ten minutes per configuration); {@code -Dwave.workers} sets the worker threads (2).
  */
 @QuarkusTest
 @TestProfile(GenesysWaveBenchmark.Production.class)
@@ -103,7 +103,8 @@ class GenesysWaveBenchmark {
 
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
-        for (String name : List.of("wave-worker-1", "wave-worker-2")) {
+        for (int index = 1; index <= Integer.getInteger("wave.workers", 2); index++) {
+            String name = "wave-worker-" + index;
             Thread thread = new Thread(() -> {
                 while (running.get()) {
                     if (worker.runOnce(name) == 0) {
