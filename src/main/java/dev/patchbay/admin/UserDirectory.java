@@ -4,6 +4,7 @@ import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -74,6 +75,21 @@ public class UserDirectory {
         return names.stream().findFirst();
     }
 
+    /**
+     * The users a search names, each found by an index of its own (userName prefix, email, externalId): as one
+     * {@code or} over the whole connection no index serves it, and the page walked every user (2.7 s at p95 with
+     * 100,000 users).
+     */
+    private static final String MATCHING = """
+            (select id from scim_user where connection_id = :connection
+                and lower(user_name) like cast(:prefix as text) escape '\\'
+             union
+             select id from scim_user where connection_id = :connection
+                and email_keys @> array['*:' || lower(cast(:q as text))]
+             union
+             select id from scim_user where connection_id = :connection and external_id = cast(:q as text)) m
+            join scim_user u on u.id = m.id""";
+
     /** Checks the parameters (400 for a bad one); the connection must exist. */
     @Transactional
     public UserPage search(String connectionId, String query, String state, String cursor, int size) {
@@ -89,12 +105,11 @@ public class UserDirectory {
             throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE);
         }
         String after = cursor == null || cursor.isBlank() ? null : decode(cursor);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        Query select = entityManager.createNativeQuery("""
                 select u.id, u.user_name, u.display_name, u.external_id, u.active, s.state, a.vendor_id, a.last_error,
                        (select count(*) from followup_task t where t.connection_id = u.connection_id
                           and t.user_id = u.id and t.status = 'open'), lower(u.user_name)
-                from scim_user u
+                from %s
                 left join vendor_account a on a.connection_id = u.connection_id and a.user_id = u.id
                 cross join lateral (select case when exists (select 1 from provisioning_job j
                         where j.connection_id = u.connection_id and j.user_id = u.id
@@ -102,21 +117,19 @@ public class UserDirectory {
                     then 'pending' else coalesce(a.status, 'pending') end as state) s
                 where u.connection_id = :connection
                   and (cast(:after as text) is null or lower(u.user_name) > cast(:after as text))
-                  and (cast(:q as text) is null
-                       or lower(u.user_name) like cast(:prefix as text) escape '\\'
-                       or ('*:' || lower(cast(:q as text))) = any(u.email_keys)
-                       or u.external_id = cast(:q as text))
                   and (cast(:state as text) is null or s.state = cast(:state as text))
                 order by lower(u.user_name)
-                limit :limit""")
+                limit :limit""".formatted(q == null ? "scim_user u" : MATCHING))
                 .setParameter("connection", connectionId)
                 .setParameter("after", after)
-                .setParameter("q", q)
-                .setParameter("prefix", q == null ? null : likePrefix(q))
                 .setParameter("state", st)
                 .setParameter("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
-                .setParameter("limit", size + 1)
-                .getResultList();
+                .setParameter("limit", size + 1);
+        if (q != null) {
+            select.setParameter("q", q).setParameter("prefix", likePrefix(q));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.getResultList();
         List<ListedUser> users = rows.stream().limit(size).map(UserDirectory::user).toList();
         String next = rows.size() > size ? encode((String) rows.get(size - 1)[9]) : null;
         return new UserPage(users, next);

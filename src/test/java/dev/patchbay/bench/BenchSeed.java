@@ -37,7 +37,8 @@ public final class BenchSeed {
      * groups ("Group {i}"), written straight into the tables the gateway reads.
      */
     static void usersAndGroups(EntityManager entityManager, String connection, int users) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class)
+        // 100,000 users with every index of the table take longer than a request's default transaction.
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> entityManager.unwrap(Session.class)
                 .doWork(jdbc -> usersAndGroups(jdbc, connection, users)));
     }
 
