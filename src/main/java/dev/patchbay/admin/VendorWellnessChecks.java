@@ -6,12 +6,14 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthRegistry;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.jboss.logging.Logger;
@@ -26,9 +28,17 @@ public class VendorWellnessChecks {
 
     private static final Logger LOG = Logger.getLogger(VendorWellnessChecks.class);
 
+    /** Each check holds up to two database connections at a time (its reads and the rate limiter's). */
+    private static final int CHECKING_THREADS = 2;
+
     private final HealthRegistry registry;
     private final ConnectionWellness wellness;
     private final Set<String> registered = new HashSet<>();
+    private final ExecutorService checking = Executors.newFixedThreadPool(CHECKING_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "vendor-wellness");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public VendorWellnessChecks(@Wellness HealthRegistry registry, ConnectionWellness wellness) {
         this.registry = registry;
@@ -37,6 +47,11 @@ public class VendorWellnessChecks {
 
     void onStart(@Observes StartupEvent start) {
         refresh();
+    }
+
+    @PreDestroy
+    void stop() {
+        checking.shutdownNow();
     }
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -50,9 +65,9 @@ public class VendorWellnessChecks {
         }
         for (String connection : connections) {
             if (registered.add(connection)) {
-                // The check reads the database: off the event loop, on a worker thread.
-                AsyncHealthCheck check = () -> Uni.createFrom().item(() -> check(connection))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                // The check reads the database: off the event loop, on one of a few threads of its own, so that
+                // a report over many connections does not take every database connection of the pool at once.
+                AsyncHealthCheck check = () -> Uni.createFrom().item(() -> check(connection)).runSubscriptionOn(checking);
                 registry.register("vendor:" + connection, check);
             }
         }
