@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class SchemaUpgradeTest {
 
     /** The newest migration of the previous release, and every migration it had. */
-    static final String PREVIOUS_RELEASE = "105";
+    static final String PREVIOUS_RELEASE = "122";
     static final Set<String> PREVIOUS_RELEASE_MIGRATIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
-            "11", "20", "40", "100", "101", "102", "103", "104", "105");
+            "11", "20", "40", "100", "101", "102", "103", "104", "105", "110", "115", "116", "117", "120", "121",
+            "122");
 
     @Test
     void everyNewMigrationIsNumberedAboveThePreviousRelease() throws Exception {
