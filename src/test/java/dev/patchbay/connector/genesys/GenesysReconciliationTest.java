@@ -15,6 +15,7 @@ import dev.patchbay.connector.Step;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.reconcile.Reconciler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -116,5 +117,64 @@ class GenesysReconciliationTest {
         assertEquals(Set.of("Sales", "Support"),
                 Set.copyOf((java.util.Collection<?>) sandbox.read(new VendorRef(account), context()).orElseThrow()
                         .get(SeatField.QUEUES)), "Patchbay's queues are back");
+    }
+
+    @Test
+    void anExistingGenesysAccountAnIdpUserMatchesIsAdoptedOnFirstSyncNotDuplicated() {
+        VendorRef existing = sandbox.create(new Seat(true, Map.of(SeatField.USER_NAME, "carol@example.com",
+                SeatField.EMAIL, "carol@example.com", SeatField.DISPLAY_NAME, "Carol By Hand")), context());
+        String carol = e2e.oktaCreate("carol@example.com", "Carol", "Existing", """
+                {"license":"cx1","roles":["Agent"],"queues":["Support"]}""");
+        // Carol's first sync has not run yet (the queue is busy, say).
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                update provisioning_job set next_attempt_at = now() + interval '1 hour'
+                where connection_id = :c""").setParameter("c", connection).executeUpdate());
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"unlinkedMatch\":\"adopt\"}}}");
+
+        JsonPath preview = reconciling.reconcile(true);
+        assertEquals(1, preview.getInt("run.counts.unlinked_match"));
+        assertEquals(false, preview.getBoolean("items.find { it.situation == 'unlinked_match' }.actionTaken"),
+                "a preview adopts nothing");
+
+        JsonPath result = reconciling.reconcile(false);
+        Map<String, Object> match = result.getMap("items.find { it.situation == 'unlinked_match' }");
+        assertEquals(existing.id(), match.get("vendorRef"));
+        assertEquals(carol, match.get("userId"));
+        assertEquals(true, match.get("actionTaken"));
+        e2e.settle();
+        assertEquals(existing.id(), e2e.vendorId(carol), "the existing account is Carol's");
+        JsonPath genesys = GenesysSandbox.state();
+        assertEquals(1, genesys.getList("users.findAll { it.email == 'carol@example.com' }").size(), "not duplicated");
+        assertEquals(List.of("cx1"), genesys.getList("users.find { it.id == '" + existing.id() + "' }.licenses"),
+                "and brought to the policy's seat");
+        assertEquals(true, genesys.<String>getList("queueMembers.'" + GenesysSandbox.SUPPORT_QUEUE + "'")
+                .contains(existing.id()));
+    }
+
+    @Test
+    void anAccountDeletedInGenesysIsIdpOnlyAndRestoredOnlyWhenThePolicySaysCorrect() {
+        String dave = e2e.oktaCreate("dave@example.com", "Dave", "Gone", """
+                {"license":"cx1","roles":["Agent"]}""");
+        e2e.drain();
+        String lost = e2e.vendorId(dave);
+        sandbox.apply(new VendorRef(lost), new Step.Delete(), context());
+
+        JsonPath report = reconciling.reconcile(false);
+        assertEquals(1, report.getInt("run.counts.idp_only"));
+        assertEquals(lost, report.getString("items.find { it.situation == 'idp_only' }.vendorRef"));
+        e2e.settle();
+        assertEquals("deleted", GenesysSandbox.state().getString("users.find { it.id == '" + lost + "' }.state"),
+                "reported only");
+
+        e2e.policy("{\"reconciliation\":{\"actions\":{\"idpOnly\":\"correct\"}}}");
+        reconciling.reconcile(false);
+        e2e.settle();
+        // Genesys keeps a deleted user's email, so the account is restored rather than made a second time.
+        assertEquals(lost, e2e.vendorId(dave));
+        JsonPath genesys = GenesysSandbox.state();
+        assertEquals(1, genesys.getList("users.findAll { it.email == 'dave@example.com' }").size());
+        assertEquals("active", genesys.getString("users.find { it.id == '" + lost + "' }.state"));
+        assertEquals(List.of("cx1"), genesys.getList("users.find { it.id == '" + lost + "' }.licenses"));
+        assertEquals(0, reconciling.reconcile(true).getInt("run.counts.idp_only"));
     }
 }
