@@ -1,5 +1,6 @@
 package dev.patchbay.admin;
 
+import dev.patchbay.provisioning.EmailKeys;
 import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +86,7 @@ public class UserDirectory {
                 and lower(user_name) like cast(:prefix as text) escape '\\'
              union
              select id from scim_user where connection_id = :connection
-                and email_keys @> array['*:' || lower(cast(:q as text))]
+                and email_keys @> array[cast(:emailKey as text)]
              union
              select id from scim_user where connection_id = :connection and external_id = cast(:q as text)) m
             join scim_user u on u.id = m.id""";
@@ -126,7 +127,8 @@ public class UserDirectory {
                 .setParameter("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .setParameter("limit", size + 1);
         if (q != null) {
-            select.setParameter("q", q).setParameter("prefix", likePrefix(q));
+            select.setParameter("q", q).setParameter("prefix", likePrefix(q))
+                    .setParameter("emailKey", EmailKeys.anyType(q));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();

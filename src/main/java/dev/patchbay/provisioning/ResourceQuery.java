@@ -5,9 +5,16 @@ import java.util.List;
 /**
  * A list query as SQL over the resource table aliased {@code r}: a condition with named parameters
  * {@code :p0}, {@code :p1}, … (see {@link #parameterName}) bound from {@code parameters} in order,
- * an order, and the page. The SCIM layer builds it from filter and sort parameters.
+ * an order, and the page. The SCIM layer builds it from filter and sort parameters. {@code arrayContainment}:
+ * the condition is answered by an array containment (the email-key index), which {@link ResourceReads} reads
+ * by a statement of its own first.
  */
-public record ResourceQuery(String condition, List<Object> parameters, String orderBy, int offset, int limit) {
+public record ResourceQuery(String condition, List<Object> parameters, boolean arrayContainment, String orderBy,
+        int offset, int limit) {
+
+    public ResourceQuery(String condition, List<Object> parameters, String orderBy, int offset, int limit) {
+        this(condition, parameters, false, orderBy, offset, limit);
+    }
 
     /** The one resource with this id. */
     public static ResourceQuery byId(java.util.UUID id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.connector.MatchKey;
 import dev.patchbay.connector.Seat;
+import dev.patchbay.provisioning.EmailKeys;
 import dev.patchbay.provisioning.SeatJson;
 import dev.patchbay.provisioning.policy.PolicyDocument;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +62,10 @@ public class AccountMatcher {
                 from scim_user u left join vendor_account a on a.connection_id = u.connection_id and a.user_id = u.id
                 where u.connection_id = :connection
                   and ((cast(:userName as text) is not null and lower(u.user_name) = lower(:userName))
-                    or (cast(:email as text) is not null and u.email_keys @> array['*:' || lower(:email)]))
+                    or (cast(:emailKey as text) is not null and u.email_keys @> array[cast(:emailKey as text)]))
                 order by (lower(u.user_name) = lower(coalesce(:userName, ''))) desc, u.created limit 1""")
                 .setParameter("connection", connectionId).setParameter("userName", userName)
-                .setParameter("email", email).getResultList();
+                .setParameter("emailKey", email == null ? null : EmailKeys.anyType(email)).getResultList();
         return rows.stream().findFirst().map(row -> new Match((UUID) row[0], (Boolean) row[1], (String) row[2]));
     }
 

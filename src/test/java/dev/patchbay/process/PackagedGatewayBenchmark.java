@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -52,11 +53,15 @@ class PackagedGatewayBenchmark {
     /** A static file of the console: Vert.x answers it without any of Patchbay's own work. */
     private static final String FLOOR = "/console/assets/console.js";
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final String DATABASE_FLOOR = "DB floor: userName lookup over JDBC from this JVM";
+    private static final String DISCOVERY = "GET /ServiceProviderConfig";
+    private static final String CREATE = "POST /Users (user, job and audit entry committed)";
 
     private final List<String> report = new ArrayList<>();
     private BenchHttp http;
     private long gatewayPid;
     private long postmasterPid;
+    private final FrontDoorTargets targets = new FrontDoorTargets(CORES);
 
     @Test
     void packagedGateway() throws Exception {
@@ -89,6 +94,7 @@ class PackagedGatewayBenchmark {
                     + " | PostgreSQL | load generator | ceiling req/s |");
             report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             Map<String, IntConsumer> requests = requests(token, ids);
+            DatabaseFloor databaseFloor = new DatabaseFloor(data);
             // Every path once at full load, unmeasured, so that the JIT has compiled them before any is measured.
             LoadRun.run("warm-up", 16, 0, 3 * WARM_UP_MILLIS, n -> expect(http.get(FLOOR, null), 200, null));
             requests.forEach((name, call) -> {
@@ -99,13 +105,20 @@ class PackagedGatewayBenchmark {
             for (int clients : new int[] {1, 16}) {
                 LoadRun.Result floor = measure("Floor: GET " + FLOOR, clients, null,
                         n -> expect(http.get(FLOOR, null), 200, null));
+                measure(DATABASE_FLOOR, clients, floor, databaseFloor::lookup);
                 for (Map.Entry<String, IntConsumer> request : requests.entrySet()) {
                     measure(request.getKey(), clients, floor, request.getValue());
                 }
             }
+            databaseFloor.close();
+            long resident = residentMegabytes(gateway.pid());
             report.add("");
             report.add(String.format(Locale.ROOT, "Resident memory of the gateway process after the run: %,d MB"
-                    + " (its embedded PostgreSQL runs apart).", residentMegabytes(gateway.pid())));
+                    + " (its embedded PostgreSQL runs apart).", resident));
+            report.add("");
+            report.addAll(targets.verdicts("Floor: GET " + FLOOR, DATABASE_FLOOR, DISCOVERY, CREATE,
+                    requests.keySet().stream().filter(name -> name.startsWith("GET /Users") || name.startsWith("GET /Groups"))
+                            .toList(), resident));
         }
         report.forEach(System.out::println);
         Files.write(Path.of("target", "benchmark-packaged.md"), report);
@@ -125,10 +138,10 @@ class PackagedGatewayBenchmark {
                 + encode("displayName eq \"Group " + (n % Math.max(1, USERS / 10)) + "\""));
         requests.put("GET /Users/{id}",
                 n -> expect(http.get(base + "/Users/" + ids.get(n % ids.size()), token), 200, "\"id\""));
-        requests.put("GET /ServiceProviderConfig",
+        requests.put(DISCOVERY,
                 n -> expect(http.get(base + "/ServiceProviderConfig", token), 200, "patch"));
         AtomicInteger created = new AtomicInteger();
-        requests.put("POST /Users (user, job and audit entry committed)",
+        requests.put(CREATE,
                 n -> expect(http.postUser(base + "/Users", token, created.incrementAndGet()), 201, "\"id\""));
         return requests;
     }
@@ -138,7 +151,7 @@ class PackagedGatewayBenchmark {
     }
 
     private LoadRun.Result measure(String name, int clients, LoadRun.Result floor, IntConsumer call) {
-        if (floor != null && !name.contains(ONLY)) {
+        if (floor != null && !name.contains(ONLY) && !name.equals(DATABASE_FLOOR)) {
             return null;
         }
         AtomicInteger calls = new AtomicInteger();
@@ -153,6 +166,9 @@ class PackagedGatewayBenchmark {
         double generator = (after[2] - before[2]) / calls.get();
         report.add(result.row(floor) + String.format(Locale.ROOT, " %.3f | %.3f | %.3f | %,.0f |", gateway, database,
                 generator, CORES * 1000 / (gateway + database + generator)));
+        if (clients == 16) {
+            targets.add(name, new FrontDoorTargets.Measured(result, gateway, database, generator));
+        }
         return result;
     }
 
@@ -195,6 +211,48 @@ class PackagedGatewayBenchmark {
             }
         }
         return ids;
+    }
+
+    /**
+     * The userName lookup as a bare statement, one JDBC connection per client thread: what PostgreSQL and a
+     * round trip cost without the gateway.
+     */
+    private static final class DatabaseFloor {
+
+        private final Path data;
+        private final List<Connection> opened = new CopyOnWriteArrayList<>();
+        private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+
+        DatabaseFloor(Path data) {
+            this.data = data;
+        }
+
+        void lookup(int n) {
+            try {
+                if (connection.get() == null) {
+                    connection.set(database(data));
+                    opened.add(connection.get());
+                }
+                try (PreparedStatement select = connection.get().prepareStatement(
+                        "select * from scim_user r where r.connection_id = ? and lower(r.user_name) = lower(?)")) {
+                    select.setString(1, CONNECTION);
+                    select.setString(2, "user" + (n % USERS) + "@bench.example");
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (!rows.next()) {
+                            throw new IllegalStateException("no user " + n % USERS);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void close() throws Exception {
+            for (Connection each : opened) {
+                each.close();
+            }
+        }
     }
 
     private static long residentMegabytes(long pid) throws IOException {

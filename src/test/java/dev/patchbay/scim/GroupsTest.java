@@ -112,6 +112,31 @@ class GroupsTest {
     }
 
     @Test
+    void aPageOfUsersShowsEachUsersOwnGroupsByNameAndNoneForAUserInNoGroup() {
+        String carol = scim.createUser("carol@example.com");
+        String agents = scim.createGroup("Agents");
+        String billing = scim.createGroup("Billing");
+        String everyone = scim.createGroup("Everyone");
+        scim.patch("/Groups/" + agents, patchOp("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + alice + "\"}]}")).statusCode(204);
+        scim.patch("/Groups/" + billing, patchOp("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + alice + "\"},{\"value\":\"" + bob + "\"}]}")).statusCode(204);
+        scim.patch("/Groups/" + everyone, patchOp("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + agents + "\"}]}")).statusCode(204);
+
+        scim.get("/Users?filter=userName ew \"@example.com\"&sortBy=userName").statusCode(200)
+                .body("totalResults", equalTo(3))
+                .body("Resources.userName", equalTo(List.of("alice@example.com", "bob@example.com", "carol@example.com")))
+                .body("Resources[0].groups.display", equalTo(List.of("Agents", "Billing", "Everyone")))
+                .body("Resources[0].groups.type", equalTo(List.of("direct", "direct", "indirect")))
+                .body("Resources[1].groups.value", equalTo(List.of(billing)))
+                .body("Resources[2]", not(hasKey("groups")));
+        scim.get("/Users?filter=userName ew \"@example.com\"&excludedAttributes=groups").statusCode(200)
+                .body("Resources.findAll { it.groups != null }", hasSize(0));
+        scim.get("/Users/" + carol).statusCode(200).body("$", not(hasKey("groups")));
+    }
+
+    @Test
     void putReplacesNameAndMembers() {
         String id = scim.createGroup("Old name");
         scim.request().body("{\"schemas\":[\"" + GROUP_SCHEMA + "\"],\"displayName\":\"New name\","

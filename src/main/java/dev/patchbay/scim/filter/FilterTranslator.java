@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import dev.patchbay.provisioning.EmailKeys;
 import dev.patchbay.provisioning.ResourceQuery;
 import dev.patchbay.scim.error.ScimException;
 import dev.patchbay.scim.filter.ResourceColumns.Relation;
-import dev.patchbay.scim.schema.AttributeDefinition;
 import dev.patchbay.scim.schema.AttributeDefinition.AttributeType;
+import dev.patchbay.scim.schema.AttributeDefinition;
 import dev.patchbay.scim.schema.ResourceSchema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class FilterTranslator {
 
-    public record Sql(String condition, List<Object> parameters) {
+    /** {@code arrayContainment}: the condition reads the email-key index ({@code @>}), see ResourceReads. */
+    public record Sql(String condition, List<Object> parameters, boolean arrayContainment) {
     }
 
     /** Where an attribute path is evaluated: the resource, or one element of a multi-valued attribute. */
@@ -48,6 +50,7 @@ public final class FilterTranslator {
     private final ResourceColumns columns;
     private final List<Object> parameters = new ArrayList<>();
     private int aliases;
+    private boolean arrayContainment;
 
     private FilterTranslator(ResourceSchema schema, ResourceColumns columns) {
         this.schema = schema;
@@ -57,7 +60,7 @@ public final class FilterTranslator {
     public static Sql translate(ResourceSchema schema, ResourceColumns columns, Filter filter) {
         FilterTranslator translator = new FilterTranslator(schema, columns);
         String condition = translator.condition(filter, Scope.RESOURCE);
-        return new Sql(condition, List.copyOf(translator.parameters));
+        return new Sql(condition, List.copyOf(translator.parameters), translator.arrayContainment);
     }
 
     /** An ORDER BY expression for {@code sortBy}, with the attribute's case-exactness. */
@@ -107,6 +110,7 @@ public final class FilterTranslator {
         }
         Optional<String> emailKey = emailKey(target, filter.getValueFilter());
         if (emailKey.isPresent()) {
+            arrayContainment = true;
             return "r.email_keys @> cast(array[" + parameter(emailKey.get()) + "] as text[])";
         }
         String alias = alias();
@@ -128,7 +132,8 @@ public final class FilterTranslator {
                 && "emails".equalsIgnoreCase(target.multiValued().name()) && columns.hasEmailKeys()
                 && (target.subAttribute() == null || "value".equalsIgnoreCase(target.subAttribute()))
                 && filter.getComparisonValue().isTextual()) {
-            return "r.email_keys @> cast(array[" + parameter("*:" + lower(filter.getComparisonValue().asText()))
+            arrayContainment = true;
+            return "r.email_keys @> cast(array[" + parameter(EmailKeys.anyType(filter.getComparisonValue().asText()))
                     + "] as text[])";
         }
         String alias = alias();
@@ -314,7 +319,7 @@ public final class FilterTranslator {
         if (!columns.hasEmailKeys() || !"emails".equalsIgnoreCase(target.multiValued().name())) {
             return Optional.empty();
         }
-        String type = "*";
+        String type = null;
         String value = null;
         List<Filter> parts = valueFilter.getFilterType() == FilterType.AND
                 ? valueFilter.getCombinedFilters() : List.of(valueFilter);
@@ -327,15 +332,15 @@ public final class FilterTranslator {
                 return Optional.empty();
             }
             String name = part.getAttributePath().getElement(0).getAttribute();
-            if ("type".equalsIgnoreCase(name) && type.equals("*")) {
-                type = lower(part.getComparisonValue().asText());
+            if ("type".equalsIgnoreCase(name) && type == null) {
+                type = part.getComparisonValue().asText();
             } else if ("value".equalsIgnoreCase(name) && value == null) {
-                value = lower(part.getComparisonValue().asText());
+                value = part.getComparisonValue().asText();
             } else {
                 return Optional.empty();
             }
         }
-        return value == null ? Optional.empty() : Optional.of(type + ":" + value);
+        return value == null ? Optional.empty() : Optional.of(EmailKeys.key(type, value));
     }
 
     private String castFor(Column column) {

@@ -100,10 +100,11 @@ public class ScimRequests {
         ResourceColumns columns = kind == ResourceKind.USER ? ResourceColumns.USER : ResourceColumns.GROUP;
         FilterTranslator.Sql where = filter(kind, request.filter())
                 .map(filter -> FilterTranslator.translate(schema, columns, filter))
-                .orElse(new FilterTranslator.Sql("true", java.util.List.of()));
+                .orElse(new FilterTranslator.Sql("true", java.util.List.of(), false));
         String orderBy = request.sortBy() == null ? null
                 : FilterTranslator.orderBy(schema, columns, sortPath(request.sortBy()), request.descending());
-        return new ResourceQuery(where.condition(), where.parameters(), orderBy, request.offset(), request.count());
+        return new ResourceQuery(where.condition(), where.parameters(), where.arrayContainment(), orderBy,
+                request.offset(), request.count());
     }
 
     Optional<Filter> filter(ResourceKind kind, String filter) {

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchbay.provisioning.EmailKeys;
 import dev.patchbay.provisioning.GroupMembership;
-import dev.patchbay.provisioning.StoredUser;
 import dev.patchbay.provisioning.SeatMapper;
+import dev.patchbay.provisioning.StoredUser;
 import dev.patchbay.provisioning.UserData;
 import dev.patchbay.provisioning.VendorAccount;
 import dev.patchbay.scim.schema.ResourceSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Between SCIM User JSON and the stored user. */
@@ -94,11 +94,10 @@ final class UserRepresentation {
                 if (value.isEmpty()) {
                     continue;
                 }
-                String lowerValue = value.toLowerCase(Locale.ROOT);
-                keys.add("*:" + lowerValue);
+                keys.add(EmailKeys.anyType(value));
                 String type = email.path("type").asText("");
                 if (!type.isEmpty()) {
-                    keys.add(type.toLowerCase(Locale.ROOT) + ":" + lowerValue);
+                    keys.add(EmailKeys.key(type, value));
                 }
             }
         }
