@@ -16,9 +16,12 @@ public record ResourceQuery(String condition, List<Object> parameters, boolean a
         this(condition, parameters, false, orderBy, offset, limit);
     }
 
-    /** The one resource with this id. */
+    /**
+     * The one resource with this id. Its page holds two: an id is unique, so the page is never full and its
+     * total is what was found, with no {@code count(*)} (a full page would ask for one).
+     */
     public static ResourceQuery byId(java.util.UUID id) {
-        return new ResourceQuery("r.id = :p0", List.of(id), null, 0, 1);
+        return new ResourceQuery("r.id = :p0", List.of(id), null, 0, 2);
     }
 
     public static String parameterName(int index) {
