@@ -148,8 +148,13 @@ public class JobQueue {
      * mark their jobs with it too.
      */
     public String backlogOfAWave(String connectionSql) {
-        return "((select count(*) from provisioning_job b where b.connection_id = " + connectionSql
-                + " and b.state = 'pending') >= " + waveThreshold + ")";
+        if (waveThreshold <= 0) {
+            return "true";
+        }
+        // At least waveThreshold pending: it reads that many at most (a count read the whole backlog for every
+        // new user, so a wave of creates read its own backlog over and over).
+        return "exists (select 1 from provisioning_job b where b.connection_id = " + connectionSql
+                + " and b.state = 'pending' offset " + (waveThreshold - 1) + ")";
     }
 
     @Transactional(TxType.REQUIRES_NEW)

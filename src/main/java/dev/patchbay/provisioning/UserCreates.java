@@ -105,46 +105,28 @@ public class UserCreates {
     void commit(List<PendingCreate> batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int size = batch.size();
-        Object[] ids = new Object[size];
-        Object[] connections = new Object[size];
-        Object[] lockKeys = new Object[size];
-        Object[] userNames = new Object[size];
-        Object[] externalIds = new Object[size];
-        Object[] displayNames = new Object[size];
-        Object[] actives = new Object[size];
-        Object[] resources = new Object[size];
-        Object[] emailKeys = new Object[size];
+        ArrayNode input = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < size; i++) {
             PendingCreate pending = batch.get(i);
             UserData data = pending.data;
             pending.id = UUID.randomUUID();
-            ids[i] = pending.id;
-            connections[i] = pending.connectionId;
-            lockKeys[i] = UserService.userNameLockKey(pending.connectionId, data.userName());
-            userNames[i] = data.userName();
-            externalIds[i] = data.externalId();
-            displayNames[i] = data.displayName();
-            actives[i] = data.active();
-            resources[i] = json.write(data.attributes());
-            emailKeys[i] = pgArray(data.emailKeys());
+            ObjectNode row = input.addObject().put("n", i + 1).put("id", pending.id.toString())
+                    .put("connection_id", pending.connectionId)
+                    .put("lock_key", UserService.userNameLockKey(pending.connectionId, data.userName()))
+                    .put("user_name", data.userName()).put("external_id", data.externalId())
+                    .put("display_name", data.displayName()).put("active", data.active());
+            row.putRawValue("resource", new RawValue(json.write(data.attributes())));
+            data.emailKeys().forEach(row.putArray("email_keys")::add);
         }
         String auditRows = auditRows(batch);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             connection.setAutoCommit(true); // the statement is its own transaction: one round trip, one commit
-            statement.setArray(1, connection.createArrayOf("uuid", ids));
-            statement.setArray(2, connection.createArrayOf("text", connections));
-            statement.setArray(3, connection.createArrayOf("text", lockKeys));
-            statement.setArray(4, connection.createArrayOf("text", userNames));
-            statement.setArray(5, connection.createArrayOf("text", externalIds));
-            statement.setArray(6, connection.createArrayOf("text", displayNames));
-            statement.setArray(7, connection.createArrayOf("bool", actives));
-            statement.setArray(8, connection.createArrayOf("text", resources));
-            statement.setArray(9, connection.createArrayOf("text", emailKeys));
-            for (int parameter = 10; parameter <= 14; parameter++) {
+            statement.setString(1, json.write(input));
+            for (int parameter = 2; parameter <= 6; parameter++) {
                 statement.setObject(parameter, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             }
-            statement.setString(15, auditRows);
+            statement.setString(7, auditRows);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     PendingCreate pending = batch.get(rows.getInt(1) - 1);
@@ -184,18 +166,6 @@ public class UserCreates {
             row.putRawValue("attributes", new RawValue(audit.attributes()));
         }
         return json.write(rows);
-    }
-
-    /** A text[] literal: each element quoted, so that commas, braces and quotes in values stay inside. */
-    private static String pgArray(List<String> values) {
-        StringBuilder text = new StringBuilder("{");
-        for (String value : values) {
-            if (text.length() > 1) {
-                text.append(',');
-            }
-            text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return text.append('}').toString();
     }
 
     /** {@code synchronousCreateSeconds} of the connection's settings, at most 60 (as {@link SynchronousCreates}). */
@@ -241,11 +211,9 @@ public class UserCreates {
     private static final class StatementText {
         static final String SQL = """
                 with input as (
-                    select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                         cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as text[]),
-                                         cast(? as text[]))
-                        with ordinality as t(id, connection_id, lock_key, user_name, external_id, display_name,
-                                             active, resource, email_keys, n)),
+                    select * from jsonb_to_recordset(cast(? as jsonb))
+                        as t(n bigint, id uuid, connection_id text, lock_key text, user_name text, external_id text,
+                             display_name text, active boolean, resource jsonb, email_keys text[])),
                 locked as materialized (
                     select i.*, pg_advisory_xact_lock(hashtext(i.lock_key)) from input i),
                 retained as (
@@ -257,7 +225,7 @@ public class UserCreates {
                     insert into scim_user (id, connection_id, user_name, external_id, display_name, active, resource,
                                            email_keys, version, created, last_modified)
                     select l.id, l.connection_id, l.user_name, l.external_id, l.display_name, l.active,
-                           cast(l.resource as jsonb), cast(l.email_keys as text[]), 0, ?, ?
+                           l.resource, l.email_keys, 0, ?, ?
                     from locked l where l.n not in (select n from retained)
                     order by l.n
                     on conflict do nothing
