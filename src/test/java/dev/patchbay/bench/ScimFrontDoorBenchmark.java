@@ -46,7 +46,7 @@ class ScimFrontDoorBenchmark {
     private static final long WARM_UP_MILLIS = Long.getLong("bench.warmup", 1_500);
     private static final long MEASURE_MILLIS = Long.getLong("bench.measure", 3_000);
     private static final int[] CLIENTS = {1, 16};
-    private static final int AUTHENTICATION_ROUNDS = Integer.getInteger("bench.auth-rounds", 3);
+    private static final int AUTHENTICATION_ROUNDS = Integer.getInteger("bench.auth-rounds", 5);
     private static final String HEADER = "| request | users | clients | req/s | p50 ms | p99 ms | of HTTP floor | of DB floor |";
 
     @Inject
