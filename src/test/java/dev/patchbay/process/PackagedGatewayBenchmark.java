@@ -9,6 +9,7 @@ import dev.patchbay.bench.BenchSeed;
 import dev.patchbay.bench.LoadRun;
 import dev.patchbay.bench.ProcessCpu;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,7 +117,8 @@ class PackagedGatewayBenchmark {
             long resident = residentMegabytes(gateway.pid());
             report.add("");
             report.add(String.format(Locale.ROOT, "Resident memory of the gateway process after the run: %,d MB"
-                    + " (its embedded PostgreSQL runs apart).", resident));
+                    + " (its embedded PostgreSQL runs apart); its heap in use after a full collection: %s.", resident,
+                    liveHeap(gateway.pid())));
             report.add("");
             report.addAll(targets.verdicts("Floor: GET " + FLOOR, DATABASE_FLOOR, DISCOVERY, CREATE,
                     requests.keySet().stream().filter(name -> name.startsWith("GET /Users") || name.startsWith("GET /Groups"))
@@ -253,6 +257,37 @@ class PackagedGatewayBenchmark {
                 each.close();
             }
         }
+    }
+
+    /**
+     * The gateway's heap in use after a full collection (jcmd): what the data it holds needs, whatever heap
+     * it was given; the serial collector keeps the rest of a heap it once grew to resident.
+     */
+    private static String liveHeap(long pid) {
+        try {
+            run("jcmd", Long.toString(pid), "GC.run");
+            long usedKilobytes = 0;
+            Pattern used = Pattern.compile("used (\\d+)K");
+            for (String line : run("jcmd", Long.toString(pid), "GC.heap_info")) {
+                String space = line.strip();
+                Matcher figure = used.matcher(space);
+                if ((space.startsWith("def new generation") || space.startsWith("tenured generation")
+                        || space.startsWith("garbage-first heap")) && figure.find()) {
+                    usedKilobytes += Long.parseLong(figure.group(1));
+                }
+            }
+            return usedKilobytes == 0 ? "unknown" : usedKilobytes / 1024 + " MB";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static List<String> run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines().toList();
+        process.waitFor();
+        return lines;
     }
 
     private static long residentMegabytes(long pid) throws IOException {
