@@ -27,19 +27,19 @@ public class DiscoveryResource {
 
     private final DiscoveryDocuments documents;
     private final ObjectMapper objectMapper;
-    private final Map<String, String> serialised = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> serialised = new ConcurrentHashMap<>();
 
     public DiscoveryResource(DiscoveryDocuments documents, ObjectMapper objectMapper) {
         this.documents = documents;
         this.objectMapper = objectMapper;
     }
 
-    /** The document for {@code location}, as JSON text, built once per location. */
-    private String cached(String location, Supplier<Object> document) {
-        String json = serialised.get(location);
+    /** The document for {@code location}, as UTF-8 JSON, built once per location (no encoding per request). */
+    private byte[] cached(String location, Supplier<Object> document) {
+        byte[] json = serialised.get(location);
         if (json == null) {
             try {
-                json = objectMapper.writeValueAsString(document.get());
+                json = objectMapper.writeValueAsBytes(document.get());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -53,7 +53,7 @@ public class DiscoveryResource {
 
     @GET
     @Path("ServiceProviderConfig")
-    public String serviceProviderConfig(@PathParam("connection") String connection,
+    public byte[] serviceProviderConfig(@PathParam("connection") String connection,
             @QueryParam("filter") String filter, UriInfo uriInfo) {
         rejectFilter(filter);
         String location = location(uriInfo, connection, "ServiceProviderConfig");
@@ -62,7 +62,7 @@ public class DiscoveryResource {
 
     @GET
     @Path("ResourceTypes")
-    public String resourceTypes(@PathParam("connection") String connection,
+    public byte[] resourceTypes(@PathParam("connection") String connection,
             @QueryParam("filter") String filter, UriInfo uriInfo) {
         rejectFilter(filter);
         String location = location(uriInfo, connection, "ResourceTypes");
@@ -80,7 +80,7 @@ public class DiscoveryResource {
 
     @GET
     @Path("Schemas")
-    public String schemas(@PathParam("connection") String connection,
+    public byte[] schemas(@PathParam("connection") String connection,
             @QueryParam("filter") String filter, UriInfo uriInfo) {
         rejectFilter(filter);
         String location = location(uriInfo, connection, "Schemas");
