@@ -1,5 +1,8 @@
 package dev.patchbay.http;
 
+import dev.patchbay.security.Secrets;
+import dev.patchbay.security.jwt.TrustedIssuerService;
+import dev.patchbay.security.oauth.AccessTokens;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -15,7 +18,9 @@ import java.util.function.BiConsumer;
  * authentication fails before a resource is matched: about 8% of the gateway's CPU on a SCIM create
  * (measured with JFR). SCIM tokens and Basic credentials are checked inside the resource chain, after the
  * template is known, so for those requests the default handler is replaced before Quarkus REST sees it by the
- * one Quarkus REST would have put in its place.
+ * one Quarkus REST would have put in its place. A trusted issuer's JWT is checked by quarkus-oidc, whose refusal
+ * needs Quarkus' own handling to reach the SCIM 401: those requests keep it. Patchbay's own OAuth access tokens
+ * are JWTs too, but checked by Patchbay.
  */
 @ApplicationScoped
 public class ScimRequestsSkipQuarkusAuthFailures {
@@ -34,23 +39,31 @@ public class ScimRequestsSkipQuarkusAuthFailures {
         }
     };
 
-    void register(@Observes Filters filters) {
-        filters.register(ScimRequestsSkipQuarkusAuthFailures::wrap, AUTHENTICATION);
+    private final AccessTokens accessTokens;
+
+    public ScimRequestsSkipQuarkusAuthFailures(AccessTokens accessTokens) {
+        this.accessTokens = accessTokens;
     }
 
-    private static void wrap(RoutingContext context) {
+    void register(@Observes Filters filters) {
+        filters.register(this::wrap, AUTHENTICATION);
+    }
+
+    private void wrap(RoutingContext context) {
         String path = context.normalizedPath();
         Object handler = context.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
-        if (path.startsWith("/scim/") && !carriesJwt(context)
-                && handler instanceof HttpSecurityRecorder.DefaultAuthFailureHandler) {
+        if (path.startsWith("/scim/") && handler instanceof HttpSecurityRecorder.DefaultAuthFailureHandler
+                && !carriesExternalJwt(context)) {
             context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, INTO_THE_RESOURCE_CHAIN);
         }
         context.next();
     }
 
-    /** A JWT may be a trusted issuer's, which quarkus-oidc checks: such requests keep Quarkus' own handling. */
-    private static boolean carriesJwt(RoutingContext context) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.chars().filter(c -> c == '.').count() == 2;
+    /** A bearer JWT that some issuer other than Patchbay signed: quarkus-oidc checks it for a trusted issuer. */
+    private boolean carriesExternalJwt(RoutingContext context) {
+        return Secrets.bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .flatMap(TrustedIssuerService::unverifiedIssuer)
+                .filter(issuer -> !accessTokens.isOurs(issuer))
+                .isPresent();
     }
 }

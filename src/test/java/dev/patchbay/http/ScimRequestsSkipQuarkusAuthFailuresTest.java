@@ -1,5 +1,6 @@
 package dev.patchbay.http;
 
+import static dev.patchbay.TestApi.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.patchbay.scim.ScimFixture;
+import dev.patchbay.security.issuer.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -59,5 +61,32 @@ class ScimRequestsSkipQuarkusAuthFailuresTest {
     void aScimRequestWithoutCredentialsStillGetsTheScimError() {
         given().get("/scim/v2/no-such-connection/Users").then().statusCode(401)
                 .body("schemas[0]", equalTo(ScimFixture.ERROR));
+    }
+
+    @Test
+    void patchbaysOwnAccessTokensGoOnWithoutTheDefaultHandlerAndATrustedIssuersJwtKeepsQuarkusOwn() {
+        ScimFixture scim = ScimFixture.create("auth-failures-jwt");
+        Map<String, String> client = admin().body(Map.of("description", "probe"))
+                .post("/admin/v1/connections/{id}/oauth-clients", scim.connection).then().statusCode(201)
+                .extract().jsonPath().getMap("$");
+        String accessToken = given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", client.get("clientId")).formParam("client_secret", client.get("clientSecret"))
+                .post("/oauth2/token").then().statusCode(200).extract().path("access_token");
+        given().header("Authorization", "Bearer " + accessToken).get("/scim/v2/" + scim.connection + "/Users")
+                .then().statusCode(200);
+        String ownTokenHandler = Probe.HANDLER.get("/scim/v2/" + scim.connection + "/Users");
+        assertNotEquals("default", ownTokenHandler);
+        assertNotEquals("FailingDefaultAuthFailureHandler", ownTokenHandler);
+
+        try (TestIssuer issuer = TestIssuer.start()) {
+            admin().body(Map.of("issuer", issuer.url(), "audience", "probe-audience"))
+                    .post("/admin/v1/connections/{id}/trusted-issuers", scim.connection).then().statusCode(201);
+            given().header("Authorization", "Bearer " + issuer.sign(issuer.claims("probe-audience")))
+                    .get("/scim/v2/" + scim.connection + "/Groups").then().statusCode(200);
+            assertEquals("FailingDefaultAuthFailureHandler", Probe.HANDLER.get("/scim/v2/" + scim.connection + "/Groups"));
+            given().header("Authorization", "Bearer " + issuer.sign(issuer.claims("another-audience")))
+                    .get("/scim/v2/" + scim.connection + "/Groups").then().statusCode(401)
+                    .body("schemas[0]", equalTo(ScimFixture.ERROR));
+        }
     }
 }
