@@ -58,6 +58,7 @@ class PackagedGatewayBenchmark {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final String DATABASE_FLOOR = "DB floor: userName lookup over JDBC from this JVM";
     private static final String DISCOVERY = "GET /ServiceProviderConfig";
+    private static final String SCHEMAS = "GET /Schemas";
     private static final String CREATE = "POST /Users (user, job and audit entry committed)";
 
     private final List<String> report = new ArrayList<>();
@@ -120,7 +121,7 @@ class PackagedGatewayBenchmark {
                     + " (its embedded PostgreSQL runs apart); its heap in use after a full collection: %s.", resident,
                     liveHeap(gateway.pid())));
             report.add("");
-            report.addAll(targets.verdicts("Floor: GET " + FLOOR, DATABASE_FLOOR, DISCOVERY, CREATE,
+            report.addAll(targets.verdicts("Floor: GET " + FLOOR, DATABASE_FLOOR, List.of(DISCOVERY, SCHEMAS), CREATE,
                     requests.keySet().stream().filter(name -> name.startsWith("GET /Users") || name.startsWith("GET /Groups"))
                             .toList(), resident));
         }
@@ -144,6 +145,7 @@ class PackagedGatewayBenchmark {
                 n -> expect(http.get(base + "/Users/" + ids.get(n % ids.size()), token), 200, "\"id\""));
         requests.put(DISCOVERY,
                 n -> expect(http.get(base + "/ServiceProviderConfig", token), 200, "patch"));
+        requests.put(SCHEMAS, n -> expect(http.get(base + "/Schemas", token), 200, "Resources"));
         AtomicInteger created = new AtomicInteger();
         requests.put(CREATE,
                 n -> expect(http.postUser(base + "/Users", token, created.incrementAndGet()), 201, "\"id\""));
