@@ -123,6 +123,20 @@ class BatchedSteps {
         return waiting >= size || waiting > 0 && !oldest.isAfter(now.minus(linger));
     }
 
+    /**
+     * Whether every pending or running job of the connection has a step waiting in a batch: then no job is
+     * left to add to one before they run again, and waiting longer only delays them (the end of a wave).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean everyJobWaits(String connectionId) {
+        return !(Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from provisioning_job j where j.connection_id = :connection
+                                 and j.state in ('pending', 'running')
+                                 and not exists (select 1 from batched_step b where b.connection_id = :connection
+                                                   and b.user_id = j.user_id and b.state = 'pending'))""")
+                .setParameter("connection", connectionId).getSingleResult();
+    }
+
     /** Claims up to {@code limit} waiting steps of the connection, oldest first, for one flush. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<Row> claim(String connectionId, int limit) {

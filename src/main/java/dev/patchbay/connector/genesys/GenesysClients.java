@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,7 +27,6 @@ final class GenesysClients implements AutoCloseable {
         final String clientId;
         final ClientCredentialsTokens tokens;
         private CallMeter.VendorCount count;
-        private Instant countAt;
         private Instant asideUntil;
         private String refusal;
 
@@ -99,22 +97,18 @@ final class GenesysClients implements AutoCloseable {
      */
     synchronized CallMeter.VendorCount report(Client client, int allowed, int used, Duration resetsIn) {
         Instant now = clock.instant();
-        client.count = new CallMeter.VendorCount(allowed, used, resetsIn, WINDOW);
-        client.countAt = now;
+        client.count = new CallMeter.VendorCount(allowed, used, now.plus(resetsIn), WINDOW);
         int allowedSum = 0;
         int usedSum = 0;
-        Duration latest = Duration.ZERO;
+        Instant latest = now;
         for (Client each : clients) {
             if (each.asideUntil != null && now.isBefore(each.asideUntil)) {
                 continue;
             }
-            Optional<Duration> left = Optional.ofNullable(each.count)
-                    .map(count -> count.resetsIn().minus(Duration.between(each.countAt, now)))
-                    .filter(remaining -> !remaining.isNegative());
             allowedSum += each.count == null ? allowed : each.count.allowed();
-            if (left.isPresent()) {
+            if (each.count != null && each.count.resetsAt().isAfter(now)) {
                 usedSum += each.count.used();
-                latest = left.get().compareTo(latest) > 0 ? left.get() : latest;
+                latest = each.count.resetsAt().isAfter(latest) ? each.count.resetsAt() : latest;
             }
         }
         return new CallMeter.VendorCount(Math.max(1, allowedSum), usedSum, latest, WINDOW);
