@@ -5,6 +5,7 @@ import dev.patchbay.job.JobQueue;
 import dev.patchbay.job.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,8 +22,10 @@ class CallBudget {
     private final CredentialPause credentials;
     private final JobQueue jobs;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    CallBudget(RateLimiter rateLimiter, CredentialPause credentials, JobQueue jobs, MeterRegistry metrics) {
+    CallBudget(RateLimiter rateLimiter, CredentialPause credentials, JobQueue jobs, MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.credentials = credentials;
         this.jobs = jobs;
@@ -41,9 +44,15 @@ class CallBudget {
             run.callsReserved = calls;
         } else if (wait.isEmpty()) {
             run.stepsTaken += calls;
+        } else if (wait.get().compareTo(HOLD_AFTER) > 0) {
+            // The window is spent: the connection's other jobs wait for it too, rather than each finding out.
+            jobs.holdUntil(run.job.connectionId(), clock.instant().plus(wait.get()));
         }
         return wait;
     }
+
+    /** A wait for the budget longer than this holds every job of the connection (shorter ones end by themselves). */
+    static final Duration HOLD_AFTER = Duration.ofSeconds(1);
 
     /** Adds what the run took from the budget (after {@link #settle}) to its job's measured cost. */
     void recordUse(SyncRun run) {
