@@ -93,14 +93,16 @@ final class GenesysClients implements AutoCloseable {
 
     /**
      * The connection's count once {@code client} reported its own: the clients' counts of windows still
-     * running added up, resetting when the last of them does.
+     * running added up, resetting when the first of them does. Each client's window starts with its own first
+     * call, so they need not end together; a count kept to the last one's end would carry a client's calls
+     * past its reset, the whole next window long. Ending at the first reset, the next answer counts afresh.
      */
     synchronized CallMeter.VendorCount report(Client client, int allowed, int used, Duration resetsIn) {
         Instant now = clock.instant();
         client.count = new CallMeter.VendorCount(allowed, used, now.plus(resetsIn), WINDOW);
         int allowedSum = 0;
         int usedSum = 0;
-        Instant latest = now;
+        Instant first = null;
         for (Client each : clients) {
             if (each.asideUntil != null && now.isBefore(each.asideUntil)) {
                 continue;
@@ -108,10 +110,11 @@ final class GenesysClients implements AutoCloseable {
             allowedSum += each.count == null ? allowed : each.count.allowed();
             if (each.count != null && each.count.resetsAt().isAfter(now)) {
                 usedSum += each.count.used();
-                latest = each.count.resetsAt().isAfter(latest) ? each.count.resetsAt() : latest;
+                first = first == null || each.count.resetsAt().isBefore(first) ? each.count.resetsAt() : first;
             }
         }
-        return new CallMeter.VendorCount(Math.max(1, allowedSum), usedSum, latest, WINDOW);
+        return new CallMeter.VendorCount(Math.max(1, allowedSum), usedSum, first == null ? now.plus(resetsIn) : first,
+                WINDOW);
     }
 
     @Override
