@@ -52,16 +52,33 @@ final class GenesysClients implements AutoCloseable {
         return clients.size();
     }
 
-    /** The next client in turn that is not set aside; when every client is, the refusal of the first. */
+    /**
+     * The next client in turn that is not set aside, passing over one whose window Genesys last reported
+     * spent (the connection's budget may have room on the others: their windows reset at other times); when
+     * every client is set aside, the refusal of the first.
+     */
     synchronized Client pick() {
         Instant now = clock.instant();
+        Client usable = null;
         for (int tried = 0; tried < clients.size(); tried++) {
             Client client = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
-            if (client.asideUntil == null || !now.isBefore(client.asideUntil)) {
+            if (client.asideUntil != null && now.isBefore(client.asideUntil)) {
+                continue;
+            }
+            if (!spent(client, now)) {
                 return client;
             }
+            usable = usable == null ? client : usable;
+        }
+        if (usable != null) {
+            return usable;
         }
         throw new ConnectorException.AuthFailed(clients.get(0).refusal);
+    }
+
+    private static boolean spent(Client client, Instant now) {
+        return client.count != null && client.count.used() >= client.count.allowed()
+                && client.count.resetsAt().isAfter(now);
     }
 
     /** The login refused {@code client}: the others carry on; true when another client is left to try. */

@@ -54,4 +54,20 @@ class GenesysClientsTest {
         assertEquals(101, after.used(), "the first client's window reset: its calls count no more");
         assertEquals(Instant.parse("2026-12-01T10:01:30Z"), after.resetsAt());
     }
+
+    @Test
+    void aClientWhoseWindowIsSpentIsPassedOverUntilItResets() {
+        GenesysClients.Client first = new GenesysClients.Client("first", null);
+        GenesysClients.Client second = new GenesysClients.Client("second", null);
+        GenesysClients clients = new GenesysClients(List.of(first, second), clock);
+        clients.report(first, 300, 300, Duration.ofSeconds(5));
+        clients.report(second, 300, 10, Duration.ofSeconds(50));
+
+        assertEquals(List.of("second", "second", "second"), List.of(clients.pick().clientId, clients.pick().clientId,
+                clients.pick().clientId), "the first client's window is spent for 5 s more");
+
+        now.set(now.get().plusSeconds(5));
+        List<String> picked = List.of(clients.pick().clientId, clients.pick().clientId);
+        assertEquals(2, picked.stream().distinct().count(), "its window reset: in turn again, " + picked);
+    }
 }
