@@ -1,29 +1,29 @@
 package dev.patchbay.connector;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What one job's vendor calls came to: how many requests the connector sent, the vendor's own count of
- * the budget as its latest answer reported it (Genesys {@code inin-ratelimit-*}), for the rate limiter to
- * follow; and which of the connection's several credentials the vendor refused (set aside while the
+ * What one job's vendor calls came to: how many requests the connector sent, the vendor's own counts of
+ * the budget's windows as its latest answers reported them (Genesys {@code inin-ratelimit-*}, 8x8
+ * {@code x-ratelimit-*}, Five9 {@code getCallCountersState}), for the rate limiter to follow; and which of the connection's several credentials the vendor refused (set aside while the
  * others carry on) or accepts again.
  */
 public final class CallMeter {
 
     /**
      * The vendor's count: {@code used} of {@code allowed} calls in its window of {@code period}, which
-     * resets in {@code resetsIn}.
+     * resets at {@code resetsAt} (from the time of the vendor's answer, so that the time it takes to pass the
+     * count on does not move the window).
      */
-    public record VendorCount(int allowed, int used, Duration resetsIn, Duration period) {
+    public record VendorCount(int allowed, int used, Instant resetsAt, Duration period) {
         public VendorCount {
-            if (allowed < 1 || used < 0 || resetsIn.isNegative() || period.isNegative() || period.isZero()) {
+            if (allowed < 1 || used < 0 || period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("a vendor count needs allowed >= 1, used >= 0 and a positive period");
             }
         }
@@ -34,7 +34,7 @@ public final class CallMeter {
     }
 
     private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicReference<VendorCount> reported = new AtomicReference<>();
+    private final Map<Duration, VendorCount> reported = new LinkedHashMap<>();
     private final Map<String, CredentialChange> credentials = new LinkedHashMap<>();
 
     /** One request went to the vendor (whatever it answered). */
@@ -42,9 +42,9 @@ public final class CallMeter {
         calls.incrementAndGet();
     }
 
-    /** The vendor's count, as its answer just reported it. */
-    public void reported(VendorCount count) {
-        reported.set(count);
+    /** The vendor's count of one of its windows, as its answer just reported it (replacing an older one). */
+    public synchronized void reported(VendorCount count) {
+        reported.put(count.period(), count);
     }
 
     /** The vendor refused {@code credential}; the connection's other credentials carry on. */
@@ -68,8 +68,10 @@ public final class CallMeter {
         return calls.get();
     }
 
-    /** The count the vendor reported last since the previous take, once. */
-    public Optional<VendorCount> takeReported() {
-        return Optional.ofNullable(reported.getAndSet(null));
+    /** The counts the vendor reported last since the previous take (one per window), once. */
+    public synchronized List<VendorCount> takeReported() {
+        List<VendorCount> taken = new ArrayList<>(reported.values());
+        reported.clear();
+        return taken;
     }
 }

@@ -84,6 +84,21 @@ public class JobQueue {
                 .setParameter("connection", connectionId).setParameter("now", now()).executeUpdate();
     }
 
+    /**
+     * The connection's budget is spent until {@code until}: its pending jobs due before then wait until then,
+     * so that workers do not run each of them only to find no budget (a wave of a thousand users would
+     * otherwise be claimed and put back a thousand times a window). Their order is kept: they become due
+     * together, and priorities sort them.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int holdUntil(String connectionId, Instant until) {
+        return entityManager.createNativeQuery("""
+                update provisioning_job set next_attempt_at = :until
+                where connection_id = :connection and state = 'pending' and next_attempt_at < :until""")
+                .setParameter("connection", connectionId).setParameter("until", until.truncatedTo(ChronoUnit.MICROS))
+                .executeUpdate();
+    }
+
     /** The users' pending jobs are due now (a batched call they waited for went out). */
     @Transactional(TxType.REQUIRES_NEW)
     public int makeUsersDue(String connectionId, Collection<UUID> userIds) {

@@ -18,7 +18,9 @@ import java.util.Optional;
  * in PostgreSQL so that every gateway instance draws from the same budgets; and a pause every instance
  * honours when the vendor said "retry after". A window starts on its period's boundary, unless the vendor
  * reports its own counters ({@link #follow}): then it is the vendor's window, with the vendor's count and
- * allowance, and the next one starts when it ends.
+ * allowance, and the next one starts when it ends. A job's step reserves calls before it starts
+ * ({@link #reserve}); a reservation holds budget apart from the calls counted, and ends with the step
+ * ({@link #settle}) or with the job's lease, so that calls reserved are never taken for calls made.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -53,9 +55,59 @@ public class RateLimiter {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void charge(String connectionId, RateLimit limit, int calls) {
-        if (calls != 0) {
+        if (calls != 0 && !limit.windows().isEmpty()) {
+            // Under the account's lock, so that a vendor's count followed at the same moment cannot undo it.
+            lockAccount(connectionId);
             add(connectionId, limit, calls, now());
         }
+    }
+
+    /**
+     * Reserves {@code calls} for the next step of running job {@code jobId}: they fit when each window's calls,
+     * plus what the connection's other running steps reserved, leave room for them. When only those other
+     * reservations stand in the way, the wait is short: they end as soon as their steps do.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Duration> reserve(String connectionId, RateLimit limit, long jobId, int calls) {
+        Instant now = now();
+        if (limit.windows().isEmpty()) {
+            return pausedFor(connectionId, now);
+        }
+        Optional<Duration> paused = lockAccount(connectionId).filter(until -> until.isAfter(now))
+                .map(until -> Duration.between(now, until));
+        if (paused.isPresent()) {
+            return paused;
+        }
+        int reserved = ((Number) entityManager.createNativeQuery("""
+                        select coalesce(sum(calls_reserved), 0) from provisioning_job
+                        where connection_id = :connection and state = 'running' and id <> :job and lease_until > :now""")
+                .setParameter("connection", connectionId).setParameter("job", jobId).setParameter("now", now)
+                .getSingleResult()).intValue();
+        Duration wait = waitFor(connectionId, limit, calls, 1.0, reserved, now);
+        if (!wait.isZero()) {
+            Duration withoutOthers = waitFor(connectionId, limit, calls, 1.0, 0, now);
+            return Optional.of(withoutOthers.isZero() && RESERVATIONS_END.compareTo(wait) < 0 ? RESERVATIONS_END : wait);
+        }
+        entityManager.createNativeQuery("update provisioning_job set calls_reserved = :calls where id = :job")
+                .setParameter("calls", calls).setParameter("job", jobId).executeUpdate();
+        return Optional.empty();
+    }
+
+    /** How soon a step kept out only by other steps' reservations looks again. */
+    static final Duration RESERVATIONS_END = Duration.ofMillis(500);
+
+    /**
+     * Job {@code jobId}'s step is over: its {@code made} calls not counted yet count in every window now, and
+     * its reservation ends.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void settle(String connectionId, RateLimit limit, long jobId, int made) {
+        lockAccount(connectionId);
+        if (made != 0 && !limit.windows().isEmpty()) {
+            add(connectionId, limit, made, now());
+        }
+        entityManager.createNativeQuery("update provisioning_job set calls_reserved = 0 where id = :job and calls_reserved <> 0")
+                .setParameter("job", jobId).executeUpdate();
     }
 
     private Optional<Duration> take(String connectionId, RateLimit limit, int calls, double share) {
@@ -63,28 +115,47 @@ public class RateLimiter {
         if (limit.windows().isEmpty()) {
             return pausedFor(connectionId, now);
         }
-        ensureAccount(connectionId);
-        // The account's row serialises the acquisitions of all instances for this account.
-        Instant pausedUntil = (Instant) entityManager.createNativeQuery(
-                        "select paused_until from rate_limit_window where connection_id = :connection for update")
-                .setParameter("connection", connectionId).getSingleResult();
+        Instant pausedUntil = lockAccount(connectionId).orElse(null);
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             return Optional.of(Duration.between(now, pausedUntil));
         }
-        Duration wait = Duration.ZERO;
-        for (RateLimit.Window window : limit.windows()) {
-            Current current = current(connectionId, window, now);
-            int allowed = Math.max(1, (int) Math.floor(current.allowed() * share));
-            if (current.used() > 0 && current.used() + calls > allowed) {
-                Duration untilNext = Duration.between(now, current.end());
-                wait = untilNext.compareTo(wait) > 0 ? untilNext : wait;
-            }
-        }
+        int reserved = ((Number) entityManager.createNativeQuery("""
+                        select coalesce(sum(calls_reserved), 0) from provisioning_job
+                        where connection_id = :connection and state = 'running' and lease_until > :now""")
+                .setParameter("connection", connectionId).setParameter("now", now).getSingleResult()).intValue();
+        Duration wait = waitFor(connectionId, limit, calls, share, reserved, now);
         if (!wait.isZero()) {
             return Optional.of(wait);
         }
         add(connectionId, limit, calls, now);
         return Optional.empty();
+    }
+
+    /**
+     * Until the end of the latest window that has no room for {@code calls} more beside {@code reserved}
+     * (within {@code share} of its allowance); zero when every window has room. A window with nothing in it
+     * takes any number, so that a step larger than the allowance is never starved.
+     */
+    private Duration waitFor(String connectionId, RateLimit limit, int calls, double share, int reserved, Instant now) {
+        Duration wait = Duration.ZERO;
+        for (RateLimit.Window window : limit.windows()) {
+            Current current = current(connectionId, window, now);
+            int allowed = Math.max(1, (int) Math.floor(current.allowed() * share));
+            int taken = current.used() + reserved;
+            if (taken > 0 && taken + calls > allowed) {
+                Duration untilNext = Duration.between(now, current.end());
+                wait = untilNext.compareTo(wait) > 0 ? untilNext : wait;
+            }
+        }
+        return wait;
+    }
+
+    /** Locks the account's row, which serialises every change to its budgets; until when it is paused. */
+    private Optional<Instant> lockAccount(String connectionId) {
+        ensureAccount(connectionId);
+        return Optional.ofNullable((Instant) entityManager.createNativeQuery(
+                        "select paused_until from rate_limit_window where connection_id = :connection for update")
+                .setParameter("connection", connectionId).getSingleResult());
     }
 
     private void add(String connectionId, RateLimit limit, int calls, Instant now) {
@@ -106,8 +177,13 @@ public class RateLimiter {
 
     /**
      * The vendor reported its own count for the window of {@code count.period()}: the window becomes the
-     * vendor's (it ends when the vendor's resets), counts at least the vendor's calls, and allows what the
-     * vendor allows. A count for a period the limit does not declare is ignored.
+     * vendor's (it ends when the vendor's resets) and allows what the vendor allows. When it is the window
+     * already counted (their ends less than half a period apart), it counts at least the vendor's calls and
+     * ends when the vendor's does (or at the counted end, when that is later only by the vendor's rounding of
+     * its reset to a second); when the vendor's is a
+     * newer window, it counts the vendor's calls only. A report of a window that ended, or that ended as the
+     * counted one began (an answer passed on late), changes nothing, nor does one for a period the limit
+     * does not declare.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void follow(String connectionId, RateLimit limit, CallMeter.VendorCount count) {
@@ -116,26 +192,36 @@ public class RateLimiter {
             if (!window.period().equals(count.period())) {
                 continue;
             }
-            ensureAccount(connectionId);
-            entityManager.createNativeQuery("select 1 from rate_limit_window where connection_id = :connection for update")
-                    .setParameter("connection", connectionId).getResultList();
+            lockAccount(connectionId);
             Current current = current(connectionId, window, now);
-            Duration resetsIn = count.resetsIn().compareTo(window.period()) > 0 ? window.period() : count.resetsIn();
-            Instant vendorStart = now.plus(resetsIn).minus(window.period());
-            boolean sameWindow = current.end().isAfter(vendorStart)
-                    && vendorStart.plus(window.period()).isAfter(current.start());
-            Instant start = sameWindow && current.start().isAfter(vendorStart) ? current.start() : vendorStart;
-            int used = Math.max(count.used(), sameWindow ? current.used() : 0);
+            Instant latestEnd = now.plus(window.period());
+            Instant vendorEnd = count.resetsAt().isAfter(latestEnd) ? latestEnd
+                    : count.resetsAt().truncatedTo(ChronoUnit.MICROS);
+            Duration apart = Duration.between(current.end(), vendorEnd).abs();
+            boolean sameWindow = apart.compareTo(window.period().dividedBy(2)) < 0;
+            boolean stale = !vendorEnd.isAfter(now)
+                    || !sameWindow && vendorEnd.isBefore(current.end()) && !vendorEnd.isAfter(current.start().plus(RESET_PRECISION));
+            if (stale) {
+                continue;
+            }
+            // Within the vendor's rounding the later end holds; a window further off was a guess (a boundary).
+            Instant end = sameWindow && current.end().isAfter(vendorEnd)
+                    && !current.end().isAfter(vendorEnd.plus(RESET_PRECISION)) ? current.end() : vendorEnd;
+            int used = sameWindow ? Math.max(count.used(), current.used()) : count.used();
             entityManager.createNativeQuery("""
                     insert into rate_limit_budget (connection_id, period_millis, window_start, used, allowed)
                     values (:connection, :period, :start, :used, :allowed)
                     on conflict (connection_id, period_millis) do update set
                         window_start = excluded.window_start, used = excluded.used, allowed = excluded.allowed""")
                     .setParameter("connection", connectionId).setParameter("period", window.period().toMillis())
-                    .setParameter("start", start).setParameter("used", used).setParameter("allowed", count.allowed())
+                    .setParameter("start", end.minus(window.period())).setParameter("used", used)
+                    .setParameter("allowed", count.allowed())
                     .executeUpdate();
         }
     }
+
+    /** How far a vendor's reset may be from the true one: it is given in whole seconds. */
+    static final Duration RESET_PRECISION = Duration.ofSeconds(2);
 
     /** The vendor asked to wait: no instance calls this vendor account again before {@code retryAfter}. */
     @Transactional(TxType.REQUIRES_NEW)

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Follow-ups the vendor sets for many users at once ({@code Capabilities.batched}). A user's step is left
  * in {@link BatchedSteps} and the job waits; whichever of the connection's jobs runs once the oldest
  * step waited {@code patchbay.batch.linger} (or a call's worth is waiting) sends them together within its
- * budget, records each user's outcome on its own, and makes those users' jobs due. Each job then takes
+ * budget, records each user's outcome on its own, and makes those users' jobs due; when every job of the
+ * connection waits for a batch (the end of a wave), the last to leave its step sends them without lingering. Each job then takes
  * its own outcome: done, or its own failure (a partial failure retries only the users it failed for).
  */
 @ApplicationScoped
@@ -32,10 +33,13 @@ class BatchFlush {
     private final CallBudget budget;
     private final Duration linger;
     private final int size;
+    private final boolean whenEveryJobWaits;
 
     BatchFlush(BatchedSteps steps, JobQueue jobs, CallBudget budget,
             @ConfigProperty(name = "patchbay.batch.linger", defaultValue = "15s") Duration linger,
-            @ConfigProperty(name = "patchbay.batch.size", defaultValue = "100") int size) {
+            @ConfigProperty(name = "patchbay.batch.size", defaultValue = "100") int size,
+            @ConfigProperty(name = "patchbay.batch.when-every-job-waits", defaultValue = "true") boolean whenEveryJobWaits) {
+        this.whenEveryJobWaits = whenEveryJobWaits;
         this.steps = steps;
         this.jobs = jobs;
         this.budget = budget;
@@ -82,14 +86,25 @@ class BatchFlush {
 
     /** Sends the connection's waiting steps when they are due and the budget has room. */
     void flushIfDue(SyncRun run) {
-        String connectionId = run.job.connectionId();
-        if (run.plan.capabilities().batched().isEmpty() || !steps.due(connectionId, linger, size)) {
-            return;
+        if (!run.plan.capabilities().batched().isEmpty() && steps.due(run.job.connectionId(), linger, size)) {
+            flush(run);
         }
+    }
+
+    /**
+     * Sends the waiting steps at once when every job of the connection waits for one, the run's own just left
+     * included (nobody else is left to join them); whether they went out.
+     */
+    boolean flushIfEveryJobWaits(SyncRun run) {
+        return whenEveryJobWaits && steps.everyJobWaits(run.job.connectionId()) && flush(run);
+    }
+
+    private boolean flush(SyncRun run) {
+        String connectionId = run.job.connectionId();
         Optional<Duration> wait = budget.reserve(run);
         if (wait.isPresent()) {
             run.batchBudgetWait = wait.get();
-            return;
+            return false;
         }
         try {
             List<BatchedSteps.Row> claimed = steps.claim(connectionId, size);
@@ -100,6 +115,7 @@ class BatchFlush {
             steps.record(claimed, failures);
             List<UUID> users = claimed.stream().map(BatchedSteps.Row::userId).distinct().toList();
             jobs.makeUsersDue(connectionId, users);
+            return true;
         } finally {
             budget.settle(run);
         }

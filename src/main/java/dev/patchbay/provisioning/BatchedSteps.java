@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchbay.connector.BatchItem;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.SeatField;
+import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.VendorRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,7 @@ class BatchedSteps {
 
     /** One user's row: the value it sets, its state and, once failed, the failure. */
     record Row(long id, UUID userId, SeatField field, String vendorId, String value, String previous, String state,
-            String errorKind, String error) {
+            String errorKind, String error, TaskTemplate task) {
 
         /** The failure the vendor reported for this user, typed as it was. */
         ConnectorException failure() {
@@ -45,6 +46,8 @@ class BatchedSteps {
                 case "NotFound" -> new ConnectorException.NotFound(error);
                 case "AuthFailed" -> new ConnectorException.AuthFailed(error);
                 case "Conflict" -> new ConnectorException.Conflict(error);
+                case "NeedsAction" -> task == null ? new ConnectorException.Rejected(error)
+                        : new ConnectorException.NeedsAction(error, task);
                 default -> new ConnectorException.Rejected(error);
             };
         }
@@ -75,7 +78,8 @@ class BatchedSteps {
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Row> find(String connectionId, UUID userId, SeatField field, Object value) {
         return rows(entityManager.createNativeQuery("""
-                select id, user_id, field, vendor_id, cast(value as text), cast(previous as text), state, error_kind, error
+                select id, user_id, field, vendor_id, cast(value as text), cast(previous as text), state, error_kind, error,
+                       cast(task as text)
                 from batched_step where connection_id = :connection and user_id = :user and field = :field
                   and value = cast(:value as jsonb)""")
                 .setParameter("connection", connectionId).setParameter("user", userId)
@@ -94,7 +98,7 @@ class BatchedSteps {
                         :now, :now)
                 on conflict (connection_id, user_id, field) do update set vendor_id = excluded.vendor_id,
                     value = excluded.value, previous = excluded.previous, state = 'pending', error_kind = null,
-                    error = null, created = excluded.created, updated = excluded.updated""")
+                    error = null, task = null, created = excluded.created, updated = excluded.updated""")
                 .setParameter("connection", connectionId).setParameter("user", userId).setParameter("field", field.name())
                 .setParameter("vendor", vendorId).setParameter("value", json(value))
                 .setParameter("previous", previous == null ? null : json(previous)).setParameter("now", now)
@@ -123,6 +127,20 @@ class BatchedSteps {
         return waiting >= size || waiting > 0 && !oldest.isAfter(now.minus(linger));
     }
 
+    /**
+     * Whether every pending or running job of the connection has a step waiting in a batch: then no job is
+     * left to add to one before they run again, and waiting longer only delays them (the end of a wave).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean everyJobWaits(String connectionId) {
+        return !(Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from provisioning_job j where j.connection_id = :connection
+                                 and j.state in ('pending', 'running')
+                                 and not exists (select 1 from batched_step b where b.connection_id = :connection
+                                                   and b.user_id = j.user_id and b.state = 'pending'))""")
+                .setParameter("connection", connectionId).getSingleResult();
+    }
+
     /** Claims up to {@code limit} waiting steps of the connection, oldest first, for one flush. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<Row> claim(String connectionId, int limit) {
@@ -134,7 +152,7 @@ class BatchedSteps {
                     order by created, id limit :limit for update skip locked)
                 update batched_step b set state = 'sending', updated = :now from due where b.id = due.id
                 returning b.id, b.user_id, b.field, b.vendor_id, cast(b.value as text), cast(b.previous as text),
-                          b.state, b.error_kind, b.error""")
+                          b.state, b.error_kind, b.error, cast(b.task as text)""")
                 .setParameter("connection", connectionId).setParameter("stale", now.minus(SENDING_LEASE))
                 .setParameter("limit", limit).setParameter("now", now).getResultList());
     }
@@ -146,11 +164,14 @@ class BatchedSteps {
         for (Row row : sent) {
             ConnectorException failure = failures.get(row.id());
             entityManager.createNativeQuery("""
-                    update batched_step set state = :state, error_kind = :kind, error = :error, updated = :now
+                    update batched_step set state = :state, error_kind = :kind, error = :error, updated = :now,
+                        task = cast(:task as jsonb)
                     where id = :id and state = 'sending' and value = cast(:value as jsonb)""")
                     .setParameter("state", failure == null ? "done" : "failed")
                     .setParameter("kind", failure == null ? null : failure.getClass().getSimpleName())
                     .setParameter("error", failure == null ? null : failure.getMessage())
+                    .setParameter("task", failure instanceof ConnectorException.NeedsAction needs && needs.template() != null
+                            ? json(needs.template()) : null)
                     .setParameter("now", now).setParameter("id", row.id()).setParameter("value", row.value())
                     .executeUpdate();
         }
@@ -180,14 +201,22 @@ class BatchedSteps {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Row> rows(List<?> result) {
+    private List<Row> rows(List<?> result) {
         List<Row> rows = new ArrayList<>();
         for (Object[] row : (List<Object[]>) result) {
             rows.add(new Row(((Number) row[0]).longValue(), (UUID) row[1], SeatField.valueOf((String) row[2]),
                     (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                    (String) row[8]));
+                    (String) row[8], task((String) row[9])));
         }
         return rows;
+    }
+
+    private TaskTemplate task(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, TaskTemplate.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored task that cannot be read", e);
+        }
     }
 
     private Instant now() {

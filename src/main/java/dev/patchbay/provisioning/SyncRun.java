@@ -32,8 +32,10 @@ final class SyncRun {
     boolean syncAgain;
     /** Set when the run found batched steps due but no budget to send them: how long until it has room. */
     java.time.Duration batchBudgetWait;
-    /** The calls of this run the budget counts already (reserved or charged). */
+    /** The calls of this run the budget's windows count already. */
     int callsCharged;
+    /** What the step running now reserved of a budget of calls (0 between steps). */
+    int callsReserved;
     /** The steps this run took from a budget of steps. */
     int stepsTaken;
 

@@ -244,6 +244,9 @@ public class SyncUserHandler implements JobHandler {
      */
     private Optional<JobResult> batched(SyncRun run, Step.Apply step) {
         Optional<BatchedSteps.Row> outcome = batches.outcome(run, step);
+        if (outcome.isEmpty() && batches.flushIfEveryJobWaits(run)) {
+            outcome = batches.outcome(run, step);
+        }
         if (outcome.isEmpty()) {
             save(run, VendorAccount.PENDING, null, run.remaining());
             return Optional.of(batches.waitForBatch(run));

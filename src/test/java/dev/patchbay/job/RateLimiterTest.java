@@ -173,7 +173,7 @@ class RateLimiterTest {
 
         // The vendor counted 9 of its 10 calls in a window that resets in 50 s (it began at 12:00:10).
         QuarkusTransaction.requiringNew().run(() -> instanceA.follow(connection, perCall,
-                new CallMeter.VendorCount(10, 9, Duration.ofSeconds(50), Duration.ofMinutes(1))));
+                new CallMeter.VendorCount(10, 9, Instant.parse("2026-12-01T12:01:10Z"), Duration.ofMinutes(1))));
         RateLimiter.WindowUse use = QuarkusTransaction.requiringNew().call(() -> instanceB.usage(connection, perCall))
                 .get(0);
         assertEquals(10, use.calls(), "the vendor's allowance");
@@ -196,5 +196,138 @@ class RateLimiterTest {
                 .get(0);
         assertEquals(Instant.parse("2026-12-01T12:02:10Z"), next.resetsAt(), "the next window follows the vendor's");
         assertEquals(300, next.calls(), "with the declared allowance until the vendor reports again");
+    }
+
+    /**
+     * A step's reservation holds budget while the step runs but is never counted as calls made: the step
+     * counts what it made, its reservation ends with it (or with its job's lease), and a step kept out only
+     * by others' reservations looks again soon rather than at the window's end.
+     */
+    @Test
+    void aReservationHoldsBudgetApartFromTheCallsCountedAndEndsWithTheStep() {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("reserve"), "fake");
+        RateLimiter limiter = new RateLimiter(entityManager, clock);
+        RateLimit tenPerMinute = new RateLimit(10, Duration.ofMinutes(1), 20).perCall(6);
+        now.set(Instant.parse("2026-12-01T13:00:00Z"));
+        long jobA = runningJob(connection, Duration.ofSeconds(30));
+        long jobB = runningJob(connection, Duration.ofSeconds(30));
+
+        assertTrue(reserve(limiter, connection, tenPerMinute, jobA).isEmpty());
+        assertEquals(Optional.of(RateLimiter.RESERVATIONS_END), reserve(limiter, connection, tenPerMinute, jobB),
+                "6 + 6 do not fit in 10: B looks again as soon as A's step may be over, not in a minute");
+        assertEquals(0, used(limiter, connection, tenPerMinute), "a reservation is no call made");
+
+        QuarkusTransaction.requiringNew().run(() -> limiter.settle(connection, tenPerMinute, jobA, 1));
+        assertEquals(1, used(limiter, connection, tenPerMinute), "A's step made one call");
+        assertTrue(reserve(limiter, connection, tenPerMinute, jobB).isEmpty(), "1 + 6 fit");
+        QuarkusTransaction.requiringNew().run(() -> limiter.follow(connection, tenPerMinute,
+                new CallMeter.VendorCount(10, 1, Instant.parse("2026-12-01T13:01:00Z"), Duration.ofMinutes(1))));
+        assertEquals(1, used(limiter, connection, tenPerMinute), "the vendor's count does not take in B's reservation");
+
+        now.set(Instant.parse("2026-12-01T13:00:31Z"));
+        assertTrue(reserve(limiter, connection, tenPerMinute, jobA).isEmpty(),
+                "B's lease expired (its worker died): its reservation holds nothing");
+        QuarkusTransaction.requiringNew().run(() -> limiter.settle(connection, tenPerMinute, jobA, 4));
+        assertEquals(5, used(limiter, connection, tenPerMinute));
+        assertEquals(Optional.of(Duration.ofSeconds(29)), reserve(limiter, connection, tenPerMinute, jobA),
+                "5 calls made and 6 more would pass 10: until the window ends");
+    }
+
+    /**
+     * Many steps reserving, counting their calls and following the vendor's count at once lose none of
+     * what they counted (each change to a budget holds the account's lock).
+     */
+    @Test
+    void concurrentStepsAndVendorCountsLoseNoCall() throws Exception {
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("settle-race"), "fake");
+        RateLimit perCall = new RateLimit(1000, Duration.ofMinutes(1), 20).perCall(6);
+        RateLimiter limiter = new RateLimiter(entityManager, clock);
+        now.set(Instant.parse("2026-12-01T14:00:00Z"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> steps = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                long job = runningJob(connection, Duration.ofMinutes(5));
+                steps.add(pool.submit(() -> {
+                    for (int step = 0; step < 15; step++) {
+                        assertTrue(QuarkusTransaction.requiringNew().call(() -> limiter.reserve(connection, perCall, job, 6))
+                                .isEmpty());
+                        QuarkusTransaction.requiringNew().run(() -> limiter.settle(connection, perCall, job, 1));
+                        QuarkusTransaction.requiringNew().run(() -> limiter.follow(connection, perCall,
+                                new CallMeter.VendorCount(1000, 0, Instant.parse("2026-12-01T14:01:00Z"),
+                                        Duration.ofMinutes(1))));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> step : steps) {
+                step.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(60, used(limiter, connection, perCall), "4 x 15 steps of one call each");
+    }
+
+    /**
+     * The vendor's window reset before the one counted ended (it starts with the vendor's first call after
+     * its reset): the new window counts the vendor's calls, not the old window's. A report of the previous
+     * window passed on late changes nothing; one a second apart (the vendor rounds) is the same window.
+     */
+    @Test
+    void aNewVendorWindowStartsFromTheVendorsCountAndALateReportOfTheOldOneChangesNothing() {
+        // The vendor's window really ends at 15:00:40; its answers round the reset up to 15:00:41.
+        String connection = TestApi.createConnection(TestApi.uniqueConnectionId("new-window"), "fake");
+        RateLimiter limiter = new RateLimiter(entityManager, clock);
+        RateLimit perCall = new RateLimit(300, Duration.ofMinutes(1), 20).perCall(6);
+        now.set(Instant.parse("2026-12-01T15:00:00Z"));
+        follow(limiter, connection, perCall, 250, "2026-12-01T15:00:41Z");
+        assertEquals(250, used(limiter, connection, perCall));
+        assertEquals(Instant.parse("2026-12-01T15:00:41Z"), usage(limiter, connection, perCall).resetsAt(),
+                "the vendor's end, not the minute's");
+
+        now.set(Instant.parse("2026-12-01T15:00:40.200Z"));
+        follow(limiter, connection, perCall, 1, "2026-12-01T15:01:40.200Z");
+        assertEquals(1, used(limiter, connection, perCall), "the vendor reset before the counted window ended: its new window, not 250 carried over");
+        assertEquals(Instant.parse("2026-12-01T15:01:40.200Z"), usage(limiter, connection, perCall).resetsAt());
+
+        now.set(Instant.parse("2026-12-01T15:00:40.500Z"));
+        follow(limiter, connection, perCall, 299, "2026-12-01T15:00:41Z");
+        assertEquals(1, used(limiter, connection, perCall), "a late report of the old window");
+        follow(limiter, connection, perCall, 299, "2026-12-01T15:00:40Z");
+        assertEquals(1, used(limiter, connection, perCall), "a report of a window that has ended");
+
+        now.set(Instant.parse("2026-12-01T15:00:41Z"));
+        follow(limiter, connection, perCall, 3, "2026-12-01T15:01:41Z");
+        assertEquals(3, used(limiter, connection, perCall), "the same window a rounded second later");
+        assertEquals(Instant.parse("2026-12-01T15:01:41Z"), usage(limiter, connection, perCall).resetsAt(),
+                "ending at the later of the two");
+    }
+
+    private void follow(RateLimiter limiter, String connection, RateLimit limit, int used, String resetsAt) {
+        QuarkusTransaction.requiringNew().run(() -> limiter.follow(connection, limit,
+                new CallMeter.VendorCount(300, used, Instant.parse(resetsAt), Duration.ofMinutes(1))));
+    }
+
+    private Optional<Duration> reserve(RateLimiter limiter, String connection, RateLimit limit, long job) {
+        return QuarkusTransaction.requiringNew().call(() -> limiter.reserve(connection, limit, job, 6));
+    }
+
+    private RateLimiter.WindowUse usage(RateLimiter limiter, String connection, RateLimit limit) {
+        return QuarkusTransaction.requiringNew().call(() -> limiter.usage(connection, limit)).get(0);
+    }
+
+    private int used(RateLimiter limiter, String connection, RateLimit limit) {
+        return usage(limiter, connection, limit).used();
+    }
+
+    /** A job of the connection running now with a lease of {@code lease} on the test's clock. */
+    private long runningJob(String connection, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                        insert into provisioning_job (connection_id, user_id, state, attempts, next_attempt_at,
+                                                      lease_until, created, updated)
+                        values (:c, gen_random_uuid(), 'running', 1, :now, :lease, :now, :now) returning id""")
+                .setParameter("c", connection).setParameter("now", now.get())
+                .setParameter("lease", now.get().plus(lease)).getSingleResult()).longValue());
     }
 }

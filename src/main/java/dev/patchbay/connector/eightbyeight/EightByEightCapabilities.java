@@ -11,7 +11,6 @@ import dev.patchbay.connector.RetryPolicy;
 import dev.patchbay.connector.SeatField;
 import dev.patchbay.connector.TaskTemplate;
 import dev.patchbay.connector.WriteRoute;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -43,11 +42,6 @@ final class EightByEightCapabilities {
     /** 8x8's Admin API allowance per API key and minute. */
     static final int REQUESTS_PER_MINUTE = 100;
 
-    /** {@code perMinute} calls a minute, at most 10 asynchronous operations in flight. */
-    static RateLimit rateLimit(int perMinute) {
-        return new RateLimit(perMinute, Duration.ofMinutes(1), 10);
-    }
-
     static Capabilities capabilities() {
         return Capabilities.builder()
                 .operations(Operation.CREATE, Operation.READ, Operation.FIND, Operation.LIST, Operation.UPDATE_REPLACE,
@@ -61,7 +55,7 @@ final class EightByEightCapabilities {
                 .offboarding(new OffboardingAction.Deactivate(), new OffboardingAction.Task(PARTIAL_CANCELLATION))
                 .immutableChange(SITE_IMMUTABLE)
                 .byHand(Operation.DELETE, DELETE_BY_HAND)
-                .rateLimit(rateLimit(REQUESTS_PER_MINUTE))
+                .rateLimit(new EightByEightLimits(REQUESTS_PER_MINUTE).rateLimit())
                 // Admin API pages of up to 1000 whole users; the first page also asks SCIM for the total.
                 .listing(new Listing(1000, 2, 0).showing(SeatField.LICENSE))
                 .retryPolicy(RetryPolicy.standard())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchbay.connector.AccountPage;
 import dev.patchbay.connector.CallContext;
+import dev.patchbay.connector.CallMeter;
 import dev.patchbay.connector.Connector;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.Health;
@@ -52,16 +53,23 @@ final class EightByEightConnector implements Connector {
         this.rawSettings = rawSettings;
     }
 
+    /** The calls made from here on count on the context's meter (the job's). */
+    private void metered(CallContext context) {
+        settings();
+        http.meteredBy(context == null ? new CallMeter() : context.meter());
+    }
+
     private synchronized EightByEightSettings settings() {
         if (settings == null) {
             settings = EightByEightSettings.from(rawSettings);
-            http = new EightByEightHttp(settings.requestTimeout());
+            http = new EightByEightHttp(settings.requestTimeout(), settings.limits());
         }
         return settings;
     }
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
+        metered(context);
         ObjectNode user = EightByEightHttp.JSON.createObjectNode();
         user.putArray("schemas").add(CORE_URN).add(SITE_URN);
         write(user, seat.fields(), true);
@@ -72,6 +80,7 @@ final class EightByEightConnector implements Connector {
 
     @Override
     public Optional<Seat> read(VendorRef ref, CallContext context) {
+        metered(context);
         EightByEightHttp.Answer scimUser = scim("GET", "/Users/" + ref.id(), null);
         if (scimUser.status() == 404) {
             return Optional.empty();
@@ -117,6 +126,7 @@ final class EightByEightConnector implements Connector {
 
     @Override
     public Optional<VendorRef> find(MatchKey key, CallContext context) {
+        metered(context);
         if (key.userName() == null) {
             return Optional.empty();
         }
@@ -134,6 +144,7 @@ final class EightByEightConnector implements Connector {
      */
     @Override
     public AccountPage list(String cursor, int pageSize, CallContext context) {
+        metered(context);
         String query = cursor == null ? "?pageSize=" + Math.max(1, Math.min(MAX_PAGE, pageSize))
                 : "?scrollId=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         JsonNode page = admin("GET", "/users" + query, null).body();
@@ -149,6 +160,7 @@ final class EightByEightConnector implements Connector {
 
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
+        metered(context);
         if (step instanceof Step.Update update) {
             replaceIdentity(ref, update);
         } else if (step instanceof Step.Apply apply) {
@@ -170,6 +182,7 @@ final class EightByEightConnector implements Connector {
     /** License types and sites as the Admin API lists them. */
     @Override
     public Map<SeatField, Set<String>> catalogue(CallContext context) {
+        metered(context);
         return Map.of(SeatField.LICENSE, names(admin("GET", "/licenses", null).body()),
                 SeatField.SITE, names(admin("GET", "/sites", null).body()));
     }
@@ -182,6 +195,7 @@ final class EightByEightConnector implements Connector {
 
     @Override
     public Health check(CallContext context) {
+        metered(context);
         try {
             scim("GET", "/Users?count=1", null);
             admin("GET", "/sites", null);
@@ -194,6 +208,7 @@ final class EightByEightConnector implements Connector {
     /** A license task ("license:X6") is done once the pool has that license free again. */
     @Override
     public Optional<Boolean> isDone(VendorRef ref, TaskCheck task, CallContext context) {
+        metered(context);
         if (!EightByEightCapabilities.LICENSE_UNAVAILABLE.kind().equals(task.kind()) || task.field() == null
                 || !task.field().startsWith("license:")) {
             return Optional.empty();

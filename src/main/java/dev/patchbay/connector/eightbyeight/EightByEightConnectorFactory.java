@@ -62,8 +62,7 @@ public class EightByEightConnectorFactory implements ConnectorFactory {
     /** 8x8's limit per API key, or the one the connection's settings say the key has. */
     @Override
     public RateLimit rateLimit(Map<String, Object> settings) {
-        return EightByEightCapabilities.rateLimit(settings.get("requestsPerMinute") instanceof Number number
-                ? number.intValue() : EightByEightCapabilities.REQUESTS_PER_MINUTE);
+        return EightByEightSettings.limits(settings).rateLimit();
     }
 
     @Override

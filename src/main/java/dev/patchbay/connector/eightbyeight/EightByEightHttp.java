@@ -2,6 +2,7 @@ package dev.patchbay.connector.eightbyeight;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchbay.connector.CallMeter;
 import dev.patchbay.connector.ConnectorException;
 import dev.patchbay.connector.kit.RetryAfter;
 import dev.patchbay.connector.kit.VendorHttp;
@@ -12,15 +13,26 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** HTTP to 8x8, with its answers turned into typed connector failures by {@link #failureOf}. */
+/**
+ * HTTP to 8x8, with its answers turned into typed connector failures by {@link #failureOf}. Every request is
+ * counted on the calling job's {@link CallMeter}, with the Admin API's {@code x-ratelimit-*} counters.
+ */
 final class EightByEightHttp {
 
     static final ObjectMapper JSON = VendorHttp.JSON;
 
     private final VendorHttp http;
+    private final EightByEightLimits limits;
+    private final ThreadLocal<CallMeter> meter = ThreadLocal.withInitial(CallMeter::new);
 
-    EightByEightHttp(Duration timeout) {
+    EightByEightHttp(Duration timeout, EightByEightLimits limits) {
         this.http = new VendorHttp("8x8", timeout, EightByEightHttp::failureOf);
+        this.limits = limits;
+    }
+
+    /** The calls this thread makes from now on count on {@code callMeter} (the job's). */
+    void meteredBy(CallMeter callMeter) {
+        meter.set(callMeter);
     }
 
     record Answer(int status, JsonNode body) {
@@ -32,7 +44,11 @@ final class EightByEightHttp {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
         headers.forEach(request::header);
-        VendorHttp.Response response = http.send(request, method + " " + uri.getPath());
+        CallMeter callMeter = meter.get();
+        callMeter.called();
+        VendorHttp.Response raw = http.exchange(request, method + " " + uri.getPath());
+        limits.count(raw).ifPresent(callMeter::reported);
+        VendorHttp.Response response = http.classify(raw);
         return new Answer(response.status(), response.json());
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * (licenses, directory, extensions, delete), and time limits.
  */
 record EightByEightSettings(URI scimBaseUrl, String scimToken, URI adminBaseUrl, String apiKey,
-        Duration requestTimeout, Duration operationTimeout, Duration operationPoll) {
+        Duration requestTimeout, Duration operationTimeout, Duration operationPoll, EightByEightLimits limits) {
 
     static EightByEightSettings from(Map<String, Object> settings) {
         SettingValues values = SettingValues.of("8x8", settings);
@@ -19,6 +19,12 @@ record EightByEightSettings(URI scimBaseUrl, String scimToken, URI adminBaseUrl,
                 values.url("adminBaseUrl", null), values.required("apiKey"),
                 Duration.ofSeconds(values.number("requestTimeoutSeconds", 10)),
                 Duration.ofSeconds(values.number("operationTimeoutSeconds", 60)),
-                Duration.ofMillis(values.number("operationPollMillis", 200)));
+                Duration.ofMillis(values.number("operationPollMillis", 200)), limits(settings));
+    }
+
+    /** The API key's limit: the settings' {@code requestsPerMinute}, else 8x8's. */
+    static EightByEightLimits limits(Map<String, Object> settings) {
+        return new EightByEightLimits(settings.get("requestsPerMinute") instanceof Number perMinute
+                ? perMinute.intValue() : EightByEightCapabilities.REQUESTS_PER_MINUTE);
     }
 }

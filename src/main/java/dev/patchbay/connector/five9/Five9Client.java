@@ -2,6 +2,10 @@ package dev.patchbay.connector.five9;
 
 import dev.patchbay.connector.CallMeter;
 import dev.patchbay.connector.ConnectorException;
+import dev.patchbay.connector.five9.soap.ApiOperationType;
+import dev.patchbay.connector.five9.soap.CallCounterState;
+import dev.patchbay.connector.five9.soap.LimitTimeoutState;
+import dev.patchbay.connector.five9.soap.OperationsLimitExceededException;
 import dev.patchbay.connector.five9.soap.WsAdmin;
 import dev.patchbay.connector.five9.soap.WsAdminService;
 import jakarta.xml.ws.BindingProvider;
@@ -43,6 +47,8 @@ final class Five9Client {
     private final Clock clock;
     /** Admin users refused and not reported yet (reason), or working again ({@code null} reason). */
     private final Map<String, Optional<String>> changes = new LinkedHashMap<>();
+    private volatile boolean limitMet;
+    private Instant countersReadAt;
 
     private static final class Port {
         final String adminUser;
@@ -91,6 +97,9 @@ final class Five9Client {
                 reinstate(port);
                 return result;
             } catch (Exception e) {
+                if (e instanceof OperationsLimitExceededException) {
+                    limitMet = true;
+                }
                 ConnectorException failure = e instanceof ConnectorException typed ? typed : failures.classify(e);
                 if (!(failure instanceof ConnectorException.AuthFailed) || !setAside(port, failure.getMessage())) {
                     throw failure;
@@ -104,6 +113,52 @@ final class Five9Client {
 
     void run(Call<Void> call) {
         call(call);
+    }
+
+    /** How often the domain's counters are read while the connection makes calls. */
+    static final Duration COUNTERS_EVERY = Duration.ofMinutes(1);
+
+    /** Whether the domain's counters are to be read now: never read, read {@link #COUNTERS_EVERY} ago, or {@code now}. */
+    synchronized boolean countersDue(boolean now) {
+        Instant at = clock.instant();
+        if (now || countersReadAt == null || !at.isBefore(countersReadAt.plus(COUNTERS_EVERY))) {
+            countersReadAt = at;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether a call met {@code OperationsLimitExceededFault} since the last time this was asked. */
+    boolean takeLimitMet() {
+        boolean met = limitMet;
+        limitMet = false;
+        return met;
+    }
+
+    /**
+     * The domain's Modify counts in each of its windows, read with {@code getCallCountersState} (a request
+     * Five9 does not limit). A window resets at the top of its minute, hour or day, taken in UTC: the data
+     * center's zone is not in the answer (a day window's count is read again well before it matters).
+     */
+    List<CallMeter.VendorCount> modifyCounters() {
+        Instant now = clock.instant();
+        List<CallMeter.VendorCount> counts = new ArrayList<>();
+        for (LimitTimeoutState state : call(WsAdmin::getCallCountersState)) {
+            if (state.getTimeout() <= 0) {
+                continue;
+            }
+            Duration period = Duration.ofSeconds(state.getTimeout());
+            long periodMillis = period.toMillis();
+            Instant resetsAt = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), periodMillis) * periodMillis
+                    + periodMillis);
+            for (CallCounterState counter : state.getCallCounterStates()) {
+                if (counter != null && counter.getOperationType() == ApiOperationType.MODIFY && counter.getLimit() > 0) {
+                    counts.add(new CallMeter.VendorCount((int) Math.min(Integer.MAX_VALUE, counter.getLimit()),
+                            (int) Math.max(0, Math.min(Integer.MAX_VALUE, counter.getValue())), resetsAt, period));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Reports the admin users refused or working again since the last report, once. */

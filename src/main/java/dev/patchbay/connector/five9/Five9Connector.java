@@ -68,22 +68,22 @@ final class Five9Connector implements Connector {
 
     @Override
     public VendorRef create(Seat seat, CallContext context) {
-        return metered(context, () -> createUser(seat));
+        return metered(context, true, () -> createUser(seat));
     }
 
     @Override
     public Optional<Seat> read(VendorRef ref, CallContext context) {
-        return metered(context, () -> user(ref.id()).map(Five9Connector::seat));
+        return metered(context, false, () -> user(ref.id()).map(Five9Connector::seat));
     }
 
     @Override
     public Optional<VendorRef> find(MatchKey key, CallContext context) {
-        return metered(context, () -> findUser(key));
+        return metered(context, false, () -> findUser(key));
     }
 
     @Override
     public void apply(VendorRef ref, Step step, CallContext context) {
-        metered(context, () -> {
+        metered(context, true, () -> {
             applyStep(ref, step);
             return null;
         });
@@ -95,18 +95,43 @@ final class Five9Connector implements Connector {
         if (field != SeatField.AGENT_GROUPS) {
             throw new ConnectorException.Rejected("Five9 sets " + field + " one user at a time");
         }
-        return metered(context, () -> new AgentGroupBatch(client()).apply(items));
+        return metered(context, true, () -> new AgentGroupBatch(client()).apply(items));
     }
 
-    /** Runs {@code work}, then tells the job which admin users Five9 refused or accepts again meanwhile. */
-    private <T> T metered(CallContext context, java.util.function.Supplier<T> work) {
+    /**
+     * Runs {@code work}, then tells the job which admin users Five9 refused or accepts again meanwhile. The
+     * domain's own counts of its windows go to the job's meter too (the budget follows them), read after the
+     * connection's first write ({@code writes}: after a read the step's write would be missing from them),
+     * then at most every {@link Five9Client#COUNTERS_EVERY}, and again once a call met the limit: other
+     * integrations of the domain draw on the same counters.
+     */
+    private <T> T metered(CallContext context, boolean writes, java.util.function.Supplier<T> work) {
+        boolean answered = false;
         try {
-            return work.get();
+            T result = work.get();
+            answered = true;
+            return result;
+        } catch (ConnectorException.Rejected | ConnectorException.NotFound | ConnectorException.Conflict refused) {
+            answered = true;
+            throw refused;
         } finally {
             Five9Client made = madeClient();
             if (made != null && context != null) {
+                // Not while Five9 fails to answer: the read would only wait as long again.
+                boolean limitMet = made.takeLimitMet();
+                if ((answered && writes || limitMet) && made.countersDue(limitMet)) {
+                    readCounters(made, context);
+                }
                 made.reportTo(context.meter());
             }
+        }
+    }
+
+    private static void readCounters(Five9Client five9, CallContext context) {
+        try {
+            five9.modifyCounters().forEach(context.meter()::reported);
+        } catch (ConnectorException unread) {
+            // The counters only refine the budget: without them it counts on its own.
         }
     }
 

@@ -34,6 +34,10 @@ public class Five9ConnectorFactory implements ConnectorFactory {
             Setting.of("secondAdminUser", SettingType.STRING,
                     "A second Web Services admin user: Five9 runs one request at a time per admin user"),
             Setting.of("secondAdminPassword", SettingType.STRING, "The second admin user's password").asSecret(),
+            Setting.of("thirdAdminUser", SettingType.STRING, "A third Web Services admin user"),
+            Setting.of("thirdAdminPassword", SettingType.STRING, "The third admin user's password").asSecret(),
+            Setting.of("fourthAdminUser", SettingType.STRING, "A fourth Web Services admin user"),
+            Setting.of("fourthAdminPassword", SettingType.STRING, "The fourth admin user's password").asSecret(),
             Setting.of("skillPacingMillis", SettingType.INTEGER,
                     "Pause between skill calls to the domain (Five9 recommends at least 3 s)").withDefault(3000)
                     .range(0, 60_000),
@@ -50,7 +54,9 @@ public class Five9ConnectorFactory implements ConnectorFactory {
             Setting.of("modifyLimitPerDay", SettingType.INTEGER, "The domain's Modify requests per day (default 172,800)")
                     .withDefault(Five9Capabilities.MODIFY_PER_DAY).range(1, 100_000_000))
             .anyOf("dataCenter", "baseUrl")
-            .together("secondAdminUser", "secondAdminPassword");
+            .together("secondAdminUser", "secondAdminPassword")
+            .together("thirdAdminUser", "thirdAdminPassword")
+            .together("fourthAdminUser", "fourthAdminPassword");
 
     private final Optional<SandboxDemo> demo;
 
@@ -83,7 +89,10 @@ public class Five9ConnectorFactory implements ConnectorFactory {
     /** The domain's Modify windows from the settings, one call at a time per admin user. */
     @Override
     public RateLimit rateLimit(Map<String, Object> settings) {
-        int adminUsers = settings.get("secondAdminUser") == null ? 1 : 2;
+        int adminUsers = 1;
+        for (String more : Five9Settings.MORE_ADMIN_USERS) {
+            adminUsers += settings.get(more + "AdminUser") == null ? 0 : 1;
+        }
         return Five9Capabilities.rateLimit(limit(settings, "modifyLimitPerMinute", Five9Capabilities.MODIFY_PER_MINUTE),
                 limit(settings, "modifyLimitPerHour", Five9Capabilities.MODIFY_PER_HOUR),
                 limit(settings, "modifyLimitPerDay", Five9Capabilities.MODIFY_PER_DAY), adminUsers);

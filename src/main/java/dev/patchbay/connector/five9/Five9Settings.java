@@ -25,6 +25,9 @@ record Five9Settings(URI endpoint, List<AdminUser> adminUsers, Duration skillPac
         }
     }
 
+    /** The settings' prefixes of the admin users beside {@code adminUser}: secondAdminUser and so on. */
+    static final List<String> MORE_ADMIN_USERS = List.of("second", "third", "fourth");
+
     static Five9Settings from(Map<String, Object> settings) {
         SettingValues values = SettingValues.of("Five9", settings);
         String version = values.optional("apiVersion", "v13");
@@ -42,9 +45,11 @@ record Five9Settings(URI endpoint, List<AdminUser> adminUsers, Duration skillPac
         }
         List<AdminUser> admins = new ArrayList<>();
         admins.add(new AdminUser(values.required("adminUser"), values.required("adminPassword")));
-        String second = values.optional("secondAdminUser", null);
-        if (second != null) {
-            admins.add(new AdminUser(second, values.required("secondAdminPassword")));
+        for (String more : MORE_ADMIN_USERS) {
+            String name = values.optional(more + "AdminUser", null);
+            if (name != null) {
+                admins.add(new AdminUser(name, values.required(more + "AdminPassword")));
+            }
         }
         return new Five9Settings(endpoint, List.copyOf(admins),
                 Duration.ofMillis(values.number("skillPacingMillis", 3000)),

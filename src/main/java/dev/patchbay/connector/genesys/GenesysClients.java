@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,7 +27,6 @@ final class GenesysClients implements AutoCloseable {
         final String clientId;
         final ClientCredentialsTokens tokens;
         private CallMeter.VendorCount count;
-        private Instant countAt;
         private Instant asideUntil;
         private String refusal;
 
@@ -54,16 +52,33 @@ final class GenesysClients implements AutoCloseable {
         return clients.size();
     }
 
-    /** The next client in turn that is not set aside; when every client is, the refusal of the first. */
+    /**
+     * The next client in turn that is not set aside, passing over one whose window Genesys last reported
+     * spent (the connection's budget may have room on the others: their windows reset at other times); when
+     * every client is set aside, the refusal of the first.
+     */
     synchronized Client pick() {
         Instant now = clock.instant();
+        Client usable = null;
         for (int tried = 0; tried < clients.size(); tried++) {
             Client client = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
-            if (client.asideUntil == null || !now.isBefore(client.asideUntil)) {
+            if (client.asideUntil != null && now.isBefore(client.asideUntil)) {
+                continue;
+            }
+            if (!spent(client, now)) {
                 return client;
             }
+            usable = usable == null ? client : usable;
+        }
+        if (usable != null) {
+            return usable;
         }
         throw new ConnectorException.AuthFailed(clients.get(0).refusal);
+    }
+
+    private static boolean spent(Client client, Instant now) {
+        return client.count != null && client.count.used() >= client.count.allowed()
+                && client.count.resetsAt().isAfter(now);
     }
 
     /** The login refused {@code client}: the others carry on; true when another client is left to try. */
@@ -95,29 +110,28 @@ final class GenesysClients implements AutoCloseable {
 
     /**
      * The connection's count once {@code client} reported its own: the clients' counts of windows still
-     * running added up, resetting when the last of them does.
+     * running added up, resetting when the first of them does. Each client's window starts with its own first
+     * call, so they need not end together; a count kept to the last one's end would carry a client's calls
+     * past its reset, the whole next window long. Ending at the first reset, the next answer counts afresh.
      */
     synchronized CallMeter.VendorCount report(Client client, int allowed, int used, Duration resetsIn) {
         Instant now = clock.instant();
-        client.count = new CallMeter.VendorCount(allowed, used, resetsIn, WINDOW);
-        client.countAt = now;
+        client.count = new CallMeter.VendorCount(allowed, used, now.plus(resetsIn), WINDOW);
         int allowedSum = 0;
         int usedSum = 0;
-        Duration latest = Duration.ZERO;
+        Instant first = null;
         for (Client each : clients) {
             if (each.asideUntil != null && now.isBefore(each.asideUntil)) {
                 continue;
             }
-            Optional<Duration> left = Optional.ofNullable(each.count)
-                    .map(count -> count.resetsIn().minus(Duration.between(each.countAt, now)))
-                    .filter(remaining -> !remaining.isNegative());
             allowedSum += each.count == null ? allowed : each.count.allowed();
-            if (left.isPresent()) {
+            if (each.count != null && each.count.resetsAt().isAfter(now)) {
                 usedSum += each.count.used();
-                latest = left.get().compareTo(latest) > 0 ? left.get() : latest;
+                first = first == null || each.count.resetsAt().isBefore(first) ? each.count.resetsAt() : first;
             }
         }
-        return new CallMeter.VendorCount(Math.max(1, allowedSum), usedSum, latest, WINDOW);
+        return new CallMeter.VendorCount(Math.max(1, allowedSum), usedSum, first == null ? now.plus(resetsIn) : first,
+                WINDOW);
     }
 
     @Override

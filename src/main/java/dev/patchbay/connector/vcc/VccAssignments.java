@@ -166,6 +166,11 @@ final class VccAssignments {
         return Set.copyOf(catalogue(false, false).keySet());
     }
 
+    /** The id of the skill named {@code name} (the catalogue read again once if it is not known). */
+    String skillId(String name) {
+        return id(true, name);
+    }
+
     private String id(boolean skill, String name) {
         String id = catalogue(skill, false).get(name);
         if (id == null) {

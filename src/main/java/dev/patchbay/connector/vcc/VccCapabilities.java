@@ -72,6 +72,8 @@ final class VccCapabilities {
                 // The agent display id "can be set only once": a change once set is a task.
                 .field(SeatField.EXTENSION, FieldCapability.immutableAtCreate())
                 .followUps(SeatField.SKILLS, SeatField.AGENT_GROUPS, SeatField.LICENSE)
+                // One PUT /skills/{skillId}/users serves every user due together (read, merged, written back).
+                .batched(SeatField.SKILLS)
                 .deleteMode(DeleteMode.HARD_DELETE)
                 .immutableChange(USERNAME_CHANGE)
                 // Fair use, numbers unpublished: a few jobs at once; a 429 pauses the account (see VccHttp).

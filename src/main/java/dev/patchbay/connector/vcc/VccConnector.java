@@ -2,6 +2,7 @@ package dev.patchbay.connector.vcc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchbay.connector.AccountPage;
+import dev.patchbay.connector.BatchItem;
 import dev.patchbay.connector.CallContext;
 import dev.patchbay.connector.ListedAccount;
 import dev.patchbay.connector.Connector;
@@ -16,6 +17,7 @@ import dev.patchbay.connector.TaskCheck;
 import dev.patchbay.connector.VendorRef;
 import dev.patchbay.connector.WriteRoute;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,6 +122,16 @@ final class VccConnector implements Connector {
         // A read is the user, its skills (agents) and its groups.
         return new AccountPage(accounts, more ? String.valueOf(page + 1) : null,
                 meta.has("totalCount") ? meta.path("totalCount").asLong() : null, 1 + 3 * answer.path("items").size());
+    }
+
+    /** Skill memberships of many users, one call per skill ({@link VccSkillBatch}). */
+    @Override
+    public Map<Long, ConnectorException> applyBatch(SeatField field, List<BatchItem> items, CallContext context) {
+        if (field != SeatField.SKILLS) {
+            throw new ConnectorException.Rejected("Vonage Contact Center sets " + field + " one user at a time");
+        }
+        Parts parts = parts();
+        return new VccSkillBatch(parts.settings(), parts.http(), parts.assignments()).apply(items);
     }
 
     @Override

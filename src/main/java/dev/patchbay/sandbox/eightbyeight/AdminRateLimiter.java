@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * 8x8's Admin API limits per API key: requests per minute and a burst cap per 10 seconds, both as
- * fixed windows that open with the first request. Refused requests do not count.
+ * fixed windows that open with the first request. Refused requests do not count. The headers give the
+ * minute window ({@code x-ratelimit-limit} is the per-minute limit, {@code -remaining} and {@code -reset}
+ * belong to it), except on a request refused for the burst: none remaining until the burst window rolls.
  */
 @ApplicationScoped
 public class AdminRateLimiter {
@@ -19,6 +21,7 @@ public class AdminRateLimiter {
     private final SandboxSettings settings;
     private final SandboxClock clock;
     private final Map<String, Windows> byKey = new HashMap<>();
+    private int refused;
 
     public AdminRateLimiter(SandboxSettings settings, SandboxClock clock) {
         this.settings = settings;
@@ -40,6 +43,12 @@ public class AdminRateLimiter {
 
     synchronized void reset() {
         byKey.clear();
+        refused = 0;
+    }
+
+    /** Requests refused over a limit since the last reset. */
+    synchronized int refused() {
+        return refused;
     }
 
     private Decision decide(String apiKey, boolean count) {
@@ -52,21 +61,19 @@ public class AdminRateLimiter {
         if (allowed && count) {
             windows.minuteCount++;
             windows.burstCount++;
+        } else if (count) {
+            refused++;
         }
         int minuteLeft = Math.max(0, perMinute - windows.minuteCount);
-        int burstLeft = Math.max(0, burst - windows.burstCount);
-        Instant minuteEnd = windows.minuteStart.plus(MINUTE);
-        Instant burstEnd = windows.burstStart.plus(BURST);
-        Instant reset;
-        if (minuteLeft == 0) {
-            reset = minuteEnd;
-        } else if (burstLeft == 0) {
-            reset = burstEnd;
-        } else {
-            reset = burstLeft < minuteLeft ? burstEnd : minuteEnd;
+        Instant reset = windows.minuteStart.plus(MINUTE);
+        int remaining = minuteLeft;
+        if (!allowed && minuteLeft > 0) {
+            // Refused for the burst: nothing is left until the burst window rolls.
+            reset = windows.burstStart.plus(BURST);
+            remaining = 0;
         }
         long resetSeconds = reset.getEpochSecond() + (reset.getNano() > 0 ? 1 : 0);
-        return new Decision(allowed, perMinute, Math.min(minuteLeft, burstLeft), resetSeconds);
+        return new Decision(allowed, perMinute, remaining, resetSeconds);
     }
 
     private static final class Windows {

@@ -46,6 +46,7 @@ public class EightByEightControlResource extends ControlResource {
     protected ObjectNode simulatorState(UriInfo uri) {
         ObjectNode state = JSON.objectNode();
         state.put("customerId", customer.customerId());
+        state.put("rateLimited", limiter.refused());
         ArrayNode users = state.putArray("users");
         customer.users().forEach(user -> users.add(stateUser(user)));
         ArrayNode licenses = state.putArray("licenses");

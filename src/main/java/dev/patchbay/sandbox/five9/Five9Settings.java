@@ -23,7 +23,7 @@ public class Five9Settings {
 
     public Five9Settings(
             @ConfigProperty(name = "patchbay.sandbox.five9.admin-users",
-                    defaultValue = "sandbox-five9-admin,sandbox-five9-admin2") List<String> adminUsers,
+                    defaultValue = "sandbox-five9-admin,sandbox-five9-admin2,sandbox-five9-admin3") List<String> adminUsers,
             @ConfigProperty(name = "patchbay.sandbox.five9.password", defaultValue = "sandbox-five9-password")
             String password,
             // [INFERRED] the counters reset "in the data center's time zone"; the US data center's is assumed.

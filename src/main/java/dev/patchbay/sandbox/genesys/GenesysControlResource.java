@@ -39,6 +39,8 @@ public class GenesysControlResource extends ControlResource {
         state.put("rateLimited", gate.rateLimited());
         ObjectNode calls = state.putObject("callsByClient");
         gate.callsByClient().forEach(calls::put);
+        ObjectNode window = state.putObject("windowCallsByClient");
+        gate.windowCallsByClient().forEach(window::put);
         return state;
     }
 

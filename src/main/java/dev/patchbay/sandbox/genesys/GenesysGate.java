@@ -72,6 +72,18 @@ public class GenesysGate {
         return Map.copyOf(callsByClient);
     }
 
+    /** Each OAuth client's calls in its window running now (a client whose window ended has none). */
+    synchronized Map<String, Integer> windowCallsByClient() {
+        Instant now = clock.now();
+        Map<String, Integer> calls = new HashMap<>();
+        windows.forEach((token, window) -> {
+            if (window.start != null && now.isBefore(window.start.plusSeconds(60))) {
+                calls.merge(clientOfToken.getOrDefault(token, token), window.count, Integer::sum);
+            }
+        });
+        return calls;
+    }
+
     /** How many access tokens were issued since the last reset, so tests can see a client caches them. */
     synchronized int tokensIssued() {
         return tokensIssued;

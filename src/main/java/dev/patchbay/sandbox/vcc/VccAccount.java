@@ -38,6 +38,7 @@ public class VccAccount {
     private final Map<String, String> regions = new LinkedHashMap<>();
     private int nextDisplayId;
     private int listings;
+    private int skillUserReplacements;
 
     /** A user: the API's fields, and what the API shows elsewhere or not at all (API credentials, other accounts). */
     private static final class User {
@@ -70,6 +71,7 @@ public class VccAccount {
         regions.clear();
         nextDisplayId = 1001;
         listings = 0;
+        skillUserReplacements = 0;
         int i = 1;
         for (String name : List.of("Billing", "Technical", "Sales", "Spanish")) {
             skills.put("51000000-0000-4000-8000-00000000000" + i++, name);
@@ -256,6 +258,67 @@ public class VccAccount {
         return skillsOf(id);
     }
 
+    /** {@code GET /skills/{skillId}/users}: the users holding the skill, with their levels. */
+    synchronized ObjectNode skillUsers(String skillId) {
+        requireSkill(skillId);
+        ObjectNode answer = JSON.objectNode();
+        answer.put("skillId", skillId);
+        answer.put("skillName", skills.get(skillId));
+        ArrayNode list = answer.putArray("users");
+        users.values().stream().filter(user -> user.skills.containsKey(skillId))
+                .forEach(user -> list.addObject().put("userId", user.id).put("agentSkillLevel", user.skills.get(skillId)));
+        answer.putObject("meta").put("count", list.size());
+        return answer;
+    }
+
+    /**
+     * {@code PUT /skills/{skillId}/users}: the skill's whole user list is replaced, so a user left out of the
+     * list loses the skill. Checked in full before anything changes: every user must exist and be an agent,
+     * every level be in range.
+     */
+    synchronized ObjectNode replaceSkillUsers(String skillId, ObjectNode body) {
+        requireSkill(skillId);
+        JsonNode list = body.get("users");
+        if (list == null || !list.isArray()) {
+            throw VccFailure.badRequest("users must be an array");
+        }
+        Map<String, Integer> replaced = new LinkedHashMap<>();
+        for (JsonNode entry : list) {
+            String userId = entry.path("userId").asText("");
+            User user = users.get(userId);
+            if (user == null) {
+                throw VccFailure.badRequest("User " + userId + " does not exist");
+            }
+            if (!isAgent(user.body)) {
+                throw VccFailure.badRequest("Skills can only be assigned to agents (user " + userId + ")");
+            }
+            JsonNode level = entry.get("agentSkillLevel");
+            if (level == null || !level.isIntegralNumber() || level.intValue() < settings.skillLevelMin()
+                    || level.intValue() > settings.skillLevelMax()) {
+                throw VccFailure.badRequest("agentSkillLevel must be an integer from " + settings.skillLevelMin()
+                        + " to " + settings.skillLevelMax());
+            }
+            replaced.put(userId, level.intValue());
+        }
+        skillUserReplacements++;
+        for (User user : users.values()) {
+            Map<String, Integer> held = new LinkedHashMap<>(user.skills);
+            if (replaced.containsKey(user.id)) {
+                held.put(skillId, replaced.get(user.id));
+            } else {
+                held.remove(skillId);
+            }
+            user.skills = held;
+        }
+        return skillUsers(skillId);
+    }
+
+    private void requireSkill(String skillId) {
+        if (!skills.containsKey(skillId)) {
+            throw VccFailure.notFound("Skill " + skillId + " not found");
+        }
+    }
+
     /** [INFERRED] the read side of {@code PUT /users/{id}/groups}. */
     synchronized ObjectNode groupsOf(String id) {
         User user = user(id);
@@ -367,6 +430,7 @@ public class VccAccount {
         }
         state.put("agentLicences", settings.agentLicences());
         state.put("listings", listings);
+        state.put("skillUserReplacements", skillUserReplacements);
         state.put("chargeableAgents", chargeableCount());
         ObjectNode skillNames = state.putObject("skillCatalogue");
         skills.forEach((skillId, name) -> skillNames.put(name, skillId));

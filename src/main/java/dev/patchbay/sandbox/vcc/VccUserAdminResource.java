@@ -102,6 +102,18 @@ public class VccUserAdminResource {
     }
 
     @GET
+    @Path("skills/{skillId}/users")
+    public Response skillUsers(@Context HttpHeaders headers, @PathParam("skillId") String skillId) {
+        return gate.userAdmin(headers, READ, () -> gate.json(200, account.skillUsers(skillId)));
+    }
+
+    @PUT
+    @Path("skills/{skillId}/users")
+    public Response replaceSkillUsers(@Context HttpHeaders headers, @PathParam("skillId") String skillId, String body) {
+        return gate.userAdmin(headers, WRITE, () -> gate.json(200, account.replaceSkillUsers(skillId, gate.object(body))));
+    }
+
+    @GET
     @Path("groups")
     public Response groupCatalogue(@Context HttpHeaders headers) {
         return gate.userAdmin(headers, READ, () -> gate.json(200, account.groupCatalogue()));

@@ -34,7 +34,7 @@ class GenesysBatchTest {
     public static class LongLinger implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("patchbay.batch.linger", "1h");
+            return Map.of("patchbay.batch.linger", "1h", "patchbay.batch.when-every-job-waits", "false");
         }
     }
 

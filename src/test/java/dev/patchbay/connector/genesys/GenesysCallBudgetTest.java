@@ -10,6 +10,7 @@ import dev.patchbay.connector.EndToEnd;
 import dev.patchbay.connector.RateLimit;
 import dev.patchbay.job.JobWorker;
 import dev.patchbay.job.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,6 +42,9 @@ class GenesysCallBudgetTest {
 
     @Inject
     RateLimiter rateLimiter;
+
+    @Inject
+    MeterRegistry metrics;
 
     String connection;
     EndToEnd e2e;
@@ -96,6 +100,27 @@ class GenesysCallBudgetTest {
         assertTrue(waiting > 0, "the rest of the wave waits for the vendor's next window");
         Instant due = firstDue();
         assertTrue(!due.isBefore(minute.resetsAt().minusSeconds(1)), "they are due when the window resets: " + due);
+    }
+
+    /** Once a job finds the window spent, the rest wait for it too: none is run only to find out. */
+    @Test
+    void aSpentWindowHoldsTheRestOfTheWaveInsteadOfRunningEachJobToFindOut() {
+        connect(GenesysSandbox.settings());
+        GenesysSandbox.tunables(86400, 12);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(e2e.oktaCreate("held" + i + "@example.com", "Held", "User" + i, SEAT));
+        }
+        e2e.drain();
+
+        long waiting = ids.stream().filter(id -> !"provisioned".equals(e2e.state(id))).count();
+        assertTrue(waiting > 1, "the window of 12 calls leaves most of the wave waiting: " + waiting);
+        double refused = metrics.find("patchbay_budget_reservations_total").tags("connection", connection,
+                "outcome", "refused").counter().count();
+        assertTrue(refused <= 2, "one job found the window spent (for its batch and its step), the others were held: "
+                + refused);
+        Instant due = firstDue();
+        assertTrue(!due.isBefore(minute().resetsAt().minusSeconds(1)), "they are due when the window resets: " + due);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.patchbay.TestApi.uniqueConnectionId;
 
 import dev.patchbay.connector.EndToEnd;
 import dev.patchbay.job.JobWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -57,12 +58,15 @@ class GenesysWaveBenchmark {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void waveAtTheVendorsCeiling() throws Exception {
         int users = Integer.getInteger("wave.users", 1_000);
         List<String> lines = new ArrayList<>();
         double oneClient = 0;
-        for (int clients = 1; clients <= 2; clients++) {
+        for (int clients = 1; clients <= Integer.getInteger("wave.clients", 2); clients++) {
             Result result = wave(users, clients);
             double floorCalls = 3.0 * users + 2 * Math.ceil(users / 100.0);
             double floorMinutes = floorCalls / (PER_CLIENT_PER_MINUTE * clients);
@@ -103,11 +107,16 @@ class GenesysWaveBenchmark {
 
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
-        for (int index = 1; index <= Integer.getInteger("wave.workers", 2); index++) {
+        int workerCount = Integer.getInteger("wave.workers", 2);
+        WaveTimeline timeline = new WaveTimeline(connection, workerCount, entityManager, metrics);
+        for (int index = 1; index <= workerCount; index++) {
             String name = "wave-worker-" + index;
             Thread thread = new Thread(() -> {
                 while (running.get()) {
-                    if (worker.runOnce(name) == 0) {
+                    long started = System.nanoTime();
+                    int ran = worker.runOnce(name);
+                    timeline.workedFor(System.nanoTime() - started, ran);
+                    if (ran == 0) {
                         sleep(20);
                     }
                 }
@@ -117,6 +126,7 @@ class GenesysWaveBenchmark {
         }
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
+        Thread sampler = timeline.start();
         for (int i = 0; i < users; i++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + RestAssured.port + "/scim/v2/" + connection + "/Users"))
@@ -139,6 +149,10 @@ class GenesysWaveBenchmark {
         for (Thread thread : workers) {
             thread.join();
         }
+        sampler.interrupt();
+        sampler.join();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "benchmark-genesys-wave-timeline-" + clients + ".txt"), timeline.text());
         JsonPath sandbox = GenesysSandbox.state();
         long calls = 0;
         for (Object count : sandbox.getMap("callsByClient").values()) {
