@@ -243,24 +243,11 @@ public class ResourceReads {
                 rows.getLong(8), instant(rows, 9), instant(rows, 10));
     }
 
-    /**
-     * The groups of these users, direct and nested (up to 16 levels), each user's by group name. Read after the
-     * users, by a statement of its own: a membership changed in between shows as it is now.
-     */
+    /** The groups of these users, read after them: a membership changed in between shows as it is now. */
     private static Map<UUID, List<GroupMembership>> memberships(Connection connection, List<UUID> userIds)
             throws SQLException {
         Map<UUID, List<GroupMembership>> groups = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                with recursive membership(user_id, group_id, depth) as (
-                    select member_id, group_id, 1 from scim_group_member where member_id = any(?)
-                    union
-                    select m.user_id, parent.group_id, m.depth + 1
-                    from membership m join scim_group_member parent on parent.member_id = m.group_id
-                    where m.depth < 16)
-                select d.user_id, g.id, g.display_name, d.depth
-                from (select user_id, group_id, min(depth) as depth from membership group by user_id, group_id) d
-                join scim_group g on g.id = d.group_id
-                order by d.user_id, g.display_name, g.id""")) {
+        try (PreparedStatement statement = connection.prepareStatement(GroupMembership.nestedOf("?"))) {
             statement.setArray(1, connection.createArrayOf("uuid", userIds.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

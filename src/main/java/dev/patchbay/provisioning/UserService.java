@@ -142,18 +142,7 @@ public class UserService {
             return groups;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                with recursive membership(user_id, group_id, depth) as (
-                    select member_id, group_id, 1 from scim_group_member where member_id = any(cast(:ids as uuid[]))
-                    union
-                    select m.user_id, parent.group_id, m.depth + 1
-                    from membership m join scim_group_member parent on parent.member_id = m.group_id
-                    where m.depth < 16
-                )
-                select m.user_id, m.group_id, g.display_name, min(m.depth)
-                from membership m join scim_group g on g.id = m.group_id
-                group by m.user_id, m.group_id, g.display_name
-                order by g.display_name, m.group_id""")
+        List<Object[]> rows = entityManager.createNativeQuery(GroupMembership.nestedOf("cast(:ids as uuid[])"))
                 .setParameter("ids", GroupService.uuidArray(userIds))
                 .getResultList();
         for (Object[] row : rows) {
